@@ -1,0 +1,21 @@
+package io.connectedcar.exception;
+
+import java.time.Duration;
+
+/**
+ * Ford throttled the account (HTTP 429 or 402), or the SDK's own account budget refused the call to keep the
+ * account from being disabled. Wait {@link #getRetryAfter()} before calling again.
+ */
+public class RateLimitedException extends ConnectedCarException {
+    private final Duration retryAfter;
+
+    public RateLimitedException(String message, Duration retryAfter) {
+        super(message);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long to wait, or {@code null} when nobody said. */
+    public Duration getRetryAfter() {
+        return retryAfter;
+    }
+}

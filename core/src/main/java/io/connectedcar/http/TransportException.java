@@ -1,0 +1,21 @@
+package io.connectedcar.http;
+
+import io.connectedcar.exception.ConnectedCarException;
+
+/**
+ * No response arrived: the connection could not be made, broke, or timed out. {@link #requestMayHaveBeenSent()}
+ * tells a command whether sending it again could make the car act twice.
+ */
+public class TransportException extends ConnectedCarException {
+    private final boolean requestMayHaveBeenSent;
+
+    public TransportException(String message, boolean requestMayHaveBeenSent, Throwable cause) {
+        super(message, cause);
+        this.requestMayHaveBeenSent = requestMayHaveBeenSent;
+    }
+
+    /** {@code false} only when the request certainly never left (for example, the connection was refused). */
+    public boolean requestMayHaveBeenSent() {
+        return requestMayHaveBeenSent;
+    }
+}
