@@ -80,9 +80,7 @@ final class TransportErrors {
 
     /** The exception for a call on a closed transport: nothing is sent. */
     static TransportException closed(String operation, URI uri) {
-        return new TransportException(
-            message(operation, new Failure("the transport is closed, so nothing was sent to " + hostAndPort(uri),
-                false)), false, null);
+        return new TransportException(message(operation, closedFailure(hostAndPort(uri))), false, null);
     }
 
     /** {@code host:port}, with the scheme's default port when the URI has none. */
@@ -102,10 +100,16 @@ final class TransportErrors {
     }
 
     private static Failure upgradeRefused(WebSocketClientHandshakeException refused, String hostPort) {
-        // The server read the upgrade request and answered it, so it was certainly sent.
-        String status = refused.response() == null ? "an invalid handshake"
-            : "status " + refused.response().status().code();
-        return new Failure("websocket upgrade at " + hostPort + " was refused with " + status, true);
+        // Either way the upgrade request was written, so it may have been (or was) read.
+        if (refused.response() == null) {
+            return new Failure("the websocket upgrade at " + hostPort + " got no valid handshake response", true);
+        }
+        return new Failure("the websocket upgrade at " + hostPort + " was refused with status "
+            + refused.response().status().code(), true);
+    }
+
+    private static Failure closedFailure(String hostPort) {
+        return new Failure("the transport is closed (" + hostPort + ")", false);
     }
 
     private static Failure classify(Throwable error, String hostPort, Duration responseTimeout) {
@@ -164,7 +168,7 @@ final class TransportErrors {
             return new Failure("too many requests are waiting for a connection to " + hostPort, false);
         }
         if (className.equals(POOL_SHUTDOWN)) {
-            return new Failure("the transport is closed, so nothing was sent to " + hostPort, false);
+            return closedFailure(hostPort);
         }
         // May have been sent: the connection was up when these happened.
         if (t instanceof ReadTimeoutException) {
