@@ -31,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /** {@link ReactorNettyTransport#send} against a real socket: one fresh MockWebServer per test. */
@@ -310,6 +312,20 @@ class ReactorNettyTransportIntegrationTests {
             })
             .verify(VERIFY);
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void closesWithoutBlockingEvenOnANonBlockingThread() {
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET, uri("/status"), "status")))
+            .expectNextCount(1)
+            .expectComplete()
+            .verify(VERIFY);
+
+        // BlockHound fails this if close() waits for the pooled connection to shut.
+        StepVerifier.create(Mono.fromRunnable(transport::close).subscribeOn(Schedulers.parallel()))
+            .expectComplete()
+            .verify(VERIFY);
     }
 
     @Test
