@@ -1,0 +1,72 @@
+package io.connectedcar.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The charging state the vehicle shows its driver, from the {@code xevBatteryChargeDisplayStatus} metric. An open
+ * value type: the constants cover the values seen in the field and {@link #of(String)} keeps any other string as it
+ * came. Matching ignores letter case, spaces, {@code _} and {@code -}.
+ */
+public final class ChargeDisplayStatus {
+    /** Not ready to charge; what an unplugged vehicle usually shows. */
+    public static final ChargeDisplayStatus NOT_READY = new ChargeDisplayStatus("NOT_READY");
+    /** No cable plugged in. */
+    public static final ChargeDisplayStatus NOT_PLUGGED_IN = new ChargeDisplayStatus("NOT_PLUGGED_IN");
+    /** Charging now. */
+    public static final ChargeDisplayStatus IN_PROGRESS = new ChargeDisplayStatus("IN_PROGRESS");
+    /** Plugged in, waiting for a scheduled charge time. */
+    public static final ChargeDisplayStatus SCHEDULED = new ChargeDisplayStatus("SCHEDULED");
+
+    private static final Map<String, ChargeDisplayStatus> KNOWN = OpenValues.index(ChargeDisplayStatus::value,
+        NOT_READY, NOT_PLUGGED_IN, IN_PROGRESS, SCHEDULED);
+
+    private final String value;
+
+    private ChargeDisplayStatus(String value) {
+        this.value = value;
+    }
+
+    /**
+     * The status for a string from Ford: a constant when it is a known one, otherwise a new value keeping the
+     * trimmed string.
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
+    public static ChargeDisplayStatus of(String value) {
+        Objects.requireNonNull(value, "value");
+        ChargeDisplayStatus known = KNOWN.get(OpenValues.fold(value));
+        return known != null ? known : new ChargeDisplayStatus(value.strip());
+    }
+
+    /** The string Ford sent (for a known status, its canonical spelling). */
+    public String value() {
+        return value;
+    }
+
+    /** Whether this is one of the constants of this class. */
+    public boolean isKnown() {
+        return KNOWN.containsKey(OpenValues.fold(value));
+    }
+
+    /** Whether the vehicle says it is charging ({@link #IN_PROGRESS}). */
+    public boolean isCharging() {
+        return equals(IN_PROGRESS);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ChargeDisplayStatus that
+            && OpenValues.fold(value).equals(OpenValues.fold(that.value));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(OpenValues.fold(value));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,76 @@
+package io.connectedcar.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a vehicle is powered, as the vehicle profile's {@code engineType} says. An open value type: the constants cover
+ * what Ford sends today, and {@link #of(String)} keeps any other string as it came, so a new engine type is never
+ * fatal. Compare with {@link #equals(Object)}; matching ignores letter case, spaces, {@code _} and {@code -}.
+ */
+public final class EngineType {
+    /** Battery electric: plugs in, no combustion engine. */
+    public static final EngineType BEV = new EngineType("BEV");
+    /** Hybrid electric: a combustion engine helped by a battery that is not charged from the grid. */
+    public static final EngineType HEV = new EngineType("HEV");
+    /** Plug-in hybrid: a combustion engine and a battery charged from the grid. */
+    public static final EngineType PHEV = new EngineType("PHEV");
+    /** Internal combustion engine only. */
+    public static final EngineType ICE = new EngineType("ICE");
+    /** Ford did not say (no profile, or an empty value). */
+    public static final EngineType UNKNOWN = new EngineType("UNKNOWN");
+
+    private static final Map<String, EngineType> KNOWN = OpenValues.index(EngineType::value, BEV, HEV, PHEV, ICE,
+        UNKNOWN);
+
+    private final String value;
+
+    private EngineType(String value) {
+        this.value = value;
+    }
+
+    /**
+     * The engine type for a string from Ford: a constant when it is a known one (in any letter case), otherwise a new
+     * value keeping the trimmed string. {@code null} or blank gives {@link #UNKNOWN}.
+     */
+    public static EngineType of(String value) {
+        if (value == null || value.isBlank()) {
+            return UNKNOWN;
+        }
+        EngineType known = KNOWN.get(OpenValues.fold(value));
+        return known != null ? known : new EngineType(value.strip());
+    }
+
+    /** The string Ford sent (for a known type, its canonical spelling such as {@code BEV}). */
+    public String value() {
+        return value;
+    }
+
+    /** Whether this is one of the constants of this class. */
+    public boolean isKnown() {
+        return KNOWN.containsKey(OpenValues.fold(value));
+    }
+
+    /**
+     * Whether the vehicle has a traction battery charged from the grid: {@link #BEV} and {@link #PHEV}. Such vehicles
+     * report the {@code xev*} metrics and support charging. A {@link #HEV} is not plugged in, so it is {@code false}.
+     */
+    public boolean isElectric() {
+        return equals(BEV) || equals(PHEV);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EngineType that && OpenValues.fold(value).equals(OpenValues.fold(that.value));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(OpenValues.fold(value));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,555 @@
+package io.connectedcar.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One telemetry snapshot of a vehicle: typed getters for the values most callers want, and raw access to every
+ * metric, event and state Ford sent, including ones this SDK does not know.
+ *
+ * <h2>What the getters return</h2>
+ * Each typed getter returns a {@link Measurement}: the value, its {@link Unit} (Ford reports metric units only) and the
+ * time the car measured it. A getter is <b>empty</b> when the metric is missing from the snapshot or its value has the
+ * wrong type (a string where a number belongs, a string where a position belongs); it never throws. List getters
+ * ({@link #doors()}, {@link #tirePressures()}…) are empty lists in the same cases and skip single unreadable entries.
+ * Numbers Ford sends as strings (such as {@code "63.2"}) are read as numbers. A scalar metric Ford sends as a
+ * one-entry list (such as {@code tirePressureSystemStatus}) is read from its first entry.
+ *
+ * <h2>The original Python SDK's accessors</h2>
+ * <table>
+ *   <caption>Python {@code Vehicle.status()} accessor → this class</caption>
+ *   <tr><th>Python</th><th>here</th><th>metric</th></tr>
+ *   <tr><td>{@code vin}</td><td>{@link #vin()}</td><td>{@code vin}</td></tr>
+ *   <tr><td>{@code odometer}</td><td>{@link #odometer()}</td><td>{@code odometer}</td></tr>
+ *   <tr><td>{@code fuel}</td><td>{@link #fuelLevel()}, {@link #fuelRange()}; electric: {@link #evStateOfCharge()},
+ *       {@link #evRange()}</td><td>{@code fuelLevel}, {@code fuelRange}, {@code xevBattery…}</td></tr>
+ *   <tr><td>{@code oil}</td><td>{@link #oilLife()}</td><td>{@code oilLifeRemaining}</td></tr>
+ *   <tr><td>{@code tire_pressure}</td><td>{@link #tirePressures()}, {@link #tireStatuses()},
+ *       {@link #tirePressureSystemStatus()}</td><td>{@code tirePressure[]}, {@code tirePressureStatus},
+ *       {@code tirePressureSystemStatus}</td></tr>
+ *   <tr><td>{@code battery}</td><td>{@link #lowVoltageBatteryStateOfCharge()}, {@link #lowVoltageBatteryVoltage()}
+ *       </td><td>{@code batteryStateOfCharge}, {@code batteryVoltage}</td></tr>
+ *   <tr><td>{@code location}</td><td>{@link #position()}, {@link #heading()}</td><td>{@code position},
+ *       {@code heading}</td></tr>
+ *   <tr><td>{@code window_positions}</td><td>{@link #windows()}</td><td>{@code windowStatus[]}</td></tr>
+ *   <tr><td>{@code door_status}</td><td>{@link #doors()}, {@link #hoodStatus()}</td><td>{@code doorStatus[]},
+ *       {@code hoodStatus}</td></tr>
+ *   <tr><td>{@code lock_status}</td><td>{@link #allDoorsLocked()}, {@link #doorLocks()}</td>
+ *       <td>{@code doorLockStatus[]}</td></tr>
+ *   <tr><td>{@code alarm_status}</td><td>{@link #alarmStatus()}</td><td>{@code alarmStatus}</td></tr>
+ *   <tr><td>{@code ignition_status}</td><td>{@link #ignitionStatus()}</td><td>{@code ignitionStatus}</td></tr>
+ * </table>
+ *
+ * <h2>Fuel level outside 0–100 %</h2>
+ * Ford's fuel sensor may read above 100 % (a brim-full tank) or below 0 %. {@link #fuelLevel()} keeps the value as
+ * reported, {@link #fuelLevelClamped()} clamps it into 0–100 for gauges, and {@link #fuelLevelOutOfRange()} says
+ * whether the reading was outside.
+ *
+ * <h2>Raw access</h2>
+ * {@link #raw()}, {@link #metric(String)}, {@link #customMetric(String)}, {@link #configuration(String)},
+ * {@link #event(String)}, {@link #customEvent(String)} and {@link #state(String)} hand out copies: changing them
+ * changes nothing here. The snapshot is copied when this object is made, so the caller's tree may change afterwards.
+ *
+ * <p>Immutable and thread-safe. Two snapshots are {@link #equals(Object) equal} when their JSON is.
+ */
+public final class VehicleStatus {
+    private final ObjectNode telemetry;
+    private final Instant snapshotTime;
+
+    private VehicleStatus(ObjectNode telemetry) {
+        this.telemetry = telemetry;
+        this.snapshotTime = Json.instant(telemetry.get("updateTime")).orElse(null);
+    }
+
+    /**
+     * A status over a copy of a telemetry body (§4.2 of the protocol notes: {@code updateTime}, {@code vehicleId},
+     * {@code vin}, {@code metrics}, {@code events}, {@code states}). Any of those may be missing.
+     *
+     * @throws NullPointerException     if {@code telemetry} is null
+     * @throws IllegalArgumentException if {@code telemetry} is not a JSON object
+     */
+    public static VehicleStatus of(JsonNode telemetry) {
+        Objects.requireNonNull(telemetry, "telemetry");
+        if (!telemetry.isObject()) {
+            throw new IllegalArgumentException("Telemetry must be a JSON object, not " + telemetry.getNodeType());
+        }
+        return new VehicleStatus((ObjectNode) telemetry.deepCopy());
+    }
+
+    // ---------------------------------------------------------------- identity
+
+    /** The VIN the snapshot is for ({@code vin}). */
+    public Optional<String> vin() {
+        return Json.text(telemetry.get("vin"));
+    }
+
+    /** When Ford last updated the snapshot as a whole ({@code updateTime}); each value has its own time too. */
+    public Optional<Instant> updateTime() {
+        return Optional.ofNullable(snapshotTime);
+    }
+
+    /** Autonomic's id of the vehicle ({@code vehicleId}). */
+    public Optional<String> vehicleId() {
+        return Json.text(telemetry.get("vehicleId"));
+    }
+
+    // ---------------------------------------------------------------- driving
+
+    /** Total distance driven, km ({@code odometer}). */
+    public Optional<Measurement<Double>> odometer() {
+        return number("odometer", Unit.KILOMETERS);
+    }
+
+    /** Speed, km/h ({@code speed}). */
+    public Optional<Measurement<Double>> speed() {
+        return number("speed", Unit.KILOMETERS_PER_HOUR);
+    }
+
+    /** Where the vehicle is ({@code position}); empty unless latitude and longitude are both numbers. */
+    public Optional<Measurement<Position>> position() {
+        return reading("position", Unit.NONE, value -> {
+            JsonNode location = value.path("location");
+            Optional<Double> latitude = Json.number(location.get("lat"));
+            Optional<Double> longitude = Json.number(location.get("lon"));
+            if (latitude.isEmpty() || longitude.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Position(latitude.get(), longitude.get(), Json.optionalNumber(location.get("alt")),
+                Json.text(value.get("gpsDimension"))));
+        });
+    }
+
+    /** Which way the vehicle points, degrees clockwise from north ({@code heading}). */
+    public Optional<Measurement<Heading>> heading() {
+        return reading("heading", Unit.DEGREES, value -> {
+            if (value.isObject()) {
+                return Json.number(value.get("heading")).map(degrees -> new Heading(degrees,
+                    Json.optionalNumber(value.get("uncertainty")), Json.text(value.get("detectionType"))));
+            }
+            return Json.number(value).map(degrees -> new Heading(degrees, OptionalDouble.empty(), Optional.empty()));
+        });
+    }
+
+    /** Outside air temperature, °C ({@code outsideTemperature}). */
+    public Optional<Measurement<Double>> outsideTemperature() {
+        return number("outsideTemperature", Unit.CELSIUS);
+    }
+
+    // ---------------------------------------------------------------- fuel and engine
+
+    /**
+     * Fuel level as reported, % ({@code fuelLevel}); may be above 100 or below 0, see
+     * {@link #fuelLevelClamped()} and {@link #fuelLevelOutOfRange()}.
+     */
+    public Optional<Measurement<Double>> fuelLevel() {
+        return number("fuelLevel", Unit.PERCENT);
+    }
+
+    /** Fuel level clamped into 0–100 %, for gauges; the same time as {@link #fuelLevel()}. */
+    public Optional<Measurement<Double>> fuelLevelClamped() {
+        return fuelLevel().map(level -> level.map(value -> Math.max(0.0, Math.min(100.0, value))));
+    }
+
+    /** Whether the reported fuel level is outside 0–100 %; {@code false} when there is none. */
+    public boolean fuelLevelOutOfRange() {
+        return fuelLevel().map(level -> level.value() < 0.0 || level.value() > 100.0).orElse(false);
+    }
+
+    /** Distance the fuel left will take the vehicle, km ({@code fuelRange}). */
+    public Optional<Measurement<Double>> fuelRange() {
+        return number("fuelRange", Unit.KILOMETERS);
+    }
+
+    /** Oil life left, % of the service interval, not oil quantity ({@code oilLifeRemaining}). */
+    public Optional<Measurement<Double>> oilLife() {
+        return number("oilLifeRemaining", Unit.PERCENT);
+    }
+
+    // ---------------------------------------------------------------- electric
+
+    /** Traction battery state of charge as the car shows it, % ({@code xevBatteryStateOfCharge}). */
+    public Optional<Measurement<Double>> evStateOfCharge() {
+        return number("xevBatteryStateOfCharge", Unit.PERCENT);
+    }
+
+    /**
+     * Traction battery's actual state of charge, %, including the buffer the car hides
+     * ({@code xevBatteryActualStateOfCharge}).
+     */
+    public Optional<Measurement<Double>> evActualStateOfCharge() {
+        return number("xevBatteryActualStateOfCharge", Unit.PERCENT);
+    }
+
+    /** Electric range, km ({@code xevBatteryRange}). */
+    public Optional<Measurement<Double>> evRange() {
+        return number("xevBatteryRange", Unit.KILOMETERS);
+    }
+
+    /** Usable traction battery capacity, kWh ({@code xevBatteryCapacity}). */
+    public Optional<Measurement<Double>> evBatteryCapacity() {
+        return number("xevBatteryCapacity", Unit.KILOWATT_HOURS);
+    }
+
+    /** Energy left in the traction battery, kWh ({@code xevBatteryEnergyRemaining}). */
+    public Optional<Measurement<Double>> evEnergyRemaining() {
+        return number("xevBatteryEnergyRemaining", Unit.KILOWATT_HOURS);
+    }
+
+    /** Whether a charging cable is plugged in ({@code xevPlugChargerStatus}). */
+    public Optional<Measurement<PlugStatus>> plugStatus() {
+        return reading("xevPlugChargerStatus", Unit.NONE, value -> Json.text(value).map(PlugStatus::of));
+    }
+
+    /** The charging state the car shows its driver ({@code xevBatteryChargeDisplayStatus}). */
+    public Optional<Measurement<ChargeDisplayStatus>> chargeDisplayStatus() {
+        return reading("xevBatteryChargeDisplayStatus", Unit.NONE,
+            value -> Json.text(value).map(ChargeDisplayStatus::of));
+    }
+
+    /** Time left until the battery is full ({@code xevBatteryTimeToFullCharge}, reported in minutes). */
+    public Optional<Measurement<Duration>> timeToFullCharge() {
+        return duration("xevBatteryTimeToFullCharge", 60_000);
+    }
+
+    // ---------------------------------------------------------------- 12 V battery
+
+    /** The 12 V battery's state of charge, % ({@code batteryStateOfCharge}). */
+    public Optional<Measurement<Double>> lowVoltageBatteryStateOfCharge() {
+        return number("batteryStateOfCharge", Unit.PERCENT);
+    }
+
+    /** The 12 V battery's voltage, V ({@code batteryVoltage}). */
+    public Optional<Measurement<Double>> lowVoltageBatteryVoltage() {
+        return number("batteryVoltage", Unit.VOLTS);
+    }
+
+    // ---------------------------------------------------------------- body and security
+
+    /**
+     * Ignition as Ford sent it, such as {@code ON}, {@code OFF}, {@code RUN} or {@code START} ({@code ignitionStatus}).
+     * It stays {@code OFF} during a remote start: see {@link #remoteStartCountdown()}.
+     */
+    public Optional<Measurement<String>> ignitionStatus() {
+        return text("ignitionStatus");
+    }
+
+    /** Time left of a remote start ({@code remoteStartCountdownTimer}, reported in seconds); zero when not running. */
+    public Optional<Measurement<Duration>> remoteStartCountdown() {
+        return duration("remoteStartCountdownTimer", 1_000);
+    }
+
+    /** Alarm state as Ford sent it, such as {@code ARMED} or {@code DISARMED} ({@code alarmStatus}). */
+    public Optional<Measurement<String>> alarmStatus() {
+        return text("alarmStatus");
+    }
+
+    /**
+     * Hood state as Ford sent it, such as {@code CLOSED} ({@code hoodStatus}, or the {@code HOOD} entry of
+     * {@code doorStatus[]} when there is no {@code hoodStatus}).
+     */
+    public Optional<Measurement<String>> hoodStatus() {
+        Optional<Measurement<String>> hood = text("hoodStatus");
+        if (hood.isPresent()) {
+            return hood;
+        }
+        return doors().stream().filter(door -> OpenValues.fold(door.value().door()).equals("HOOD")).findFirst()
+            .map(door -> door.map(DoorStatus::state));
+    }
+
+    /** Each door's open/closed state ({@code doorStatus[]}), in Ford's order. */
+    public List<Measurement<DoorStatus>> doors() {
+        return list("doorStatus", Unit.NONE, (entry, value) -> Json.text(value).map(state -> new DoorStatus(
+            Json.locator(entry, "vehicleDoor"), Json.locator(entry, "vehicleSide"),
+            Json.locator(entry, "vehicleOccupantRole"), state)));
+    }
+
+    /** Each lock state ({@code doorLockStatus[]}), in Ford's order; see {@link #allDoorsLocked()}. */
+    public List<Measurement<DoorLockStatus>> doorLocks() {
+        return list("doorLockStatus", Unit.NONE, (entry, value) -> Json.text(value).map(state -> new DoorLockStatus(
+            Json.locator(entry, "vehicleDoor"), Json.locator(entry, "vehicleSide"),
+            Json.locator(entry, "vehicleOccupantRole"), state)));
+    }
+
+    /**
+     * Whether the vehicle is locked: the {@code ALL_DOORS} entry of {@code doorLockStatus[]} when there is one (what
+     * the FordPass app shows), otherwise whether every reported lock is locked. Empty when no lock state is reported.
+     */
+    public Optional<Boolean> allDoorsLocked() {
+        List<Measurement<DoorLockStatus>> locks = doorLocks();
+        if (locks.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DoorLockStatus> allDoors = locks.stream().map(Measurement::value).filter(DoorLockStatus::isAllDoors)
+            .findFirst();
+        if (allDoors.isPresent()) {
+            return Optional.of(allDoors.get().isLocked());
+        }
+        return Optional.of(locks.stream().allMatch(lock -> lock.value().isLocked()));
+    }
+
+    /** Each window's opening ({@code windowStatus[]}), in Ford's order. */
+    public List<Measurement<WindowStatus>> windows() {
+        return list("windowStatus", Unit.NONE, (entry, value) -> {
+            JsonNode range = value.path("doubleRange");
+            Optional<Double> lower = Json.number(range.get("lowerBound"));
+            Optional<Double> upper = Json.number(range.get("upperBound"));
+            if (lower.isEmpty() || upper.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new WindowStatus(Json.locator(entry, "vehicleWindow"),
+                Json.locator(entry, "vehicleSide"), Json.locator(entry, "vehicleOccupantRole"), lower.get(),
+                upper.get()));
+        });
+    }
+
+    // ---------------------------------------------------------------- tyres
+
+    /** Each tyre's pressure, kPa ({@code tirePressure[]}), in Ford's order. */
+    public List<Measurement<TirePressure>> tirePressures() {
+        return list("tirePressure", Unit.KILOPASCALS, (entry, value) -> Json.number(value).map(pressure -> {
+            JsonNode placard = entry.has("wheelPlacardFront") ? entry.get("wheelPlacardFront")
+                : entry.get("wheelPlacardRear");
+            return new TirePressure(Json.locator(entry, "vehicleWheel"), pressure, Json.optionalNumber(placard));
+        }));
+    }
+
+    /** Each tyre's pressure warning state ({@code tirePressureStatus}), in Ford's order. */
+    public List<Measurement<TireStatus>> tireStatuses() {
+        return list("tirePressureStatus", Unit.NONE, (entry, value) -> Json.text(value).map(state -> new TireStatus(
+            Json.locator(entry, "vehicleWheel"), state)));
+    }
+
+    /** The tyre monitoring system's state, such as {@code NORMAL_OPERATION} ({@code tirePressureSystemStatus}). */
+    public Optional<Measurement<String>> tirePressureSystemStatus() {
+        return text("tirePressureSystemStatus");
+    }
+
+    // ---------------------------------------------------------------- indicators
+
+    /**
+     * The dashboard's warning lamps by name ({@code indicators}), in Ford's order; entries whose {@code value} is not
+     * a boolean are left out. Empty when the car reports none.
+     */
+    public Map<String, Measurement<Indicator>> indicators() {
+        JsonNode indicators = metrics().get("indicators");
+        if (indicators == null || !indicators.isObject()) {
+            return Map.of();
+        }
+        Map<String, Measurement<Indicator>> result = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> property : indicators.properties()) {
+            JsonNode entry = property.getValue();
+            if (entry.isObject()) {
+                Json.bool(entry.get("value")).ifPresent(active -> result.put(property.getKey(), Measurement.of(
+                    new Indicator(property.getKey(), active, Json.text(entry.get("additionalInfo"))), Unit.NONE,
+                    timeOf(entry))));
+            }
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    /** The names of the warning lamps that are on, sorted. */
+    public Set<String> activeIndicators() {
+        Set<String> active = new TreeSet<>();
+        indicators().forEach((name, indicator) -> {
+            if (indicator.value().active()) {
+                active.add(name);
+            }
+        });
+        return Collections.unmodifiableSet(active);
+    }
+
+    // ---------------------------------------------------------------- raw access
+
+    /** A copy of the whole telemetry body. */
+    public JsonNode raw() {
+        return telemetry.deepCopy();
+    }
+
+    /** A copy of {@code metrics.<name>} as Ford sent it (an object, or a list for list-shaped metrics). */
+    public Optional<JsonNode> metric(String name) {
+        return copyOf(metrics(), name);
+    }
+
+    /** A copy of {@code metrics.customMetrics.<name>}. */
+    public Optional<JsonNode> customMetric(String name) {
+        return copyOf(metrics().path("customMetrics"), name);
+    }
+
+    /** A copy of {@code metrics.configurations.<name>}, such as {@code remoteStartRunDurationSetting}. */
+    public Optional<JsonNode> configuration(String name) {
+        return copyOf(metrics().path("configurations"), name);
+    }
+
+    /** A copy of {@code events.<name>}, such as {@code remoteStartEvent}. */
+    public Optional<JsonNode> event(String name) {
+        return copyOf(section("events"), name);
+    }
+
+    /** A copy of {@code events.customEvents.<name>}. */
+    public Optional<JsonNode> customEvent(String name) {
+        return copyOf(section("events").path("customEvents"), name);
+    }
+
+    /**
+     * A copy of {@code states.<name>}, or of {@code states.commands.<name>} where Ford nests command states there;
+     * such as {@code remoteStartCommand} or {@code commandPreclusion}.
+     */
+    public Optional<JsonNode> state(String name) {
+        Optional<JsonNode> state = copyOf(section("states"), name);
+        return state.isPresent() ? state : copyOf(section("states").path("commands"), name);
+    }
+
+    /** The names under {@code metrics}, in Ford's order, including containers such as {@code customMetrics}. */
+    public Set<String> metricNames() {
+        return namesOf(metrics());
+    }
+
+    /** The names under {@code metrics.customMetrics}, in Ford's order. */
+    public Set<String> customMetricNames() {
+        return namesOf(metrics().path("customMetrics"));
+    }
+
+    /** The names under {@code events}, in Ford's order. */
+    public Set<String> eventNames() {
+        return namesOf(section("events"));
+    }
+
+    /** The names under {@code states} and {@code states.commands}, in Ford's order; each works with {@link #state}. */
+    public Set<String> stateNames() {
+        Set<String> names = new LinkedHashSet<>(namesOf(section("states")));
+        JsonNode commands = section("states").path("commands");
+        if (commands.isObject()) {
+            names.remove("commands");
+            names.addAll(namesOf(commands));
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private JsonNode section(String name) {
+        return telemetry.path(name);
+    }
+
+    private JsonNode metrics() {
+        return section("metrics");
+    }
+
+    /** The entry of a scalar metric: the object itself, or the first object of a list. */
+    private Optional<JsonNode> entryOf(String metric) {
+        JsonNode node = metrics().get(metric);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isArray()) {
+            return node.valueStream().filter(JsonNode::isObject).findFirst();
+        }
+        return node.isObject() ? Optional.of(node) : Optional.empty();
+    }
+
+    private <T> Optional<Measurement<T>> reading(String metric, Unit unit, Function<JsonNode, Optional<T>> parse) {
+        return entryOf(metric).flatMap(entry -> {
+            JsonNode value = entry.get("value");
+            return value == null ? Optional.empty()
+                : parse.apply(value).map(parsed -> Measurement.of(parsed, unit, timeOf(entry)));
+        });
+    }
+
+    private Optional<Measurement<Double>> number(String metric, Unit unit) {
+        return reading(metric, unit, Json::number);
+    }
+
+    private Optional<Measurement<String>> text(String metric) {
+        return reading(metric, Unit.NONE, Json::text);
+    }
+
+    /** A non-negative duration reported as a number of some unit, given in milliseconds. */
+    private Optional<Measurement<Duration>> duration(String metric, long millisPerUnit) {
+        return reading(metric, Unit.NONE, value -> Json.number(value).filter(amount -> amount >= 0)
+            .map(amount -> Duration.ofMillis(Math.round(amount * millisPerUnit))));
+    }
+
+    /** The readable entries of a list-shaped metric (a single object counts as a one-entry list). */
+    private <T> List<Measurement<T>> list(String metric, Unit unit, EntryParser<T> parse) {
+        JsonNode node = metrics().get(metric);
+        if (node == null || !(node.isArray() || node.isObject())) {
+            return List.of();
+        }
+        List<JsonNode> entries = node.isArray() ? node.valueStream().toList() : List.of(node);
+        List<Measurement<T>> result = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            JsonNode value = entry.isObject() ? entry.get("value") : null;
+            if (value != null) {
+                parse.apply(entry, value).ifPresent(parsed -> result.add(Measurement.of(parsed, unit, timeOf(entry))));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private Instant timeOf(JsonNode entry) {
+        return Json.instant(entry.get("updateTime")).orElse(snapshotTime);
+    }
+
+    private static Optional<JsonNode> copyOf(JsonNode container, String name) {
+        Objects.requireNonNull(name, "name");
+        JsonNode node = container.isObject() ? container.get(name) : null;
+        return node == null ? Optional.empty() : Optional.of(node.deepCopy());
+    }
+
+    private static Set<String> namesOf(JsonNode container) {
+        return container.isObject() ? Collections.unmodifiableSet(new LinkedHashSet<>(container.propertyNames()))
+            : Set.of();
+    }
+
+    /** Reads one entry of a list-shaped metric from the entry (for its locators) and its {@code value}. */
+    @FunctionalInterface
+    private interface EntryParser<T> {
+        Optional<T> apply(JsonNode entry, JsonNode value);
+    }
+
+    // ---------------------------------------------------------------- object
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof VehicleStatus that && telemetry.equals(that.telemetry);
+    }
+
+    @Override
+    public int hashCode() {
+        return telemetry.hashCode();
+    }
+
+    /**
+     * A short summary such as {@code VehicleStatus{vin=1FT…, updateTime=…, odometer=105541.0 km, …, metrics=47}};
+     * never the body.
+     */
+    @Override
+    public String toString() {
+        StringJoiner text = new StringJoiner(", ", "VehicleStatus{", "}");
+        text.add("vin=" + vin().orElse("?"));
+        updateTime().ifPresent(time -> text.add("updateTime=" + time));
+        odometer().ifPresent(value -> text.add("odometer=" + value.value() + " km"));
+        fuelLevel().ifPresent(value -> text.add("fuelLevel=" + value.value() + " %"));
+        evStateOfCharge().ifPresent(value -> text.add("evStateOfCharge=" + value.value() + " %"));
+        ignitionStatus().ifPresent(value -> text.add("ignition=" + value.value()));
+        allDoorsLocked().ifPresent(locked -> text.add("locked=" + locked));
+        text.add("metrics=" + metricNames().size());
+        return text.toString();
+    }
+}
