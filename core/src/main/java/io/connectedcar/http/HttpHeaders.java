@@ -28,11 +28,13 @@ public final class HttpHeaders {
 
     /** Headers from a map, keeping the first value of names that differ only by case. */
     public static HttpHeaders of(Map<String, String> values) {
-        HttpHeaders headers = EMPTY;
+        TreeMap<String, Entry> entries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> e : values.entrySet()) {
-            headers = headers.with(e.getKey(), e.getValue());
+            Objects.requireNonNull(e.getKey(), "name");
+            Objects.requireNonNull(e.getValue(), "value");
+            entries.putIfAbsent(e.getKey(), new Entry(e.getKey(), e.getValue()));
         }
-        return headers;
+        return new HttpHeaders(entries);
     }
 
     /** A copy with {@code name} set to {@code value} (replacing any value under another spelling). */

@@ -1,0 +1,82 @@
+package io.connectedcar;
+
+import io.connectedcar.auth.AuthAsyncClient;
+import io.connectedcar.auth.Authentication;
+import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.http.HttpTransport;
+import io.connectedcar.http.policy.RetryPolicy;
+import io.connectedcar.implementation.FordApi;
+import io.connectedcar.implementation.FordCalls;
+import io.connectedcar.implementation.VehicleListMapper;
+import io.connectedcar.model.Vehicle;
+import java.nio.charset.StandardCharsets;
+import reactor.core.publisher.Flux;
+
+/**
+ * The reactive client of one FordPass account. Every method returns a lazy publisher: nothing is sent until
+ * subscription, and each subscription is a new call. Build it with {@link ConnectedCarClientBuilder}.
+ */
+public final class ConnectedCarAsyncClient implements AutoCloseable {
+    private final FordCalls calls;
+    private final Authentication auth;
+    private final RetryPolicy retry;
+    private final HttpTransport ownedTransport;
+
+    ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, HttpTransport ownedTransport) {
+        this.calls = calls;
+        this.auth = auth;
+        this.retry = retry;
+        this.ownedTransport = ownedTransport;
+    }
+
+    /** Login, refresh and logout of this account. */
+    public AuthAsyncClient auth() {
+        return auth.client();
+    }
+
+    /**
+     * The account's vehicles with their profiles and capabilities (one call to Ford's vehicle list). Lazy.
+     *
+     * @return the vehicles; empty when the account has none
+     * @throws AuthenticationRequiredException (as an error signal) when there is no usable login
+     * @throws io.connectedcar.exception.ServiceException (as an error signal) when Ford answers with an error
+     * @throws io.connectedcar.exception.DecodeException (as an error signal) when the answer is not JSON
+     */
+    public Flux<Vehicle> vehicles() {
+        return calls.json(calls.request(FordApi.VEHICLE_DASHBOARD)
+                .withBody(FordApi.VEHICLE_DASHBOARD_BODY.getBytes(StandardCharsets.UTF_8), "application/json"))
+            .flatMapIterable(VehicleListMapper::toVehicles);
+    }
+
+    /**
+     * The client of one car. Sends nothing.
+     *
+     * @throws IllegalArgumentException when the VIN is not 17 letters and digits
+     */
+    public VehicleAsyncClient vehicle(String vin) {
+        return new VehicleAsyncClient(Vins.checked(vin), calls, this);
+    }
+
+    /** Resilience4j's retry of reads, for its metrics. */
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
+    FordCalls calls() {
+        return calls;
+    }
+
+    /** Closes the transport if the builder made it. */
+    @Override
+    public void close() {
+        if (ownedTransport != null) {
+            ownedTransport.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectedCarAsyncClient[account=" + auth.tokens().account() + ", region=" + calls.region().name()
+            + ", " + calls.endpoints() + "]";
+    }
+}

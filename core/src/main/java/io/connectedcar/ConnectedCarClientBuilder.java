@@ -1,0 +1,151 @@
+package io.connectedcar;
+
+import io.connectedcar.auth.Authentication;
+import io.connectedcar.auth.InMemoryTokenStore;
+import io.connectedcar.auth.TokenStore;
+import io.connectedcar.http.HttpPipeline;
+import io.connectedcar.http.HttpPipelinePolicy;
+import io.connectedcar.http.HttpTransport;
+import io.connectedcar.http.HttpTransportProvider;
+import io.connectedcar.http.TransportOptions;
+import io.connectedcar.http.policy.LoggingPolicy;
+import io.connectedcar.http.policy.RetryPolicy;
+import io.connectedcar.http.policy.TokenPolicy;
+import io.connectedcar.http.policy.UserAgentPolicy;
+import io.connectedcar.implementation.FordApi;
+import io.connectedcar.implementation.FordCalls;
+import io.connectedcar.implementation.SchedulerClock;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one way to make a client. Every setting has a sensible default; only a {@link TokenStore} that outlives the
+ * process is worth choosing on day one ({@code FileTokenStore.inUserHome()}).
+ *
+ * <pre>{@code
+ * ConnectedCarAsyncClient client = new ConnectedCarClientBuilder()
+ *     .region(Region.of("US"))
+ *     .tokenStore(FileTokenStore.inUserHome())
+ *     .buildAsyncClient();
+ * }</pre>
+ */
+public final class ConnectedCarClientBuilder {
+    /** The account name under which tokens are stored when none is given. */
+    public static final String DEFAULT_ACCOUNT = "default";
+
+    private Region region = Region.NORTH_AMERICA;
+    private Endpoints endpoints = Endpoints.ford();
+    private TokenStore tokenStore;
+    private String account = DEFAULT_ACCOUNT;
+    private HttpTransport transport;
+    private TransportOptions transportOptions = TransportOptions.defaults();
+    private RetryOptions retryOptions = RetryOptions.defaults();
+    private ClientOptions clientOptions = ClientOptions.defaults();
+    private Clock clock = SchedulerClock.UTC;
+    private String userAgent = FordApi.DEFAULT_USER_AGENT;
+
+    /** The account's region (default North America). */
+    public ConnectedCarClientBuilder region(Region value) {
+        this.region = Objects.requireNonNull(value, "region");
+        return this;
+    }
+
+    /** The account's region by name, original-SDK key or country code; see {@link Region#of(String)}. */
+    public ConnectedCarClientBuilder region(String value) {
+        return region(Region.of(value));
+    }
+
+    /** Where Ford lives (default Ford's production hosts); {@link Endpoints#allAt(String)} for a simulator. */
+    public ConnectedCarClientBuilder endpoints(Endpoints value) {
+        this.endpoints = Objects.requireNonNull(value, "endpoints");
+        return this;
+    }
+
+    /** Where logins are kept (default: in memory, lost at exit). */
+    public ConnectedCarClientBuilder tokenStore(TokenStore value) {
+        this.tokenStore = Objects.requireNonNull(value, "tokenStore");
+        return this;
+    }
+
+    /** The name the login is stored under, for several accounts in one store (default {@value #DEFAULT_ACCOUNT}). */
+    public ConnectedCarClientBuilder account(String value) {
+        Objects.requireNonNull(value, "account");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("account must not be blank");
+        }
+        this.account = value;
+        return this;
+    }
+
+    /** The transport (default: the one found through {@link HttpTransportProvider}); the caller closes it. */
+    public ConnectedCarClientBuilder transport(HttpTransport value) {
+        this.transport = Objects.requireNonNull(value, "transport");
+        return this;
+    }
+
+    /** Settings of the default transport; ignored when a transport is given. */
+    public ConnectedCarClientBuilder transportOptions(TransportOptions value) {
+        this.transportOptions = Objects.requireNonNull(value, "transportOptions");
+        return this;
+    }
+
+    /** How reads are retried (default {@link RetryOptions#defaults()}). */
+    public ConnectedCarClientBuilder retryOptions(RetryOptions value) {
+        this.retryOptions = Objects.requireNonNull(value, "retryOptions");
+        return this;
+    }
+
+    /** Settings of the blocking facade. */
+    public ConnectedCarClientBuilder clientOptions(ClientOptions value) {
+        this.clientOptions = Objects.requireNonNull(value, "clientOptions");
+        return this;
+    }
+
+    /** The clock for token expiry (default: Reactor's scheduler clock, virtual in {@code StepVerifier} tests). */
+    public ConnectedCarClientBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /** The User-Agent (default {@value FordApi#DEFAULT_USER_AGENT}, the only one Ford accepts now). */
+    public ConnectedCarClientBuilder userAgent(String value) {
+        Objects.requireNonNull(value, "userAgent");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("userAgent must not be blank");
+        }
+        this.userAgent = value;
+        return this;
+    }
+
+    /**
+     * Builds the reactive client. Sends nothing.
+     *
+     * @throws IllegalStateException when no transport was given and none is on the class path
+     */
+    public ConnectedCarAsyncClient buildAsyncClient() {
+        boolean ownsTransport = transport == null;
+        HttpTransport wire = ownsTransport ? HttpTransportProvider.load().create(transportOptions) : transport;
+        TokenStore store = tokenStore != null ? tokenStore : new InMemoryTokenStore();
+
+        UserAgentPolicy headers = new UserAgentPolicy(userAgent);
+        RetryPolicy retry = new RetryPolicy(retryOptions, clock);
+        LoggingPolicy logging = new LoggingPolicy();
+
+        // Closest to the API first, closest to the wire last. Token calls use the same policies but carry no token.
+        HttpPipeline authPipeline = new HttpPipeline(wire, List.of(headers, retry, logging));
+        Authentication auth = Authentication.create(authPipeline, endpoints, region, clock, store, account);
+        List<HttpPipelinePolicy> data = new ArrayList<>(List.of(headers, retry, new TokenPolicy(auth.tokens()),
+            logging));
+        HttpPipeline dataPipeline = new HttpPipeline(wire, data);
+
+        FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
+        return new ConnectedCarAsyncClient(calls, auth, retry, ownsTransport ? wire : null);
+    }
+
+    /** Builds the blocking client; every call blocks at most {@link ClientOptions#blockTimeout()}. */
+    public ConnectedCarClient buildClient() {
+        return new ConnectedCarClient(buildAsyncClient(), clientOptions);
+    }
+}

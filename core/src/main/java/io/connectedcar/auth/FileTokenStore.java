@@ -1,0 +1,207 @@
+package io.connectedcar.auth;
+
+import io.connectedcar.implementation.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Keeps tokens in one JSON file, readable by its owner only ({@code rw-------}, folder {@code rwx------} where the
+ * file system has POSIX permissions). Every write goes to a temporary file beside it that is then moved over the old
+ * one atomically, so a crash never leaves half a file. A file that cannot be read is reported, never overwritten.
+ * File work runs on {@link Schedulers#boundedElastic()}, never on the caller's thread.
+ *
+ * <p>Writers in one process are serialised; two processes writing the same file at once keep the last write.
+ */
+public final class FileTokenStore implements TokenStore {
+    /** Written into the file so a later format can be told apart. */
+    static final String FORMAT = "connectedcar-tokens/1";
+
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final Path file;
+    private final Object lock = new Object();
+
+    public FileTokenStore(Path file) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+    }
+
+    /** {@code ~/.connectedcar/tokens.json}. */
+    public static FileTokenStore inUserHome() {
+        return new FileTokenStore(Path.of(System.getProperty("user.home"), ".connectedcar", "tokens.json"));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Mono<TokenSet> load(String account) {
+        Objects.requireNonNull(account, "account");
+        return Mono.fromCallable(() -> {
+            synchronized (lock) {
+                ObjectNode root = readRoot();
+                JsonNode entry = root == null ? null : root.path("accounts").get(account);
+                return entry == null || entry.isNull() ? null : fromJson(entry, account);
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<Void> save(String account, TokenSet tokens) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(tokens, "tokens");
+        return Mono.<Void>fromRunnable(() -> {
+            synchronized (lock) {
+                ObjectNode root = readRoot();
+                if (root == null) {
+                    root = Json.object().put("format", FORMAT);
+                }
+                ObjectNode accounts = root.get("accounts") instanceof ObjectNode existing ? existing
+                    : root.putObject("accounts");
+                accounts.set(account, toJson(tokens));
+                writeAtomically(root);
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<Void> delete(String account) {
+        Objects.requireNonNull(account, "account");
+        return Mono.<Void>fromRunnable(() -> {
+            synchronized (lock) {
+                ObjectNode root = readRoot();
+                if (root != null && root.get("accounts") instanceof ObjectNode accounts
+                    && accounts.has(account)) {
+                    accounts.remove(account);
+                    writeAtomically(root);
+                }
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The file's JSON, {@code null} when there is no file yet; a broken file is an error, left as it is. */
+    private ObjectNode readRoot() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new TokenStoreException("Cannot read the token file " + file + ": " + e.getMessage()
+                + ". Check its permissions.", e);
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(bytes);
+            if (node instanceof ObjectNode object && (node.path("accounts").isObject() || !node.has("accounts"))) {
+                return object;
+            }
+        } catch (JacksonException e) {
+            throw corrupt(e);
+        }
+        throw corrupt(null);
+    }
+
+    private TokenStoreException corrupt(Throwable cause) {
+        return new TokenStoreException("The token file " + file + " is not a valid connectedcar token file. "
+            + "It was left untouched: move or delete it, then log in again.", cause);
+    }
+
+    private TokenSet fromJson(JsonNode entry, String account) {
+        try {
+            String access = Json.text(entry, "accessToken");
+            String refresh = Json.text(entry, "refreshToken");
+            String accessExpires = Json.text(entry, "accessExpiresAt");
+            String refreshExpires = Json.text(entry, "refreshExpiresAt");
+            if (access == null || refresh == null || accessExpires == null) {
+                throw new IllegalArgumentException("missing fields");
+            }
+            return new TokenSet(access, Instant.parse(accessExpires), refresh,
+                refreshExpires == null ? null : Instant.parse(refreshExpires));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new TokenStoreException("The entry of account '" + account + "' in the token file " + file
+                + " is incomplete or malformed. It was left untouched: log in again to replace it.", e);
+        }
+    }
+
+    private static ObjectNode toJson(TokenSet tokens) {
+        ObjectNode node = Json.object()
+            .put("accessToken", tokens.accessToken())
+            .put("accessExpiresAt", tokens.accessExpiresAt().toString())
+            .put("refreshToken", tokens.refreshToken());
+        if (tokens.refreshExpiresAt() != null) {
+            node.put("refreshExpiresAt", tokens.refreshExpiresAt().toString());
+        }
+        return node;
+    }
+
+    private void writeAtomically(ObjectNode root) {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path dir = file.getParent();
+        Path temp = null;
+        try {
+            if (!Files.isDirectory(dir)) {
+                if (posix) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+                } else {
+                    Files.createDirectories(dir);
+                }
+            }
+            FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+                : new FileAttribute<?>[0];
+            temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attributes);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(Json.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(root));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException e) {
+            throw new TokenStoreException("Cannot write the token file " + file + ": " + e.getMessage()
+                + ". Check that its folder is writable.", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // The temporary file holds nothing the real file lacks; leaving it is harmless.
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileTokenStore[" + file + "]";
+    }
+}
