@@ -1,6 +1,7 @@
 package io.connectedcar.netty;
 
 import io.connectedcar.http.TransportException;
+import io.connectedcar.http.WebSocketRefusedException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -72,9 +73,14 @@ final class TransportErrors {
     static TransportException forWebsocket(URI uri, Duration responseTimeout, Throwable error) {
         Throwable cause = Exceptions.unwrap(error);
         String hostPort = hostAndPort(uri);
-        Failure failure = cause instanceof WebSocketClientHandshakeException refused
-            ? upgradeRefused(refused, hostPort)
-            : classify(cause, hostPort, responseTimeout);
+        if (cause instanceof WebSocketClientHandshakeException refused) {
+            Failure failure = upgradeRefused(refused, hostPort);
+            return refused.response() == null
+                ? new TransportException(message("websocket", failure), failure.requestMayHaveBeenSent(), cause)
+                : new WebSocketRefusedException(message("websocket", failure), refused.response().status().code(),
+                    cause);
+        }
+        Failure failure = classify(cause, hostPort, responseTimeout);
         return new TransportException(message("websocket", failure), failure.requestMayHaveBeenSent(), cause);
     }
 

@@ -3,6 +3,7 @@ package io.connectedcar.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.http.TransportException;
+import io.connectedcar.http.WebSocketRefusedException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -147,6 +148,8 @@ class TransportErrorsUnitTests {
             RESPONSE_TIMEOUT, refused);
 
         assertThat(error.requestMayHaveBeenSent()).isTrue();
+        assertThat(error).isInstanceOfSatisfying(WebSocketRefusedException.class,
+            refusal -> assertThat(refusal.status()).isEqualTo(401));
         assertThat(error.getMessage())
             .contains("websocket", "api.autonomic.ai:443", "refused with status 401")
             .doesNotContain("v1beta", "x=1");
