@@ -7,9 +7,12 @@ import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.policy.RetryPolicy;
 import io.connectedcar.implementation.FordApi;
 import io.connectedcar.implementation.FordCalls;
+import io.connectedcar.implementation.StatusStream;
 import io.connectedcar.implementation.VehicleListMapper;
 import io.connectedcar.model.Vehicle;
+import io.connectedcar.model.VehicleStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 
 /**
@@ -20,12 +23,17 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
     private final FordCalls calls;
     private final Authentication auth;
     private final RetryPolicy retry;
+    private final StatusStreamOptions streamOptions;
     private final HttpTransport ownedTransport;
+    /** One shared status stream per car: one socket however many subscribers. */
+    private final ConcurrentHashMap<String, Flux<VehicleStatus>> statusStreams = new ConcurrentHashMap<>();
 
-    ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, HttpTransport ownedTransport) {
+    ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, StatusStreamOptions streamOptions,
+                            HttpTransport ownedTransport) {
         this.calls = calls;
         this.auth = auth;
         this.retry = retry;
+        this.streamOptions = streamOptions;
         this.ownedTransport = ownedTransport;
     }
 
@@ -64,6 +72,12 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
 
     FordCalls calls() {
         return calls;
+    }
+
+    /** The shared status stream of a car: connected while it has subscribers, replaying the latest status. */
+    Flux<VehicleStatus> statusUpdates(String vin) {
+        return statusStreams.computeIfAbsent(vin, key ->
+            new StatusStream(key, calls, auth.tokens(), streamOptions).flux().replay(1).refCount());
     }
 
     /** Closes the transport if the builder made it. */

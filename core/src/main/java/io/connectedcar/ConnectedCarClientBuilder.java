@@ -43,6 +43,7 @@ public final class ConnectedCarClientBuilder {
     private TransportOptions transportOptions = TransportOptions.defaults();
     private RetryOptions retryOptions = RetryOptions.defaults();
     private ClientOptions clientOptions = ClientOptions.defaults();
+    private StatusStreamOptions statusStreamOptions = StatusStreamOptions.defaults();
     private Clock clock = SchedulerClock.UTC;
     private String userAgent = FordApi.DEFAULT_USER_AGENT;
 
@@ -103,6 +104,12 @@ public final class ConnectedCarClientBuilder {
         return this;
     }
 
+    /** How status streams stay current (default: websocket push, polling every 15 minutes as the fallback). */
+    public ConnectedCarClientBuilder statusStreamOptions(StatusStreamOptions value) {
+        this.statusStreamOptions = Objects.requireNonNull(value, "statusStreamOptions");
+        return this;
+    }
+
     /** The clock for token expiry (default: Reactor's scheduler clock, virtual in {@code StepVerifier} tests). */
     public ConnectedCarClientBuilder clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock");
@@ -141,7 +148,7 @@ public final class ConnectedCarClientBuilder {
         HttpPipeline dataPipeline = new HttpPipeline(wire, data);
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
-        return new ConnectedCarAsyncClient(calls, auth, retry, ownsTransport ? wire : null);
+        return new ConnectedCarAsyncClient(calls, auth, retry, statusStreamOptions, ownsTransport ? wire : null);
     }
 
     /** Builds the blocking client; every call blocks at most {@link ClientOptions#blockTimeout()}. */

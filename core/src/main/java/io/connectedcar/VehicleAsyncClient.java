@@ -7,6 +7,7 @@ import io.connectedcar.implementation.TelemetryMapper;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import io.connectedcar.exception.ServiceException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,6 +41,21 @@ public final class VehicleAsyncClient {
         return calls.json(calls.request(FordApi.TELEMETRY, vin))
             .onErrorMap(this::notFound)
             .map(TelemetryMapper::toStatus);
+    }
+
+    /**
+     * The car's status as a stream: the current status first, then every change as Ford's cloud pushes it over a
+     * websocket (or, when the socket cannot be kept open, as polling finds it every
+     * {@link StatusStreamOptions#pollInterval()}). Never wakes the car. Lazy and shared: the first subscriber opens
+     * one socket for all, a later subscriber gets the latest status at once, and the socket closes when the last
+     * one cancels. The stream does not complete by itself; a WebFlux service can return it as server-sent events.
+     *
+     * @throws io.connectedcar.exception.AuthenticationRequiredException (as an error signal, ending the stream) when
+     *         the login is lost
+     * @throws VehicleNotFoundException (as an error signal) when the account has no such car
+     */
+    public Flux<VehicleStatus> statusUpdates() {
+        return account.statusUpdates(vin).onErrorMap(this::notFound);
     }
 
     /**

@@ -1,0 +1,162 @@
+package io.connectedcar.implementation;
+
+import io.connectedcar.StatusStreamOptions;
+import io.connectedcar.auth.TokenManager;
+import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.exception.ConnectedCarException;
+import io.connectedcar.http.AuthScheme;
+import io.connectedcar.http.HttpHeaders;
+import io.connectedcar.http.WebSocketRefusedException;
+import io.connectedcar.model.VehicleStatus;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One car's status as a stream (ford-api §6): a full telemetry read, then every change Autonomic pushes over the
+ * websocket, merged into the last snapshot. Keeps the socket alive by itself:
+ * <ul>
+ *   <li>the TMC token is rotated in-band ({@code {"accessToken":…}}) before it runs out, without reconnecting;</li>
+ *   <li>silence longer than the watchdog, an {@code _error} frame or a dropped socket reopens it with backoff
+ *       (a 401 renews the token first);</li>
+ *   <li>when the socket cannot be kept open, the stream falls back to polling telemetry.</li>
+ * </ul>
+ * Only a lost login ends the stream with an error.
+ */
+public final class StatusStream {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusStream.class);
+
+    private final String vin;
+    private final FordCalls calls;
+    private final TokenManager tokens;
+    private final StatusStreamOptions options;
+
+    public StatusStream(String vin, FordCalls calls, TokenManager tokens, StatusStreamOptions options) {
+        this.vin = vin;
+        this.calls = calls;
+        this.tokens = tokens;
+        this.options = options;
+    }
+
+    /** The stream; cold and lazy: each subscription reads telemetry and opens its own socket. */
+    public Flux<VehicleStatus> flux() {
+        return telemetry().flatMapMany(snapshot -> {
+            AtomicReference<JsonNode> last = new AtomicReference<>(snapshot);
+            Flux<VehicleStatus> changes = options.webSocket()
+                ? pushed(last).onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
+                    LOG.warn("The status websocket of {} keeps failing ({}); polling every {} instead", vin,
+                        error.getMessage(), options.pollInterval());
+                    return polled(last);
+                })
+                : polled(last);
+            return Flux.concat(Mono.just(TelemetryMapper.toStatus(snapshot)), changes);
+        }).distinctUntilChanged();
+    }
+
+    private Mono<JsonNode> telemetry() {
+        return calls.json(calls.request(FordApi.TELEMETRY, vin));
+    }
+
+    // --- push --------------------------------------------------------------------------------------------------
+
+    private Flux<VehicleStatus> pushed(AtomicReference<JsonNode> last) {
+        URI uri = FordApi.telemetryWebSocket(calls.endpoints(), calls.region(), vin);
+        return Flux.defer(() -> tokens.token(AuthScheme.TMC).flatMapMany(token -> {
+                AtomicReference<String> sent = new AtomicReference<>(token);
+                HttpHeaders headers = HttpHeaders.empty().with("Authorization", "Bearer " + token);
+                return calls.pipeline().transport().websocket(uri, headers, rotations(sent))
+                    .timeout(options.watchdog())
+                    .map(frame -> handle(frame, last, sent))
+                    .concatWith(Mono.error(() -> new SessionEnded("the server closed the socket")))
+                    .onErrorMap(WebSocketRefusedException.class, refused -> {
+                        if (refused.status() == 401) {
+                            tokens.rejected(AuthScheme.TMC, sent.get());
+                        }
+                        return refused;
+                    });
+            }))
+            // Each element is a frame (keep-alives included), so a socket that delivered anything resets the count.
+            .retryWhen(Retry.backoff(options.maxReconnects(), options.reconnectDelay())
+                .maxBackoff(options.maxReconnectDelay())
+                .transientErrors(true)
+                .filter(error -> !(error instanceof AuthenticationRequiredException))
+                .doBeforeRetry(signal -> LOG.info("Reopening the status websocket of {} ({})", vin,
+                    signal.failure().getMessage()))
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+            .filter(Optional::isPresent)
+            .map(Optional::get);
+    }
+
+    /** In-band token rotation: sends each new TMC token the manager hands out, ahead of the old one's expiry. */
+    private Flux<String> rotations(AtomicReference<String> sent) {
+        return Flux.interval(options.tokenCheckInterval())
+            .concatMap(tick -> tokens.token(AuthScheme.TMC).onErrorResume(error -> Mono.empty()))
+            .filter(token -> !token.equals(sent.getAndSet(token)))
+            .map(token -> Json.MAPPER.writeValueAsString(Json.object().put("accessToken", token)));
+    }
+
+    /** One inbound frame: a status to emit, nothing (keep-alive, ack, heartbeat), or an error that reopens. */
+    private Optional<VehicleStatus> handle(String frame, AtomicReference<JsonNode> last,
+                                           AtomicReference<String> token) {
+        if (frame == null || frame.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(frame);
+        } catch (JacksonException e) {
+            LOG.warn("Ignoring a status frame of {} that is not JSON ({} characters)", vin, frame.length());
+            return Optional.empty();
+        }
+        if (node.has("_error")) {
+            JsonNode error = node.get("_error");
+            Long code = error.isObject() ? Json.number(error, "code") : null;
+            if (code != null && code == 401) {
+                tokens.rejected(AuthScheme.TMC, token.get());
+            }
+            String message = error.isObject() ? Json.text(error, "message") : error.asString();
+            throw new SessionEnded("the server ended the session: " + message);
+        }
+        if (node.has("_httpStatus")) {
+            LOG.debug("Status websocket of {} acknowledged with {}", vin, node.get("_httpStatus"));
+            return Optional.empty();
+        }
+        JsonNode data = node.get("_data");
+        if (data == null || !data.isObject()) {
+            return Optional.empty(); // {} keep-alive, or a frame kind we do not know
+        }
+        JsonNode merged = TelemetryMapper.merge(last.get(), data);
+        last.set(merged);
+        boolean heartbeat = data.size() == 1 && data.has("updateTime");
+        return heartbeat ? Optional.empty() : Optional.of(TelemetryMapper.toStatus(merged));
+    }
+
+    // --- poll --------------------------------------------------------------------------------------------------
+
+    private Flux<VehicleStatus> polled(AtomicReference<JsonNode> last) {
+        return Flux.interval(options.pollInterval())
+            .onBackpressureDrop()
+            .concatMap(tick -> telemetry()
+                .doOnNext(last::set)
+                .map(TelemetryMapper::toStatus)
+                .onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
+                    LOG.warn("Polling the status of {} failed ({}); trying again in {}", vin, error.getMessage(),
+                        options.pollInterval());
+                    return Mono.empty();
+                }));
+    }
+
+    /** The socket's session ended; reopening it is the cure. */
+    static final class SessionEnded extends ConnectedCarException {
+        SessionEnded(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.connectedcar.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.StatusStreamOptions;
+import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.http.WebSocketRefusedException;
+import io.connectedcar.model.VehicleStatus;
+import io.connectedcar.testing.FakeFordAuth;
+import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.testing.TestClients;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+class StatusStreamUnitTests {
+    private static final String VIN = "1FTFW1E50PFA00001";
+    private static final Duration VERIFY = Duration.ofSeconds(5);
+
+    private InMemoryTransport transport;
+    private FakeFordAuth auth;
+    private final List<String> sentFrames = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sockets = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() {
+        transport = new InMemoryTransport();
+        auth = new FakeFordAuth();
+        transport.on("telemetry", request -> Mono.just(InMemoryTransport.json(request, 200,
+            TestClients.resource("fixtures/telemetry-f150-ice.json"))));
+    }
+
+    private ConnectedCarAsyncClient client(StatusStreamOptions options) {
+        return TestClients.loggedIn(transport, auth).statusStreamOptions(options).buildAsyncClient();
+    }
+
+    /** A socket that records what the client sends and pushes what the test emits. */
+    private Sinks.Many<String> socket() {
+        Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
+        transport.onWebSocket(outbound -> {
+            sockets.incrementAndGet();
+            Flux.from(outbound).subscribe(sentFrames::add);
+            return inbound.asFlux();
+        });
+        return inbound;
+    }
+
+    @Test
+    void pushedChangesAreMergedIntoTheSnapshotAndKeepAlivesAreNotEmitted() {
+        Sinks.Many<String> inbound = socket();
+        ConnectedCarAsyncClient client = client(StatusStreamOptions.defaults());
+
+        StepVerifier.create(client.vehicle(VIN).statusUpdates())
+            .assertNext(first -> assertThat(first.allDoorsLocked()).isPresent())
+            .then(() -> {
+                inbound.tryEmitNext("{}");
+                inbound.tryEmitNext("{\"_httpStatus\":200}");
+                inbound.tryEmitNext("{\"_data\":{\"updateTime\":\"2026-05-02T08:01:00Z\"}}");
+                inbound.tryEmitNext("{\"_data\":{\"metrics\":{\"doorLockStatus\":[{\"updateTime\":"
+                    + "\"2026-05-02T08:01:05Z\",\"value\":\"UNLOCKED\",\"vehicleDoor\":\"ALL_DOORS\"}]}}}");
+            })
+            .assertNext(changed -> {
+                assertThat(changed.allDoorsLocked()).contains(false);
+                assertThat(changed.odometer()).isPresent(); // untouched metrics survive the merge
+            })
+            .thenCancel()
+            .verify(VERIFY);
+        assertThat(transport.websocketHeaders()).singleElement()
+            .satisfies(headers -> assertThat(headers.get("Authorization")).isEqualTo("Bearer tmc-1"));
+    }
+
+    @Test
+    void theTokenIsRotatedInBandBeforeItExpires() {
+        transport.onWebSocket(outbound -> {
+            sockets.incrementAndGet();
+            Flux.from(outbound).subscribe(sentFrames::add);
+            return Flux.interval(Duration.ofSeconds(10)).map(tick -> "{}"); // keep-alives hold the watchdog off
+        });
+        StepVerifier.withVirtualTime(() -> client(StatusStreamOptions.defaults()).vehicle(VIN).statusUpdates())
+            .expectNextCount(1)
+            .thenAwait(Duration.ofSeconds(FakeFordAuth.TMC_LIFETIME_SECONDS))
+            .then(() -> assertThat(sentFrames).containsExactly("{\"accessToken\":\"tmc-2\"}"))
+            .thenCancel()
+            .verify(VERIFY);
+        assertThat(sockets).hasValue(1);
+    }
+
+    @Test
+    void silenceLongerThanTheWatchdogReopensTheSocket() {
+        socket();
+        StepVerifier.withVirtualTime(() -> client(StatusStreamOptions.defaults()).vehicle(VIN).statusUpdates())
+            .expectNextCount(1)
+            .thenAwait(StatusStreamOptions.DEFAULT_WATCHDOG.minusSeconds(1))
+            .then(() -> assertThat(sockets).hasValue(1))
+            .thenAwait(Duration.ofSeconds(1).plus(StatusStreamOptions.DEFAULT_RECONNECT_DELAY.multipliedBy(2)))
+            .then(() -> assertThat(sockets).hasValue(2))
+            .thenCancel()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void anErrorFrameReopensTheSocketWithARenewedToken() {
+        Sinks.Many<String> first = Sinks.many().unicast().onBackpressureBuffer();
+        transport.onWebSocket(outbound -> sockets.incrementAndGet() == 1 ? first.asFlux() : Flux.never());
+        StepVerifier.withVirtualTime(() -> client(StatusStreamOptions.defaults()).vehicle(VIN).statusUpdates())
+            .expectNextCount(1)
+            .then(() -> first.tryEmitNext("{\"_error\":{\"code\":401,\"message\":\"provided token was expired\"}}"))
+            .thenAwait(StatusStreamOptions.DEFAULT_RECONNECT_DELAY.multipliedBy(2))
+            .then(() -> assertThat(sockets).hasValue(2))
+            .thenCancel()
+            .verify(VERIFY);
+        assertThat(transport.websocketHeaders()).extracting(h -> h.get("Authorization"))
+            .containsExactly("Bearer tmc-1", "Bearer tmc-2");
+    }
+
+    @Test
+    void aSocketThatCannotBeOpenedFallsBackToPolling() {
+        transport.onWebSocket(outbound -> {
+            sockets.incrementAndGet();
+            return Flux.error(new WebSocketRefusedException("websocket: refused with status 404", 404, null));
+        });
+        StatusStreamOptions options = StatusStreamOptions.defaults()
+            .withReconnects(2, Duration.ofSeconds(1), Duration.ofSeconds(4))
+            .withPollInterval(Duration.ofMinutes(15));
+        AtomicInteger odometer = new AtomicInteger(1000);
+        transport.on("telemetry", request -> Mono.fromSupplier(() -> InMemoryTransport.json(request, 200,
+            "{\"vin\":\"" + VIN + "\",\"metrics\":{\"odometer\":{\"value\":" + odometer.getAndIncrement() + "}}}")));
+
+        StepVerifier.withVirtualTime(() -> client(options).vehicle(VIN).statusUpdates())
+            .assertNext(status -> assertThat(status.odometer().orElseThrow().value()).isEqualTo(1000.0))
+            .thenAwait(Duration.ofMinutes(1))
+            .then(() -> assertThat(sockets).hasValue(3)) // the first attempt and two reconnects
+            .thenAwait(Duration.ofMinutes(15))
+            .assertNext(status -> assertThat(status.odometer().orElseThrow().value()).isEqualTo(1001.0))
+            .thenAwait(Duration.ofMinutes(15))
+            .assertNext(status -> assertThat(status.odometer().orElseThrow().value()).isEqualTo(1002.0))
+            .thenCancel()
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(3);
+    }
+
+    @Test
+    void pollingOnlyReadsTelemetryAtTheIntervalAndSkipsUnchangedStatuses() {
+        StepVerifier.withVirtualTime(() -> client(StatusStreamOptions.polling(Duration.ofMinutes(10)))
+                .vehicle(VIN).statusUpdates())
+            .expectNextCount(1)
+            .thenAwait(Duration.ofMinutes(30))
+            .expectNoEvent(Duration.ofSeconds(1)) // same body each time: nothing new to emit
+            .thenCancel()
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(4);
+        assertThat(sockets).hasValue(0);
+    }
+
+    @Test
+    void subscribersShareOneSocketAndALateOneGetsTheLatestStatus() {
+        socket();
+        ConnectedCarAsyncClient client = client(StatusStreamOptions.defaults());
+        List<VehicleStatus> first = new CopyOnWriteArrayList<>();
+        var subscription = client.vehicle(VIN).statusUpdates().subscribe(first::add);
+
+        StepVerifier.create(client.vehicle(VIN).statusUpdates().take(1))
+            .assertNext(status -> assertThat(status).isEqualTo(first.get(0)))
+            .expectComplete()
+            .verify(VERIFY);
+        subscription.dispose();
+        assertThat(sockets).hasValue(1);
+        assertThat(transport.count("telemetry")).isEqualTo(1);
+    }
+
+    @Test
+    void aLostLoginEndsTheStream() {
+        transport.on("telemetry", request -> Mono.just(InMemoryTransport.json(request, 401, "{}")));
+        transport.on("cat-refresh", request -> Mono.just(InMemoryTransport.json(request, 400,
+            "{\"errorCode\":\"460\",\"message\":\"Invalid or Expired Token\"}")));
+        StepVerifier.create(TestClients.loggedInAsync(transport, auth).vehicle(VIN).statusUpdates())
+            .expectError(AuthenticationRequiredException.class)
+            .verify(VERIFY);
+    }
+}
