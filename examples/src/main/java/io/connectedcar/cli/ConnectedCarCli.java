@@ -1,0 +1,67 @@
+package io.connectedcar.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code connectedcar}: the command line of connectedcar-java. {@code demo} runs the whole story against an embedded
+ * simulator of Ford's cloud; the other commands work on a real account (or on {@code --endpoint}).
+ */
+@Command(name = "connectedcar", mixinStandardHelpOptions = true, version = "connectedcar 0.1.0",
+    description = "Read and command a connected Ford or Lincoln.",
+    subcommands = {LoginCommand.class, LogoutCommand.class, VehiclesCommand.class, StatusCommand.class,
+        WatchCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:Ford answered with an error", "2:usage error (options, VIN, pasted URL)",
+        "3:log in needed (connectedcar login)", "4:the car refused or did not carry out the command",
+        "5:rate limited (Ford's throttle or the daily budget)", "6:network: Ford could not be reached"})
+public final class ConnectedCarCli implements Runnable {
+    @Mixin
+    GlobalOptions global;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(Terminal.system(), args));
+    }
+
+    /** Runs the command line with this terminal; returns the exit code. */
+    static int run(Terminal terminal, String... args) {
+        CommandLine cli = new CommandLine(new ConnectedCarCli(), new Factory(terminal));
+        cli.setOut(new java.io.PrintWriter(terminal.out(), true));
+        cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+        cli.setExecutionExceptionHandler(new Errors(terminal));
+        cli.setParameterExceptionHandler((error, parsedArgs) -> {
+            terminal.err().println(terminal.red("Error: ") + error.getMessage());
+            terminal.err().println("See: " + error.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return ExitCode.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Gives every command the terminal. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final Terminal terminal;
+
+        Factory(Terminal terminal) {
+            this.terminal = terminal;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (CliCommand.class.isAssignableFrom(type)) {
+                K command = CommandLine.defaultFactory().create(type);
+                ((CliCommand) command).terminal = terminal;
+                return command;
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

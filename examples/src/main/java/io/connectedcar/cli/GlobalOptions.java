@@ -1,0 +1,59 @@
+package io.connectedcar.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.connectedcar.ConnectedCarClient;
+import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.Endpoints;
+import io.connectedcar.Region;
+import io.connectedcar.auth.FileTokenStore;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every subcommand takes, before or after its name. */
+final class GlobalOptions {
+    @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
+        description = "Where the account is registered: US, CA, EU, AU, a country code (DEU, GBR...) or a region "
+            + "name (default: ${DEFAULT-VALUE}).", defaultValue = "US")
+    String region;
+
+    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+        description = "Send every call to this base URL instead of Ford's hosts (e.g. a standalone simulator).")
+    String endpoint;
+
+    @Option(names = "--token-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+        description = "Where the login is stored (default: ~/.connectedcar/tokens.json, owner-only).")
+    Path tokenFile;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+        description = "Print machine-readable JSON instead of tables.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+        description = "Log each HTTP call (secrets redacted) and show stack traces.")
+    boolean verbose;
+
+    /** A blocking client for these options. */
+    ConnectedCarClient client() {
+        applyVerbosity();
+        ConnectedCarClientBuilder builder = new ConnectedCarClientBuilder()
+            .region(Region.of(region))
+            .tokenStore(tokenStore());
+        if (endpoint != null) {
+            builder.endpoints(Endpoints.allAt(endpoint));
+        }
+        return builder.buildClient();
+    }
+
+    FileTokenStore tokenStore() {
+        return tokenFile == null ? FileTokenStore.inUserHome() : new FileTokenStore(tokenFile);
+    }
+
+    void applyVerbosity() {
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger("io.connectedcar")).setLevel(Level.DEBUG);
+        }
+    }
+}

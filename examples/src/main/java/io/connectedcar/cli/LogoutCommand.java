@@ -1,0 +1,15 @@
+package io.connectedcar.cli;
+
+import io.connectedcar.ConnectedCarClient;
+import picocli.CommandLine.Command;
+
+/** Forgets the stored login. */
+@Command(name = "logout", description = "Forget the stored login of this account.")
+final class LogoutCommand extends CliCommand {
+    @Override
+    int run(ConnectedCarClient client) {
+        client.auth().logout();
+        terminal.note("Logged out: the tokens were removed from " + global.tokenStore().file() + ".");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,46 @@
+package io.connectedcar.cli;
+
+import io.connectedcar.ConnectedCarClient;
+import io.connectedcar.model.VehicleStatus;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Prints a car's status changes as they happen, until interrupted. */
+@Command(name = "watch", description = "Print a car's status changes as they happen (Ctrl-C to stop).")
+final class WatchCommand extends CliCommand {
+    @Parameters(paramLabel = "VIN", description = "The car's VIN.")
+    String vin;
+
+    @Override
+    int run(ConnectedCarClient client) {
+        AtomicReference<List<List<String>>> previous = new AtomicReference<>();
+        terminal.note("Watching " + vin + " (Ctrl-C to stop) ...");
+        client.vehicle(vin).async().statusUpdates()
+            .doOnNext(status -> show(status, previous))
+            .blockLast();
+        return ExitCode.OK;
+    }
+
+    private void show(VehicleStatus status, AtomicReference<List<List<String>>> previous) {
+        if (global.json) {
+            terminal.line(StatusView.JSON.writeValueAsString(StatusView.json(status)));
+            return;
+        }
+        List<List<String>> rows = StatusView.rows(status);
+        List<List<String>> before = previous.getAndSet(rows);
+        if (before == null) {
+            StatusCommand.print(terminal, vin, status);
+            return;
+        }
+        // After the first table, print only what changed.
+        for (List<String> row : rows) {
+            boolean changed = before.stream().noneMatch(old -> old.get(0).equals(row.get(0))
+                && old.get(1).equals(row.get(1)));
+            if (changed) {
+                terminal.line(terminal.dim(row.get(2)) + "  " + terminal.bold(row.get(0)) + ": " + row.get(1));
+            }
+        }
+    }
+}
