@@ -1,0 +1,362 @@
+package io.connectedcar.simulator.vehicle;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.connectedcar.simulator.command.CommandRecord;
+import io.connectedcar.simulator.command.CommandState;
+import io.connectedcar.simulator.http.Json;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static io.connectedcar.simulator.vehicle.MetricNames.*;
+
+/**
+ * Renders a vehicle's state as Autonomic telemetry (ford-api §4.2): the full document of the REST call, a chosen
+ * subset for {@code :query}, and the partial {@code _data} of a websocket push. Every metric is
+ * {@code {"updateTime", "oemCorrelationId", "value", …locators}} with values in metric units.
+ */
+public final class TelemetryRenderer {
+
+    private static final List<String> COMMON_METRICS = List.of(ODOMETER, SPEED, POSITION, HEADING, COMPASS_DIRECTION,
+        IGNITION_STATUS, GEAR_LEVER_POSITION, REMOTE_START_COUNTDOWN_TIMER, ALARM_STATUS, PANIC_ALARM_STATUS,
+        DOOR_STATUS, DOOR_LOCK_STATUS, HOOD_STATUS, WINDOW_STATUS, TIRE_PRESSURE, TIRE_PRESSURE_STATUS,
+        TIRE_PRESSURE_SYSTEM_STATUS, OUTSIDE_TEMPERATURE, BATTERY_STATE_OF_CHARGE, BATTERY_VOLTAGE, INDICATORS,
+        DISPLAY_SYSTEM_OF_MEASURE, CUSTOM_METRICS, CONFIGURATIONS);
+    private static final List<String> FUEL_METRICS = List.of(FUEL_LEVEL, FUEL_RANGE, OIL_LIFE_REMAINING,
+        ENGINE_COOLANT_TEMP);
+    private static final List<String> ELECTRIC_METRICS = List.of(XEV_BATTERY_STATE_OF_CHARGE,
+        XEV_BATTERY_ACTUAL_STATE_OF_CHARGE, XEV_BATTERY_RANGE, XEV_BATTERY_CAPACITY, XEV_BATTERY_ENERGY_REMAINING,
+        XEV_BATTERY_TEMPERATURE, XEV_PLUG_CHARGER_STATUS, XEV_BATTERY_CHARGE_DISPLAY_STATUS,
+        XEV_BATTERY_TIME_TO_FULL_CHARGE, XEV_BATTERY_CHARGER_VOLTAGE_OUTPUT, XEV_BATTERY_CHARGER_CURRENT_OUTPUT,
+        XEV_DEPARTURE_SCHEDULES);
+    private static final Map<String, String> INDICATOR_CODES = Map.of("lowFuel", "600E20",
+        "malfunctionIndicator", "600E26", "tirePressureMonitorSystemWarning", "600E27", "brakeWarning", "600E28",
+        "lowWasherFluid", "600E19", "oilChangeReminder", "600E32");
+    private static final double CHARGER_VOLTAGE = 240.0;
+
+    private TelemetryRenderer() {
+    }
+
+    /** The full telemetry document of {@code GET /v1/telemetry/sources/fordpass/vehicles/{vin}}. */
+    public static ObjectNode full(SimulatedVehicle v) {
+        return document(v, metricNames(v));
+    }
+
+    /** The document of {@code :query}: only the named metrics (unknown names are left out), all states. */
+    public static ObjectNode query(SimulatedVehicle v, Collection<String> includeMetrics) {
+        return document(v, metricNames(v).stream().filter(includeMetrics::contains).toList());
+    }
+
+    /** The body of a websocket {@code _data} frame: what changed, plus the vehicle's current {@code updateTime}. */
+    public static ObjectNode partial(SimulatedVehicle v, ChangeSet changes) {
+        ObjectNode data = Json.object();
+        if (!changes.metrics().isEmpty()) {
+            ObjectNode metrics = data.putObject("metrics");
+            for (String name : metricNames(v)) {
+                if (changes.metrics().contains(name)) {
+                    metrics.set(name, metric(v, name));
+                }
+            }
+        }
+        if (!changes.states().isEmpty()) {
+            ObjectNode states = data.putObject("states");
+            for (String key : changes.states()) {
+                JsonNode state = state(v, key);
+                if (state != null) {
+                    states.set(key, state);
+                }
+            }
+        }
+        if (!changes.events().isEmpty()) {
+            ObjectNode events = data.putObject("events");
+            if (changes.events().contains(EVENT_REMOTE_START) && v.remoteStartEvent != null) {
+                events.set(EVENT_REMOTE_START, v.remoteStartEvent.deepCopy());
+            }
+        }
+        data.put("updateTime", Json.seconds(v.now));
+        return data;
+    }
+
+    /** Every metric this vehicle reports, in a stable order. */
+    public static List<String> metricNames(SimulatedVehicle v) {
+        EngineType engine = v.spec().engineType();
+        java.util.ArrayList<String> names = new java.util.ArrayList<>(COMMON_METRICS);
+        if (engine.hasFuelTank()) {
+            names.addAll(FUEL_METRICS);
+        }
+        if (engine.isPlugIn()) {
+            names.addAll(ELECTRIC_METRICS);
+        }
+        return names;
+    }
+
+    private static ObjectNode document(SimulatedVehicle v, List<String> names) {
+        ObjectNode doc = Json.object();
+        Instant latest = v.metricTimes.values().stream().max(Instant::compareTo).orElse(v.now);
+        doc.put("updateTime", Json.seconds(latest));
+        doc.put("vehicleId", v.vehicleId());
+        doc.put("vin", v.vin());
+        ObjectNode metrics = doc.putObject("metrics");
+        for (String name : names) {
+            metrics.set(name, metric(v, name));
+        }
+        ObjectNode events = doc.putObject("events");
+        if (v.remoteStartEvent != null) {
+            events.set(EVENT_REMOTE_START, v.remoteStartEvent.deepCopy());
+        }
+        ObjectNode states = doc.putObject("states");
+        states.set(STATE_COMMAND_PRECLUSION, state(v, STATE_COMMAND_PRECLUSION));
+        states.set(STATE_DEVICE_CONNECTIVITY, state(v, STATE_DEVICE_CONNECTIVITY));
+        for (Map.Entry<String, CommandRecord> e : v.commandsByStateKey.entrySet()) {
+            states.set(e.getKey(), commandState(v, e.getValue()));
+        }
+        return doc;
+    }
+
+    // ---------------------------------------------------------------- metrics
+
+    private static ObjectNode base(SimulatedVehicle v, String name) {
+        Instant time = v.metricTimes.getOrDefault(name, v.now);
+        return Json.object().put("updateTime", Json.seconds(time))
+            .put("oemCorrelationId", Long.toString(time.getEpochSecond() % 100_000));
+    }
+
+    private static ObjectNode scalar(SimulatedVehicle v, String name, double value) {
+        return base(v, name).put("value", value);
+    }
+
+    private static ObjectNode scalar(SimulatedVehicle v, String name, String value) {
+        return base(v, name).put("value", value);
+    }
+
+    private static JsonNode metric(SimulatedVehicle v, String name) {
+        return switch (name) {
+            case ODOMETER -> scalar(v, name, round(v.odometerKm, 1));
+            case SPEED -> scalar(v, name, round(v.speedKmh, 1));
+            case POSITION -> position(v);
+            case HEADING -> {
+                ObjectNode m = base(v, name);
+                m.putObject("value").put("heading", round(v.heading, 1)).put("uncertainty", 0.0)
+                    .put("detectionType", "HEADING_RAW_GNSS");
+                yield m;
+            }
+            case COMPASS_DIRECTION -> scalar(v, name, compass(v.heading));
+            case IGNITION_STATUS -> scalar(v, name, v.ignitionOn ? "ON" : "OFF");
+            case GEAR_LEVER_POSITION -> scalar(v, name, v.driving() ? "DRIVE" : "PARK");
+            case REMOTE_START_COUNTDOWN_TIMER -> scalar(v, name, (double) v.remoteStartSecondsLeft());
+            case ALARM_STATUS -> {
+                ObjectNode m = scalar(v, name, v.locked ? "ARMED" : "DISARMED");
+                m.putObject("tags").put("ALARM_SOURCE", "UNKNOWN");
+                yield m;
+            }
+            case PANIC_ALARM_STATUS -> scalar(v, name, v.panicActive() ? "ACTIVE" : "NOT_ACTIVE");
+            case DOOR_STATUS -> doors(v);
+            case DOOR_LOCK_STATUS -> doorLocks(v);
+            case HOOD_STATUS -> scalar(v, name, v.hoodOpen ? "OPEN" : "CLOSED");
+            case WINDOW_STATUS -> windows(v);
+            case TIRE_PRESSURE -> tires(v);
+            case TIRE_PRESSURE_STATUS -> tireStatus(v);
+            case TIRE_PRESSURE_SYSTEM_STATUS -> Json.array().add(scalar(v, name, "NORMAL_OPERATION"));
+            case OUTSIDE_TEMPERATURE -> scalar(v, name, round(v.outsideTemperatureC, 2));
+            case BATTERY_STATE_OF_CHARGE -> scalar(v, name, round(v.battery12vPercent, 1))
+                .put("vehicleBattery", "PRIMARY_BATTERY");
+            case BATTERY_VOLTAGE -> scalar(v, name, v.ignitionOn || v.remoteStartSecondsLeft() > 0 ? 14.5
+                : round(11.8 + 0.9 * v.battery12vPercent / 100, 2)).put("vehicleBattery", "PRIMARY_BATTERY");
+            case INDICATORS -> indicators(v);
+            case DISPLAY_SYSTEM_OF_MEASURE -> scalar(v, name, "IMPERIAL");
+            case CUSTOM_METRICS -> customMetrics(v);
+            case CONFIGURATIONS -> configurations(v);
+            case FUEL_LEVEL -> scalar(v, name, round(v.fuelLevelPercent, 3));
+            case FUEL_RANGE -> scalar(v, name, round(v.fuelRangeKm(), 1));
+            case OIL_LIFE_REMAINING -> scalar(v, name, round(v.oilLifePercent, 0));
+            case ENGINE_COOLANT_TEMP -> scalar(v, name, v.ignitionOn || v.remoteStartSecondsLeft() > 0 ? 88.0
+                : round(v.outsideTemperatureC, 0));
+            case XEV_BATTERY_STATE_OF_CHARGE -> scalar(v, name, v.displayedStateOfCharge());
+            case XEV_BATTERY_ACTUAL_STATE_OF_CHARGE -> scalar(v, name, round(v.actualStateOfCharge(), 2));
+            case XEV_BATTERY_RANGE -> scalar(v, name, round(v.batteryRangeKm(), 1));
+            case XEV_BATTERY_CAPACITY -> scalar(v, name, v.spec().batteryCapacityKwh());
+            case XEV_BATTERY_ENERGY_REMAINING -> scalar(v, name, round(v.energyKwh, 2));
+            case XEV_BATTERY_TEMPERATURE -> scalar(v, name, round(v.outsideTemperatureC + (v.charging ? 9 : 4), 1));
+            case XEV_PLUG_CHARGER_STATUS -> scalar(v, name,
+                !v.pluggedIn ? "DISCONNECTED" : v.charging ? "CHARGING" : "CONNECTED");
+            case XEV_BATTERY_CHARGE_DISPLAY_STATUS -> scalar(v, name, v.chargeDisplayStatus);
+            case XEV_BATTERY_TIME_TO_FULL_CHARGE -> scalar(v, name, v.minutesToFull());
+            case XEV_BATTERY_CHARGER_VOLTAGE_OUTPUT -> scalar(v, name, v.charging ? CHARGER_VOLTAGE : 0.0);
+            case XEV_BATTERY_CHARGER_CURRENT_OUTPUT -> scalar(v, name,
+                v.charging ? round(v.chargePowerKw * 1000 / CHARGER_VOLTAGE, 1) : 0.0);
+            case XEV_DEPARTURE_SCHEDULES -> {
+                ObjectNode m = base(v, name);
+                ObjectNode value = m.putObject("value").put("enabled", v.departureTimesEnabled);
+                value.set("schedules", v.departureSchedule == null ? Json.object() : v.departureSchedule.deepCopy());
+                yield m;
+            }
+            default -> throw new IllegalArgumentException("Unknown metric " + name);
+        };
+    }
+
+    private static ObjectNode position(SimulatedVehicle v) {
+        ObjectNode m = base(v, POSITION);
+        ObjectNode value = m.putObject("value");
+        value.putObject("location").put("lat", round(v.latitude, 6)).put("lon", round(v.longitude, 6))
+            .put("alt", round(v.altitude, 1));
+        value.put("gpsDimension", "DIM_3D").put("gpsCoordinateMethod", "MEASURED");
+        m.put("gpsModuleTimestamp", m.path("updateTime").asString());
+        return m;
+    }
+
+    private static ArrayNode doors(SimulatedVehicle v) {
+        ArrayNode list = Json.array();
+        v.doorOpen.forEach((door, open) -> list.add(located(scalar(v, DOOR_STATUS, open ? "OPEN" : "CLOSED"), door)));
+        return list;
+    }
+
+    private static ArrayNode doorLocks(SimulatedVehicle v) {
+        String value = v.locked ? "LOCKED" : "UNLOCKED";
+        ArrayNode list = Json.array();
+        list.add(scalar(v, DOOR_LOCK_STATUS, value).put("vehicleDoor", "ALL_DOORS"));
+        list.add(located(scalar(v, DOOR_LOCK_STATUS, value), Door.DRIVER_FRONT));
+        return list;
+    }
+
+    private static ObjectNode located(ObjectNode metric, Door door) {
+        metric.put("vehicleDoor", door.vehicleDoor()).put("vehicleOccupantRole", door.occupantRole());
+        if (door.side() != null) {
+            metric.put("vehicleSide", door.side());
+        }
+        return metric;
+    }
+
+    private static ArrayNode windows(SimulatedVehicle v) {
+        ArrayNode list = Json.array();
+        v.windowOpenPercent.forEach((window, percent) -> {
+            ObjectNode m = base(v, WINDOW_STATUS);
+            m.putObject("value").putObject("doubleRange").put("lowerBound", round(percent, 1))
+                .put("upperBound", round(percent, 1));
+            m.put("vehicleWindow", window.vehicleWindow()).put("vehicleOccupantRole", window.occupantRole())
+                .put("vehicleSide", window.side());
+            list.add(m);
+        });
+        return list;
+    }
+
+    private static ArrayNode tires(SimulatedVehicle v) {
+        ArrayNode list = Json.array();
+        v.tirePressureKpa.forEach((wheel, kpa) -> list.add(scalar(v, TIRE_PRESSURE, round(kpa, 1))
+            .put("vehicleWheel", wheel.name())
+            .put(wheel.isFront() ? "wheelPlacardFront" : "wheelPlacardRear", v.spec().placardPressureKpa())));
+        return list;
+    }
+
+    private static ArrayNode tireStatus(SimulatedVehicle v) {
+        ArrayNode list = Json.array();
+        double low = v.spec().placardPressureKpa() * 0.75;
+        v.tirePressureKpa.forEach((wheel, kpa) -> list.add(scalar(v, TIRE_PRESSURE_STATUS,
+            kpa < low ? "LOW" : "NORMAL").put("vehicleWheel", wheel.name())));
+        return list;
+    }
+
+    private static ObjectNode indicators(SimulatedVehicle v) {
+        ObjectNode all = Json.object();
+        v.indicators.forEach((name, on) -> all.set(name, base(v, INDICATORS).put("value", on)
+            .put("additionalInfo", INDICATOR_CODES.getOrDefault(name, "600F99"))));
+        return all;
+    }
+
+    private static ObjectNode customMetrics(SimulatedVehicle v) {
+        ObjectNode all = Json.object();
+        all.set("accumulated-acceleration-coaching-score:cal-trip", base(v, CUSTOM_METRICS).put("value", 86.0));
+        all.set("accumulated-deceleration-coaching-score:cal-trip", base(v, CUSTOM_METRICS).put("value", 91.0));
+        all.set("accumulated-vehicle-speed-cruising-coaching-score:cal-trip",
+            base(v, CUSTOM_METRICS).put("value", 78.0));
+        return all;
+    }
+
+    private static ObjectNode configurations(SimulatedVehicle v) {
+        ObjectNode all = Json.object();
+        all.set("remoteStartRunDurationSetting", base(v, CONFIGURATIONS)
+            .put("value", (double) SimulatedVehicle.REMOTE_START_RUN.toSeconds()));
+        all.set("automaticSoftwareUpdateOptInSetting", base(v, CONFIGURATIONS).put("value", v.asuState));
+        if (v.spec().engineType().isPlugIn()) {
+            ObjectNode settings = Json.object();
+            v.chargeSettings.forEach((k, value) -> settings.set(k, value.deepCopy()));
+            settings.put("globalTargetSoc", v.targetStateOfChargePercent);
+            ObjectNode entry = base(v, CONFIGURATIONS);
+            entry.set("value", settings);
+            all.set("chargeSettings", entry);
+        }
+        return all;
+    }
+
+    // ---------------------------------------------------------------- states
+
+    private static JsonNode state(SimulatedVehicle v, String key) {
+        return switch (key) {
+            case STATE_COMMAND_PRECLUSION -> {
+                ObjectNode s = stateBase(v.preclusionChangedAt);
+                ObjectNode value = s.putObject("value");
+                value.put("toState", v.deepSleep ? "COMMANDS_PRECLUDED" : "COMMANDS_PERMITTED");
+                value.putObject("data").putObject("commandPreclusionCauses")
+                    .put("deepSleepCommandPreclusionState",
+                        v.deepSleep ? "COMMANDS_PRECLUDED_BY_DEEP_SLEEP" : "COMMANDS_PERMITTED");
+                yield s;
+            }
+            case STATE_DEVICE_CONNECTIVITY -> {
+                ObjectNode s = stateBase(v.preclusionChangedAt);
+                s.putObject("value").put("toState", v.deepSleep ? "DISCONNECTED" : "CONNECTED");
+                yield s;
+            }
+            default -> {
+                CommandRecord c = v.commandsByStateKey.get(key);
+                yield c == null ? null : commandState(v, c);
+            }
+        };
+    }
+
+    private static ObjectNode stateBase(Instant time) {
+        return Json.object().put("timestamp", Json.millis(time)).put("updateTime", Json.millis(time));
+    }
+
+    /**
+     * A command's entry under {@code states}: {@code commandId}, {@code value.fromState/toState}, the failure reason
+     * under {@code value.data.commandError.commandExecutionFailure}, fresh metrics on success.
+     */
+    private static ObjectNode commandState(SimulatedVehicle v, CommandRecord c) {
+        ObjectNode s = stateBase(c.stateTime());
+        s.put("commandId", c.id());
+        ObjectNode value = s.putObject("value");
+        if (c.fromState() != null) {
+            value.put("fromState", c.fromState().name());
+        }
+        value.put("toState", c.state().name());
+        ObjectNode failure = value.putObject("data").putObject("commandError").putObject("commandExecutionFailure");
+        if (c.state() == CommandState.COMMAND_FAILED_ON_DEVICE) {
+            failure.put("oemErrorCode", c.oemErrorCode()).put("oemErrorContext", c.oemErrorContext());
+        }
+        if (c.state() == CommandState.SUCCESS && !c.reportedMetrics().isEmpty()) {
+            ObjectNode metrics = value.putObject("metrics");
+            Set<String> available = Set.copyOf(metricNames(v));
+            for (String name : c.reportedMetrics()) {
+                if (available.contains(name)) {
+                    metrics.set(name, metric(v, name));
+                }
+            }
+        }
+        s.put("message", c.message());
+        return s;
+    }
+
+    private static String compass(double heading) {
+        String[] points = {"NORTH", "NORTHEAST", "EAST", "SOUTHEAST", "SOUTH", "SOUTHWEST", "WEST", "NORTHWEST"};
+        return points[(int) Math.round(((heading % 360) + 360) % 360 / 45.0) % 8];
+    }
+
+    private static double round(double value, int decimals) {
+        double factor = Math.pow(10, decimals);
+        return Math.round(value * factor) / factor;
+    }
+}
