@@ -26,7 +26,8 @@ public interface HttpTransport extends AutoCloseable {
     /**
      * Opens a websocket and exchanges text frames. Lazy: the socket opens on subscription and closes when the
      * subscription is cancelled or when the server closes it; {@code outbound} completing does not close it (a
-     * status stream may have nothing to send for a long time).
+     * status stream may have nothing to send for a long time). {@code outbound} is subscribed once the socket is
+     * open (after the upgrade succeeded), so a caller can tell when pushes start to arrive.
      *
      * @param uri      a {@code ws://} or {@code wss://} URI
      * @param headers  headers of the upgrade request (the bearer token among them)

@@ -9,19 +9,24 @@ import io.connectedcar.http.HttpHeaders;
 import io.connectedcar.http.WebSocketRefusedException;
 import io.connectedcar.model.VehicleStatus;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One car's status as a stream (ford-api §6): a full telemetry read, then every change Autonomic pushes over the
- * websocket, merged into the last snapshot. Keeps the socket alive by itself:
+ * websocket, merged into the last snapshot. The socket is opened first and the snapshot read once it is open, so no
+ * change falls between the two. Keeps the socket alive by itself:
  * <ul>
  *   <li>the TMC token is rotated in-band ({@code {"accessToken":…}}) before it runs out, without reconnecting;</li>
  *   <li>silence longer than the watchdog, an {@code _error} frame or a dropped socket reopens it with backoff
@@ -31,6 +36,9 @@ import tools.jackson.databind.JsonNode;
  * Only a lost login ends the stream with an error.
  */
 public final class StatusStream {
+    /** How long the first snapshot waits for the socket to open before it is read anyway. */
+    static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(StatusStream.class);
 
     private final String vin;
@@ -47,16 +55,25 @@ public final class StatusStream {
 
     /** The stream; cold and lazy: each subscription reads telemetry and opens its own socket. */
     public Flux<VehicleStatus> flux() {
-        return telemetry().flatMapMany(snapshot -> {
-            AtomicReference<JsonNode> last = new AtomicReference<>(snapshot);
-            Flux<VehicleStatus> changes = options.webSocket()
-                ? pushed(last).onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
+        return Flux.defer(() -> {
+            Snapshot snapshot = new Snapshot();
+            if (!options.webSocket()) {
+                return telemetry().map(snapshot::replace).concatWith(polled(snapshot));
+            }
+            // Completed when the socket first opens or first fails, whichever comes first.
+            Sinks.Empty<Void> socketSettled = Sinks.empty();
+            Mono<VehicleStatus> first = socketSettled.asMono()
+                .timeout(SNAPSHOT_WAIT, Mono.empty())
+                .then(telemetry())
+                .map(snapshot::replace);
+            Flux<VehicleStatus> changes = pushed(socketSettled)
+                .mapNotNull(snapshot::apply)
+                .onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
                     LOG.warn("The status websocket of {} keeps failing ({}); polling every {} instead", vin,
                         error.getMessage(), options.pollInterval());
-                    return polled(last);
-                })
-                : polled(last);
-            return Flux.concat(Mono.just(TelemetryMapper.toStatus(snapshot)), changes);
+                    return polled(snapshot);
+                });
+            return Flux.merge(first, changes);
         }).distinctUntilChanged();
     }
 
@@ -66,15 +83,19 @@ public final class StatusStream {
 
     // --- push --------------------------------------------------------------------------------------------------
 
-    private Flux<VehicleStatus> pushed(AtomicReference<JsonNode> last) {
+    /** The {@code _data} parts of pushed frames, across reconnects. */
+    private Flux<JsonNode> pushed(Sinks.Empty<Void> socketSettled) {
         URI uri = FordApi.telemetryWebSocket(calls.endpoints(), calls.region(), vin);
         return Flux.defer(() -> tokens.token(AuthScheme.TMC).flatMapMany(token -> {
                 AtomicReference<String> sent = new AtomicReference<>(token);
                 HttpHeaders headers = HttpHeaders.empty().with("Authorization", "Bearer " + token);
-                return calls.pipeline().transport().websocket(uri, headers, rotations(sent))
+                // The transport subscribes to outbound once the socket is open.
+                Flux<String> outbound = rotations(sent).doOnSubscribe(s -> socketSettled.tryEmitEmpty());
+                return calls.pipeline().transport().websocket(uri, headers, outbound)
                     .timeout(options.watchdog())
-                    .map(frame -> handle(frame, last, sent))
+                    .map(frame -> handle(frame, sent))
                     .concatWith(Mono.error(() -> new SessionEnded("the server closed the socket")))
+                    .doOnError(error -> socketSettled.tryEmitEmpty())
                     .onErrorMap(WebSocketRefusedException.class, refused -> {
                         if (refused.status() == 401) {
                             tokens.rejected(AuthScheme.TMC, sent.get());
@@ -102,9 +123,8 @@ public final class StatusStream {
             .map(token -> Json.MAPPER.writeValueAsString(Json.object().put("accessToken", token)));
     }
 
-    /** One inbound frame: a status to emit, nothing (keep-alive, ack, heartbeat), or an error that reopens. */
-    private Optional<VehicleStatus> handle(String frame, AtomicReference<JsonNode> last,
-                                           AtomicReference<String> token) {
+    /** One inbound frame: its {@code _data}, nothing (keep-alive, ack), or an error that reopens the socket. */
+    private Optional<JsonNode> handle(String frame, AtomicReference<String> token) {
         if (frame == null || frame.isBlank()) {
             return Optional.empty();
         }
@@ -129,28 +149,48 @@ public final class StatusStream {
             return Optional.empty();
         }
         JsonNode data = node.get("_data");
-        if (data == null || !data.isObject()) {
-            return Optional.empty(); // {} keep-alive, or a frame kind we do not know
-        }
-        JsonNode merged = TelemetryMapper.merge(last.get(), data);
-        last.set(merged);
-        boolean heartbeat = data.size() == 1 && data.has("updateTime");
-        return heartbeat ? Optional.empty() : Optional.of(TelemetryMapper.toStatus(merged));
+        return data != null && data.isObject() ? Optional.of(data) : Optional.empty(); // else {} keep-alive
     }
 
     // --- poll --------------------------------------------------------------------------------------------------
 
-    private Flux<VehicleStatus> polled(AtomicReference<JsonNode> last) {
+    private Flux<VehicleStatus> polled(Snapshot snapshot) {
         return Flux.interval(options.pollInterval())
             .onBackpressureDrop()
             .concatMap(tick -> telemetry()
-                .doOnNext(last::set)
-                .map(TelemetryMapper::toStatus)
+                .map(snapshot::replace)
                 .onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
                     LOG.warn("Polling the status of {} failed ({}); trying again in {}", vin, error.getMessage(),
                         options.pollInterval());
                     return Mono.empty();
                 }));
+    }
+
+    /**
+     * The last full telemetry, with pushes merged in key by key. Pushes that arrive before the first snapshot are
+     * kept and applied to it.
+     */
+    private static final class Snapshot {
+        private JsonNode current;
+        private final List<JsonNode> early = new ArrayList<>();
+
+        synchronized VehicleStatus replace(JsonNode telemetry) {
+            current = telemetry;
+            early.forEach(data -> current = TelemetryMapper.merge(current, data));
+            early.clear();
+            return TelemetryMapper.toStatus(current);
+        }
+
+        /** The status after a push, or {@code null} when there is nothing new to emit yet. */
+        synchronized VehicleStatus apply(JsonNode data) {
+            if (current == null) {
+                early.add(data);
+                return null;
+            }
+            current = TelemetryMapper.merge(current, data);
+            boolean heartbeat = data.size() == 1 && data.has("updateTime");
+            return heartbeat ? null : TelemetryMapper.toStatus(current);
+        }
     }
 
     /** The socket's session ended; reopening it is the cure. */

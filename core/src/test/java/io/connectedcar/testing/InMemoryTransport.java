@@ -14,8 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A transport that answers from routes in memory and records every request: fast, no sockets, and every delay a
@@ -36,6 +38,7 @@ public final class InMemoryTransport implements HttpTransport {
     private final List<HttpRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Function<Publisher<String>, Flux<String>> websocket;
     private final List<HttpHeaders> websocketHeaders = new CopyOnWriteArrayList<>();
+    private final List<String> websocketFrames = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /** Adds a route for requests of one operation (the endpoint table's name, such as {@code telemetry}). */
@@ -77,8 +80,19 @@ public final class InMemoryTransport implements HttpTransport {
             if (handler == null) {
                 return Flux.error(new TransportException("websocket refused: no handler", false, null));
             }
-            return handler.apply(outbound);
+            // Like a real transport, subscribe to outbound as soon as the socket is "open", and record what is sent.
+            Sinks.Many<String> sent = Sinks.many().replay().all();
+            Disposable sending = Flux.from(outbound).subscribe(frame -> {
+                websocketFrames.add(frame);
+                sent.tryEmitNext(frame);
+            });
+            return handler.apply(sent.asFlux()).doFinally(signal -> sending.dispose());
         });
+    }
+
+    /** Every text frame the client sent on any websocket, in order. */
+    public List<String> websocketFrames() {
+        return new ArrayList<>(websocketFrames);
     }
 
     /** Every request that reached the transport, in order. */

@@ -157,7 +157,16 @@ final class StatusView {
         s.remoteStartCountdown().ifPresent(m -> node.put("remoteStartSecondsLeft", m.value().toSeconds()));
         s.allDoorsLocked().ifPresent(v -> node.put("allDoorsLocked", v));
         ArrayNode doors = node.putArray("doors");
-        s.doors().forEach(d -> doors.addObject().put("door", d.value().door()).put("open", d.value().isOpen()));
+        s.doors().forEach(d -> {
+            ObjectNode door = doors.addObject().put("door", d.value().door());
+            if (d.value().side() != null) {
+                door.put("side", d.value().side());
+            }
+            if (d.value().occupantRole() != null) {
+                door.put("occupantRole", d.value().occupantRole());
+            }
+            door.put("open", d.value().isOpen());
+        });
         s.hoodStatus().ifPresent(m -> node.put("hood", m.value()));
         s.alarmStatus().ifPresent(m -> node.put("alarm", m.value()));
         ArrayNode tyres = node.putArray("tyres");

@@ -1,0 +1,123 @@
+package io.connectedcar.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.Endpoints;
+import io.connectedcar.auth.AuthAsyncClient;
+import io.connectedcar.auth.InMemoryTokenStore;
+import io.connectedcar.model.EngineType;
+import io.connectedcar.model.Vehicle;
+import io.connectedcar.model.VehicleStatus;
+import io.connectedcar.simulator.BrowserLogin;
+import io.connectedcar.simulator.FordCloudSimulator;
+import io.connectedcar.simulator.SimulatedAccount;
+import io.connectedcar.simulator.fault.Fault;
+import io.connectedcar.simulator.junit.FordCloudSimulatorExtension;
+import io.connectedcar.simulator.vehicle.Door;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+/**
+ * The SDK against the simulator over real sockets: Reactor Netty on both sides, the browser step played by
+ * {@link BrowserLogin}, nothing shared between tests but the simulator process (reset before each test).
+ */
+class SdkAgainstSimulatorIntegrationTests {
+    static final String PICKUP = "1FTFW1E50PFA00001";
+    static final String CROSSOVER = "3FMTK3SU5PMA00002";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static final FordCloudSimulatorExtension SIMULATOR = FordCloudSimulatorExtension.configured(builder ->
+        builder.speed(10));
+
+    private ConnectedCarAsyncClient client;
+
+    @BeforeEach
+    void logIn() {
+        client = new ConnectedCarClientBuilder()
+            .endpoints(Endpoints.allAt(SIMULATOR.baseUrl()))
+            .tokenStore(new InMemoryTokenStore())
+            .buildAsyncClient();
+        AuthAsyncClient auth = client.auth();
+        auth.beginLogin()
+            .flatMap(pending -> new BrowserLogin()
+                .signIn(pending.authorizeUrl().toString(), SimulatedAccount.DEFAULT_USERNAME,
+                    SimulatedAccount.DEFAULT_PASSWORD)
+                .flatMap(redirect -> auth.completeLogin(pending, redirect)))
+            .block(WAIT);
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    private FordCloudSimulator simulator() {
+        return SIMULATOR.simulator();
+    }
+
+    @Test
+    void listsBothVehiclesWithTheirEnginesAndCapabilities() {
+        List<Vehicle> vehicles = client.vehicles().collectList().block(WAIT);
+
+        assertThat(vehicles).extracting(Vehicle::vin).containsExactlyInAnyOrder(PICKUP, CROSSOVER);
+        assertThat(vehicles).filteredOn(v -> v.vin().equals(PICKUP)).singleElement()
+            .satisfies(v -> assertThat(v.engineType()).isEqualTo(EngineType.ICE));
+        assertThat(vehicles).filteredOn(v -> v.vin().equals(CROSSOVER)).singleElement()
+            .satisfies(v -> assertThat(v.engineType().isElectric()).isTrue());
+    }
+
+    @Test
+    void readsTheStatusOfBothCars() {
+        VehicleStatus pickup = client.vehicle(PICKUP).status().block(WAIT);
+        VehicleStatus crossover = client.vehicle(CROSSOVER).status().block(WAIT);
+
+        assertThat(pickup.vin()).contains(PICKUP);
+        assertThat(pickup.fuelLevel()).isPresent();
+        assertThat(pickup.odometer()).isPresent();
+        assertThat(pickup.doors()).isNotEmpty();
+        assertThat(pickup.tirePressures()).hasSize(4);
+        assertThat(crossover.evStateOfCharge()).isPresent();
+        assertThat(crossover.plugStatus()).isPresent();
+    }
+
+    @Test
+    void expiredTokensMidSessionAreRenewedWithoutTheCallerNoticing() {
+        client.vehicle(PICKUP).status().block(WAIT);
+        long refreshesBefore = client.auth().tokenManager().catRefreshCount();
+
+        simulator().expireTokens(SimulatedAccount.DEFAULT_USERNAME);
+
+        assertThat(client.vehicle(PICKUP).status().block(WAIT).vin()).contains(PICKUP);
+        assertThat(client.vehicles().collectList().block(WAIT)).hasSize(2);
+        assertThat(client.auth().tokenManager().catRefreshCount()).isEqualTo(refreshesBefore + 1);
+    }
+
+    @Test
+    void aThrottledReadIsRetriedAfterItsRetryAfter() {
+        simulator().faults().inject(Fault.rateLimited(Duration.ofSeconds(1)).onPath("/v1/telemetry").times(1));
+
+        VehicleStatus status = client.vehicle(PICKUP).status().block(WAIT);
+
+        assertThat(status.vin()).contains(PICKUP);
+        assertThat(simulator().requests().matching("GET", "/v1/telemetry/sources/fordpass/vehicles/" + PICKUP))
+            .hasSize(2);
+    }
+
+    @Test
+    void theWebsocketDeliversAStateChange() {
+        StepVerifier.create(client.vehicle(PICKUP).statusUpdates())
+            .assertNext(first -> assertThat(first.doors()).allSatisfy(d -> assertThat(d.value().isOpen()).isFalse()))
+            .then(() -> simulator().vehicle(PICKUP).openDoor(Door.DRIVER_FRONT))
+            .assertNext(changed -> assertThat(changed.doors()).anySatisfy(d -> assertThat(d.value().isOpen()).isTrue()))
+            .thenCancel()
+            .verify(WAIT);
+    }
+}
