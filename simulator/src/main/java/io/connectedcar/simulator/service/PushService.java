@@ -212,6 +212,16 @@ public final class PushService implements WebsocketEndpoint, VehicleUpdateListen
         }
     }
 
+    @Override
+    public boolean wants(String vin) {
+        for (Session s : sessions) {
+            if (s.vin.equals(vin)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Keep-alives and token expiry at simulated time {@code now}. */
     public void tick(Instant now) {
         for (Session s : sessions) {

@@ -168,7 +168,9 @@ public final class SimulationWorld {
             return;
         }
         for (VehicleUpdateListener listener : listeners) {
-            listener.onVehicleUpdate(v.vin(), TelemetryRenderer.partial(v, changes));
+            if (listener.wants(v.vin())) {
+                listener.onVehicleUpdate(v.vin(), TelemetryRenderer.partial(v, changes));
+            }
         }
     }
 
