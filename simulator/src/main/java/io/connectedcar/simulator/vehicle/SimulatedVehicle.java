@@ -32,7 +32,9 @@ import static io.connectedcar.simulator.vehicle.MetricNames.*;
  * agenda ordered by simulated time, and {@link #advanceTo(Instant, Runnable)} plays the agenda up to a given instant, so the
  * outcome depends only on simulated time, never on how often it is called.
  *
- * <p>Not thread-safe: the {@link io.connectedcar.simulator.world.SimulationWorld} serialises all access.
+ * <p>State fields are package-private so that {@link TelemetryRenderer} can read them; everything else changes
+ * them through methods. Not thread-safe: the {@link io.connectedcar.simulator.world.SimulationWorld} serialises all
+ * access.
  */
 public final class SimulatedVehicle {
 
