@@ -7,13 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -22,8 +20,6 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.http.websocket.WebsocketInbound;
-import reactor.netty.http.websocket.WebsocketOutbound;
 
 import io.connectedcar.simulator.clock.SimulatedClock;
 import io.connectedcar.simulator.fault.Fault;
@@ -176,15 +172,17 @@ public final class HttpFrontEnd {
                 record(request, outcome.statusForLog());
                 return outcome.reset() ? reset(response) : write(response, outcome.response());
             }
-            BiFunction<WebsocketInbound, WebsocketOutbound, Publisher<Void>> session;
+            WebsocketEndpoint.Acceptance accepted;
             try {
-                session = websocket.accept(request);
+                accepted = websocket.accept(request);
             } catch (ApiException e) {
                 record(request, e.response().status());
                 return write(response, e.response());
             }
             record(request, 101);
-            return response.sendWebsocket(session);
+            return response.sendWebsocket(accepted.handler())
+                .doOnError(e -> accepted.abandon().run())
+                .doOnCancel(accepted.abandon());
         });
         return plan.delay().isZero() ? proceed : Mono.delay(plan.delay()).then(proceed);
     }
