@@ -34,7 +34,8 @@ public record SimRequest(String method, String path, String rawQuery, Map<String
         String rawQuery = q < 0 ? "" : uri.substring(q + 1);
         Map<String, String> lower = new LinkedHashMap<>();
         rawHeaders.forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
-        String path = QueryStringDecoder.decodeComponent(rawPath);
+        // decodeComponent is made for queries and turns '+' into a space; in a path '+' is literal.
+        String path = QueryStringDecoder.decodeComponent(rawPath.replace("+", "%2B"));
         return new SimRequest(method.toUpperCase(Locale.ROOT), path, rawQuery, lower, body == null ? "" : body,
             Map.of());
     }

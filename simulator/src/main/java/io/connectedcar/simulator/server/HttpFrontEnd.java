@@ -7,22 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.http.websocket.WebsocketInbound;
-import reactor.netty.http.websocket.WebsocketOutbound;
 
 import io.connectedcar.simulator.clock.SimulatedClock;
 import io.connectedcar.simulator.fault.Fault;
@@ -93,7 +90,9 @@ public final class HttpFrontEnd {
         String uri = request.uri();
         SimRequest head = SimRequest.of(method, uri, headers, "");
         if (head.path().startsWith(ADMIN_PREFIX)) {
+            // Off the event loop: an admin "advance 30 days" plays a month of simulated time at once.
             return body(request).map(body -> withBody(head, body))
+                .publishOn(Schedulers.boundedElastic())
                 .map(r -> safely(admin, r))
                 .flatMap(r -> write(response, r));
         }
@@ -173,15 +172,17 @@ public final class HttpFrontEnd {
                 record(request, outcome.statusForLog());
                 return outcome.reset() ? reset(response) : write(response, outcome.response());
             }
-            BiFunction<WebsocketInbound, WebsocketOutbound, Publisher<Void>> session;
+            WebsocketEndpoint.Acceptance accepted;
             try {
-                session = websocket.accept(request);
+                accepted = websocket.accept(request);
             } catch (ApiException e) {
                 record(request, e.response().status());
                 return write(response, e.response());
             }
             record(request, 101);
-            return response.sendWebsocket(session);
+            return response.sendWebsocket(accepted.handler())
+                .doOnError(e -> accepted.abandon().run())
+                .doOnCancel(accepted.abandon());
         });
         return plan.delay().isZero() ? proceed : Mono.delay(plan.delay()).then(proceed);
     }

@@ -1,7 +1,6 @@
 package io.connectedcar.simulator.service;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.connectedcar.simulator.account.AccountState;
@@ -59,13 +58,14 @@ final class FordTokenService {
         guards.requireApplicationId(request);
         String refreshToken = textField(request.json(), "refresh_token");
         Instant now = context.clock().now();
-        Optional<IssuedToken> found = context.tokens().find(refreshToken)
-            .filter(t -> t.kind() == TokenKind.CAT_REFRESH);
-        if (found.isEmpty() || !found.get().consume(now)) {
+        IssuedToken token = context.tokens().find(refreshToken)
+            .filter(t -> t.kind() == TokenKind.CAT_REFRESH && t.isUsableAt(now))
+            .orElseThrow(FordTokenService::invalidToken);
+        AccountState account = guards.account(token.username());
+        guards.charge(account);
+        if (!token.consume(now)) {
             throw invalidToken();
         }
-        AccountState account = guards.account(found.get().username());
-        guards.charge(account);
         return SimResponse.json(200, catAnswer(account.username(), now));
     }
 

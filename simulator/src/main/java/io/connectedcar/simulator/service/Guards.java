@@ -80,8 +80,7 @@ final class Guards {
             .filter(t -> t.kind() == TokenKind.CAT_ACCESS)
             .orElseThrow(() -> fordUnauthorized("Invalid token"));
         if (!token.isUsableAt(context.clock().now())) {
-            strike(token.username());
-            throw fordUnauthorized("Token expired");
+            throw expired(token, true, fordUnauthorized("Token expired"));
         }
         AccountState account = account(token.username());
         charge(account);
@@ -117,12 +116,24 @@ final class Guards {
             .filter(t -> t.kind() == TokenKind.TMC_ACCESS)
             .orElseThrow(() -> autonomicUnauthorized("invalid token"));
         if (!token.isUsableAt(context.clock().now())) {
-            if (countStrike) {
-                strike(token.username());
-            }
-            throw autonomicUnauthorized("provided token was expired");
+            throw expired(token, countStrike, autonomicUnauthorized("provided token was expired"));
         }
         return token;
+    }
+
+    /**
+     * The answer to a call with an expired token: 403 when the account is disabled (everything is, then), else the
+     * given 401, counted as a rejection when {@code countStrike}.
+     */
+    private ApiException expired(IssuedToken token, boolean countStrike, ApiException unauthorized) {
+        Optional<AccountState> account = context.world().account(token.username());
+        if (account.isPresent() && account.get().isDisabled()) {
+            return disabled();
+        }
+        if (countStrike) {
+            account.ifPresent(a -> a.recordRejection(context.quotaPolicy()));
+        }
+        return unauthorized;
     }
 
     /** The account's standing and quota; a disabled account gets 403, one over quota 429 with Retry-After. */

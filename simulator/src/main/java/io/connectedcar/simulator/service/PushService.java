@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,7 +129,7 @@ public final class PushService implements WebsocketEndpoint, VehicleUpdateListen
     }
 
     @Override
-    public BiFunction<WebsocketInbound, WebsocketOutbound, Publisher<Void>> accept(SimRequest request) {
+    public Acceptance accept(SimRequest request) {
         Matcher m = PATH.matcher(request.path());
         if (!m.matches()) {
             throw Guards.autonomicNotFound("No such resource: " + request.path());
@@ -143,12 +142,17 @@ public final class PushService implements WebsocketEndpoint, VehicleUpdateListen
         IssuedToken token = guards.usableTmc(request.header("authorization").substring(7).strip(), false);
         Session session = new Session(vin, account.username(), request.path(), token.expiresAt(),
             context.clock().now());
-        return (in, out) -> serve(session, in, out);
+        // Registered before the handshake completes: a change made as soon as the client sees 101 is not lost
+        // (frames wait in the session's buffer until the socket is served).
+        sessions.add(session);
+        return new Acceptance((in, out) -> serve(session, in, out), () -> {
+            sessions.remove(session);
+            session.end();
+        });
     }
 
     private Publisher<Void> serve(Session session, WebsocketInbound in, WebsocketOutbound out) {
         in.withConnection(c -> session.connection = c);
-        sessions.add(session);
         Mono<Void> inbound = in.receive().asString().doOnNext(text -> onMessage(session, text)).then();
         Mono<Void> outbound = out.sendString(session.frames.asFlux()).then();
         return Mono.firstWithSignal(inbound, outbound)
@@ -210,6 +214,16 @@ public final class PushService implements WebsocketEndpoint, VehicleUpdateListen
                 s.send(frame);
             }
         }
+    }
+
+    @Override
+    public boolean wants(String vin) {
+        for (Session s : sessions) {
+            if (s.vin.equals(vin)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Keep-alives and token expiry at simulated time {@code now}. */

@@ -29,10 +29,12 @@ import static io.connectedcar.simulator.vehicle.MetricNames.*;
 /**
  * One simulated car: its state, the processes that change it over time (charging, driving, a remote-start countdown,
  * command progress) and what it reports. A small discrete-event simulation: everything that will happen is on an
- * agenda ordered by simulated time, and {@link #advanceTo(Instant)} plays the agenda up to a given instant, so the
+ * agenda ordered by simulated time, and {@link #advanceTo(Instant, Runnable)} plays the agenda up to a given instant, so the
  * outcome depends only on simulated time, never on how often it is called.
  *
- * <p>Not thread-safe: the {@link io.connectedcar.simulator.world.SimulationWorld} serialises all access.
+ * <p>State fields are package-private so that {@link TelemetryRenderer} can read them; everything else changes
+ * them through methods. Not thread-safe: the {@link io.connectedcar.simulator.world.SimulationWorld} serialises all
+ * access.
  */
 public final class SimulatedVehicle {
 
@@ -213,14 +215,19 @@ public final class SimulatedVehicle {
 
     // ---------------------------------------------------------------- time
 
-    /** Plays every scheduled action due up to {@code target}, in time order. */
-    public void advanceTo(Instant target) {
+    /**
+     * Plays every scheduled action due up to {@code target}, in time order, running {@code afterEachAction} after
+     * each one, so that a jump of simulated time still reports every intermediate step (a command's
+     * {@code REQUEST_QUEUED}, then {@code RECEIVED_BY_DEVICE}, then {@code SUCCESS}) instead of only the last.
+     */
+    public void advanceTo(Instant target, Runnable afterEachAction) {
         while (!agenda.isEmpty() && !agenda.peek().at().isAfter(target)) {
             Scheduled next = agenda.poll();
             if (next.at().isAfter(now)) {
                 now = next.at();
             }
             next.action().run();
+            afterEachAction.run();
         }
         if (target.isAfter(now)) {
             now = target;

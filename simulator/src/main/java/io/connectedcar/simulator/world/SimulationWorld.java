@@ -73,11 +73,11 @@ public final class SimulationWorld {
         }
     }
 
-    /** Plays every vehicle up to now and publishes what changed. */
+    /** Plays every vehicle up to now, publishing each step's changes as it happens. */
     public synchronized void catchUp() {
         Instant now = clock.now();
         for (SimulatedVehicle v : vehicles.values()) {
-            v.advanceTo(now);
+            v.advanceTo(now, () -> publish(v));
         }
         publish();
     }
@@ -158,11 +158,17 @@ public final class SimulationWorld {
 
     private void publish() {
         for (SimulatedVehicle v : vehicles.values()) {
-            ChangeSet changes = v.drainChanges();
-            if (changes.isEmpty() || listeners.isEmpty()) {
-                continue;
-            }
-            for (VehicleUpdateListener listener : listeners) {
+            publish(v);
+        }
+    }
+
+    private void publish(SimulatedVehicle v) {
+        ChangeSet changes = v.drainChanges();
+        if (changes.isEmpty()) {
+            return;
+        }
+        for (VehicleUpdateListener listener : listeners) {
+            if (listener.wants(v.vin())) {
                 listener.onVehicleUpdate(v.vin(), TelemetryRenderer.partial(v, changes));
             }
         }

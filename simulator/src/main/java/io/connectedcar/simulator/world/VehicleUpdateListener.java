@@ -13,4 +13,9 @@ public interface VehicleUpdateListener {
      * @param data {@code metrics}/{@code states}/{@code events}/{@code updateTime} that changed; owned by the callee
      */
     void onVehicleUpdate(String vin, ObjectNode data);
+
+    /** Whether updates of this vehicle are wanted now; when no listener wants them, they are not even rendered. */
+    default boolean wants(String vin) {
+        return true;
+    }
 }

@@ -1,0 +1,2 @@
+/** The redacted record of received requests. */
+package io.connectedcar.simulator.record;
