@@ -72,6 +72,24 @@ class BlockHoundUnitTests {
         StepVerifier.create(roundTrip).expectNext(tokens).expectComplete().verify(VERIFY);
     }
 
+    /**
+     * The PKCE verifier comes from SecureRandom, which reads /dev/urandom through a FileInputStream whenever its
+     * buffer has gone stale (so BlockHound catches it only now and then): it must be drawn on boundedElastic.
+     */
+    @Test
+    void beginLoginDrawsItsRandomnessOnBoundedElasticWhateverThreadCallsIt() {
+        InMemoryTransport transport = new InMemoryTransport();
+        ConnectedCarAsyncClient client = TestClients.builder(transport).buildAsyncClient();
+
+        Mono<String> thread = client.auth().beginLogin().map(pending -> Thread.currentThread().getName())
+            .subscribeOn(Schedulers.parallel());
+
+        StepVerifier.create(thread)
+            .assertNext(name -> assertThat(name).startsWith("boundedElastic-"))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
     @Test
     void loginRefreshAndReadsWithAFileStoreNeverBlockAParallelThread() {
         InMemoryTransport transport = TestClients.withVehicleRoutes(new InMemoryTransport());

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Logging in to a FordPass account. Ford's login page blocks headless password logins, so a person signs in once in
@@ -53,7 +54,9 @@ public final class AuthAsyncClient {
             String verifier = Pkce.newVerifier();
             URI url = FordApi.authorizeUrl(endpoints, region, Pkce.challenge(verifier));
             return new PendingLogin(url, verifier, FordApi.redirectUri(region), region, clock.instant());
-        });
+        })
+            // SecureRandom may read /dev/urandom (blocking file I/O): never on the caller's, maybe non-blocking, thread.
+            .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
