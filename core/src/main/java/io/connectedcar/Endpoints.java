@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The base URL of every role Ford's cloud plays. Ford moves its hosts, so each one can be overridden, and
@@ -43,6 +44,8 @@ public final class Endpoints {
             return defaultUrl;
         }
     }
+
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private static final Endpoints FORD = new Endpoints(new EnumMap<>(Role.class), null);
 
@@ -127,7 +130,8 @@ public final class Endpoints {
 
     private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        // 127.0.0.0/8 as an IPv4 literal only: a DNS name such as 127.example.com may point anywhere.
+        return h.equals("localhost") || IPV4_LOOPBACK.matcher(h).matches() || h.equals("[::1]") || h.equals("::1");
     }
 
     private static String stripSlash(String s) {

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Logging in to a FordPass account. Ford's login page blocks headless password logins, so a person signs in once in
@@ -25,6 +28,9 @@ import reactor.core.publisher.Mono;
  * nothing happens until subscription.
  */
 public final class AuthAsyncClient {
+    /** A URL's scheme and host (no user info, path or query), for messages about a wrong paste. */
+    private static final Pattern URL_START = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,20}://[A-Za-z0-9.-]{0,60}");
+
     private final TokenApi api;
     private final TokenManager tokens;
     private final Endpoints endpoints;
@@ -48,7 +54,9 @@ public final class AuthAsyncClient {
             String verifier = Pkce.newVerifier();
             URI url = FordApi.authorizeUrl(endpoints, region, Pkce.challenge(verifier));
             return new PendingLogin(url, verifier, FordApi.redirectUri(region), region, clock.instant());
-        });
+        })
+            // SecureRandom may read /dev/urandom (blocking file I/O): never on the caller's, maybe non-blocking, thread.
+            .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
@@ -104,14 +112,9 @@ public final class AuthAsyncClient {
             url = url.substring(1, url.length() - 1);
         }
         if (!url.toLowerCase(Locale.ROOT).startsWith(redirectUri.toLowerCase(Locale.ROOT))) {
-            int cut = url.indexOf('?');
-            String start = cut < 0 ? url : url.substring(0, cut);
-            if (start.length() > 60) {
-                start = start.substring(0, 60) + "…";
-            }
-            throw new IllegalArgumentException("The pasted URL must start with " + redirectUri + " but starts with '"
-                + start + "'. After signing in, copy the " + redirectUri + "/?code=... URL from the browser's "
-                + "network panel (the last request), not the address bar.");
+            throw new IllegalArgumentException("The pasted URL must start with " + redirectUri + " but "
+                + describeStart(url) + ". After signing in, copy the " + redirectUri + "/?code=... URL from the "
+                + "browser's network panel (the last request), not the address bar.");
         }
         int query = url.indexOf('?');
         String code = null;
@@ -137,6 +140,15 @@ public final class AuthAsyncClient {
                 + redirectUri + "/?code=... URL; the code is long, so make sure it was not cut off.");
         }
         return code;
+    }
+
+    /**
+     * How a pasted text that is not the redirect URL starts: its scheme and host at most, since anything else (a
+     * code pasted on its own, a path, a query) may be the secret itself.
+     */
+    private static String describeStart(String pasted) {
+        Matcher url = URL_START.matcher(pasted);
+        return url.lookingAt() ? "starts with '" + url.group() + "'" : "is not a URL";
     }
 
     @Override

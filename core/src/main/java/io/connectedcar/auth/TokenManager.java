@@ -1,6 +1,7 @@
 package io.connectedcar.auth;
 
 import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.exception.OperationTimeoutException;
 import io.connectedcar.http.AuthScheme;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,17 +107,21 @@ public final class TokenManager {
      * @throws AuthenticationRequiredException (as an error signal) when Ford refuses the refresh token
      */
     public Mono<Void> refresh() {
-        return Mono.defer(() -> {
+        // Before the first call of a run the login is only in the store: read it there, or a stored token that is
+        // still valid would be used as it is instead of being renewed.
+        Mono<String> currentCat = Mono.defer(() -> {
             TokenSet current = cat;
-            if (current != null) {
-                rejectedCat = current.accessToken();
-            }
-            AccessToken currentTmc = tmc;
-            if (currentTmc != null) {
-                rejectedTmc = currentTmc.token();
-            }
-            return tmc().then();
+            return current != null ? Mono.just(current.accessToken()) : store.load(account).map(TokenSet::accessToken);
         });
+        return currentCat
+            .doOnNext(access -> rejectedCat = access)
+            .then(Mono.defer(() -> {
+                AccessToken currentTmc = tmc;
+                if (currentTmc != null) {
+                    rejectedTmc = currentTmc.token();
+                }
+                return tmc().then();
+            }));
     }
 
     /** Stores the tokens of a new login and starts using them. Lazy. */
@@ -203,7 +208,7 @@ public final class TokenManager {
                 rejectedCat = null;
                 catRefreshes.incrementAndGet();
             })
-            .timeout(renewalTimeout)
+            .timeout(renewalTimeout, Mono.error(() -> renewalTimedOut("CAT")))
             .onErrorResume(error -> {
                 if (error instanceof AuthenticationRequiredException refused) {
                     return Mono.error(invalidate(refused));
@@ -215,6 +220,12 @@ public final class TokenManager {
                 }
                 return Mono.error(error);
             });
+    }
+
+    /** The SDK's own timeout error instead of Reactor's bare {@link java.util.concurrent.TimeoutException}. */
+    private OperationTimeoutException renewalTimedOut(String what) {
+        return new OperationTimeoutException("Renewing the " + what + " of account '" + account + "' got no answer "
+            + "within " + renewalTimeout.toSeconds() + " s; the next call tries again.", renewalTimeout);
     }
 
     private AuthenticationRequiredException invalidate(AuthenticationRequiredException reason) {
@@ -260,7 +271,7 @@ public final class TokenManager {
                     rejectedTmc = null;
                     tmcExchanges.incrementAndGet();
                 })
-                .timeout(renewalTimeout)
+                .timeout(renewalTimeout, Mono.error(() -> renewalTimedOut("TMC token")))
                 .onErrorResume(error -> {
                     if (!(error instanceof AuthenticationRequiredException) && old != null
                         && old.isValid(clock.instant(), Duration.ZERO) && !old.token().equals(rejectedTmc)) {

@@ -2,7 +2,10 @@ package io.connectedcar.exception;
 
 import java.time.Duration;
 
-/** A blocking call gave up waiting. The operation may still complete on Ford's side. */
+/**
+ * A blocking call gave up waiting, or a token renewal got no answer in time. The operation may still complete on
+ * Ford's side.
+ */
 public class OperationTimeoutException extends ConnectedCarException {
     private final Duration timeout;
 

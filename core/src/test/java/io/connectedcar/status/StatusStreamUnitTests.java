@@ -8,6 +8,7 @@ import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.http.WebSocketRefusedException;
 import io.connectedcar.model.VehicleStatus;
 import io.connectedcar.testing.FakeFordAuth;
+import io.connectedcar.testing.FixtureFiles;
 import io.connectedcar.testing.InMemoryTransport;
 import io.connectedcar.testing.TestClients;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class StatusStreamUnitTests {
         transport = new InMemoryTransport();
         auth = new FakeFordAuth();
         transport.on("telemetry", request -> Mono.just(InMemoryTransport.json(request, 200,
-            TestClients.resource("fixtures/telemetry-f150-ice.json"))));
+            FixtureFiles.text(FixtureFiles.F150))));
     }
 
     private ConnectedCarAsyncClient client(StatusStreamOptions options) {

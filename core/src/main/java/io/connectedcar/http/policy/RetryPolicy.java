@@ -74,12 +74,13 @@ public final class RetryPolicy implements HttpPipelinePolicy {
 
     private boolean isRetryable(HttpResponse response) {
         int status = response.status();
-        if (status == 429) {
-            // Honour the server; but an hour-long throttle is the caller's to decide, not ours to sit out.
-            Duration wait = RetryAfter.of(response, clock).orElse(Duration.ZERO);
-            return wait.compareTo(options.maxRetryAfter()) <= 0;
+        if (status != 429 && status != 408 && status != 500 && status != 502 && status != 503 && status != 504) {
+            return false;
         }
-        return status == 408 || status == 500 || status == 502 || status == 503 || status == 504;
+        // Honour the server; but an hour-long throttle or outage is the caller's to decide, not ours to sit out,
+        // whichever status asked for it (a 503 may carry a Retry-After too).
+        Duration wait = RetryAfter.of(response, clock).orElse(Duration.ZERO);
+        return wait.compareTo(options.maxRetryAfter()) <= 0;
     }
 
     private Long backoffMillis(Integer attempt, Either<Throwable, HttpResponse> outcome) {

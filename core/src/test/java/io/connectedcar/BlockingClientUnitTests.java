@@ -1,0 +1,161 @@
+package io.connectedcar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectedcar.auth.AuthClient;
+import io.connectedcar.auth.PendingLogin;
+import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.exception.OperationTimeoutException;
+import io.connectedcar.exception.ServiceException;
+import io.connectedcar.exception.VehicleNotFoundException;
+import io.connectedcar.http.AuthScheme;
+import io.connectedcar.model.EngineType;
+import io.connectedcar.model.Vehicle;
+import io.connectedcar.model.VehicleStatus;
+import io.connectedcar.testing.FakeFordAuth;
+import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.testing.TestClients;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** The blocking facade gives the same results and the same typed exceptions as the reactive client. */
+class BlockingClientUnitTests {
+    private InMemoryTransport transport;
+    private ConnectedCarClient client;
+
+    @BeforeEach
+    void setUp() {
+        transport = TestClients.withVehicleRoutes(new InMemoryTransport());
+        new FakeFordAuth().install(transport);
+        client = TestClients.builder(transport).buildClient();
+    }
+
+    @AfterEach
+    void tearDown() {
+        VirtualTimeScheduler.reset();
+    }
+
+    private void login() {
+        AuthClient auth = client.auth();
+        PendingLogin pending = auth.beginLogin();
+        assertThat(pending.authorizeUrl().toString()).startsWith("https://login.ford.com/");
+        auth.completeLogin(pending, TestClients.PASTED_REDIRECT);
+    }
+
+    @Test
+    void loginThenVehiclesReturnsTheList() {
+        login();
+
+        List<Vehicle> vehicles = client.vehicles();
+
+        assertThat(vehicles).extracting(Vehicle::vin).containsExactly(TestClients.F150_VIN, TestClients.MACH_E_VIN);
+        assertThat(vehicles.get(1).engineType()).isEqualTo(EngineType.BEV);
+    }
+
+    @Test
+    void statusReturnsTheTelemetry() {
+        login();
+
+        VehicleStatus status = client.vehicle(TestClients.MACH_E_VIN).status();
+
+        assertThat(status.vin()).contains(TestClients.MACH_E_VIN);
+        assertThat(status.odometer()).hasValueSatisfying(m -> assertThat(m.value()).isEqualTo(41876.0));
+    }
+
+    @Test
+    void detailsReturnsTheVehicleFromTheList() {
+        login();
+
+        assertThat(client.vehicle(TestClients.F150_VIN).details().modelName()).contains("F-150");
+    }
+
+    @Test
+    void refreshRenewsBothTokens() {
+        login();
+
+        client.auth().refresh();
+
+        assertThat(client.async().auth().tokenManager().catRefreshCount()).isEqualTo(1);
+        assertThat(client.async().auth().tokenManager().token(AuthScheme.CAT).block(Duration.ofSeconds(5)))
+            .isEqualTo("cat-2");
+        assertThat(transport.count("tmc-exchange")).isEqualTo(2);
+    }
+
+    @Test
+    void logoutForgetsTheLogin() {
+        login();
+
+        client.auth().logout();
+
+        assertThatThrownBy(client::vehicles).isInstanceOf(AuthenticationRequiredException.class);
+    }
+
+    @Test
+    void errorsArriveAsTheSameTypedExceptions() {
+        assertThatThrownBy(client::vehicles).isExactlyInstanceOf(AuthenticationRequiredException.class)
+            .hasMessageContaining("beginLogin()");
+        login();
+        assertThatThrownBy(() -> client.vehicle("1FMCU9GD5KUA00003").status())
+            .isExactlyInstanceOf(VehicleNotFoundException.class);
+        transport.on("vehicles", request -> Mono.just(InMemoryTransport.json(request, 500,
+            "{\"message\":\"boom\"}")));
+        assertThatThrownBy(client::vehicles).isExactlyInstanceOf(ServiceException.class)
+            .hasMessageContaining("boom");
+    }
+
+    @Test
+    void refusedCodeArrivesAsAuthenticationRequired() {
+        PendingLogin pending = client.auth().beginLogin();
+
+        assertThatThrownBy(() -> client.auth().completeLogin(pending, "fordapp://userauthorized/?code=wrong"))
+            .isExactlyInstanceOf(AuthenticationRequiredException.class);
+        assertThatThrownBy(() -> client.auth().completeLogin(pending, "wrong"))
+            .isExactlyInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void callThatNeverAnswersTimesOutWithOperationTimeout() throws Exception {
+        VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
+        Duration blockTimeout = Duration.ofMinutes(5);
+        ConnectedCarClient patient = TestClients.builder(transport).clientOptions(new ClientOptions(blockTimeout))
+            .buildClient();
+        TestClients.login(patient.async()).block(Duration.ofSeconds(5));
+        CountDownLatch sent = new CountDownLatch(1);
+        transport.on("telemetry", request -> {
+            sent.countDown();
+            return Mono.never();
+        });
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<VehicleStatus> call = CompletableFuture.supplyAsync(
+                () -> patient.vehicle(TestClients.MACH_E_VIN).status(), caller);
+            assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
+
+            time.advanceTimeBy(blockTimeout.minusSeconds(1));
+            assertThat(call).isNotDone();
+            time.advanceTimeBy(Duration.ofSeconds(1));
+
+            assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isExactlyInstanceOf(OperationTimeoutException.class)
+                .hasMessageContaining("status of " + TestClients.MACH_E_VIN)
+                .hasMessageContaining("300 s")
+                .satisfies(e -> assertThat(((OperationTimeoutException) e).getTimeout()).isEqualTo(blockTimeout));
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,448 @@
+package io.connectedcar.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.exception.ConnectedCarException;
+import io.connectedcar.exception.ServiceException;
+import io.connectedcar.http.AuthScheme;
+import io.connectedcar.http.HttpRequest;
+import io.connectedcar.testing.FakeFordAuth;
+import io.connectedcar.testing.FixtureFiles;
+import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.testing.RecordingTokenStore;
+import io.connectedcar.testing.TestClients;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+import reactor.test.subscriber.TestSubscriber;
+
+/**
+ * The token manager in virtual time: the client's clock is Reactor's scheduler clock, so with a
+ * {@link VirtualTimeScheduler} installed, token expiry, the FakeFordAuth delays and the renewal timeout all follow
+ * {@code advanceTimeBy}. Logins happen at virtual time 0: the CAT lives 1800 s (renewed from 1500 s), the TMC token
+ * 300 s (renewed from 270 s).
+ */
+class TokenManagerUnitTests {
+    private static final Duration VERIFY = Duration.ofSeconds(5);
+
+    private VirtualTimeScheduler time;
+    private InMemoryTransport transport;
+    private FakeFordAuth fake;
+    private InMemoryTokenStore store;
+    private ConnectedCarAsyncClient client;
+    private TokenManager tokens;
+
+    @BeforeEach
+    void setUp() {
+        time = VirtualTimeScheduler.getOrSet();
+        transport = TestClients.withVehicleRoutes(new InMemoryTransport());
+        fake = new FakeFordAuth().install(transport);
+        store = new InMemoryTokenStore();
+        useClient(TestClients.builder(transport, store).buildAsyncClient());
+    }
+
+    @AfterEach
+    void tearDown() {
+        VirtualTimeScheduler.reset();
+    }
+
+    private void useClient(ConnectedCarAsyncClient value) {
+        client = value;
+        tokens = client.auth().tokenManager();
+    }
+
+    private void loginAtTimeZero() {
+        TestClients.login(client).block(VERIFY);
+        assertThat(transport.count("cat-mint")).isEqualTo(1);
+        assertThat(transport.count("tmc-exchange")).isEqualTo(1);
+    }
+
+    private String token(AuthScheme scheme) {
+        return tokens.token(scheme).block(VERIFY);
+    }
+
+    // --- ahead of expiry -----------------------------------------------------------------------------------------
+
+    @Test
+    void catIsNotRenewedJustBeforeItsFiveMinuteMargin() {
+        loginAtTimeZero();
+        time.advanceTimeBy(Duration.ofSeconds(1499));
+
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-1");
+        assertThat(transport.count("cat-refresh")).isZero();
+        assertThat(tokens.catRefreshCount()).isZero();
+    }
+
+    @Test
+    void catIsRenewedOnceInsideItsFiveMinuteMargin() {
+        loginAtTimeZero();
+        time.advanceTimeBy(Duration.ofSeconds(1501));
+
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-2");
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-2");
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+        assertThat(tokens.catRefreshCount()).isEqualTo(1);
+    }
+
+    @Test
+    void tmcIsRenewedThirtySecondsBeforeExpiryWithoutTouchingTheCat() {
+        loginAtTimeZero();
+        time.advanceTimeBy(Duration.ofSeconds(269));
+        assertThat(token(AuthScheme.TMC)).isEqualTo("tmc-1");
+        assertThat(transport.count("tmc-exchange")).isEqualTo(1);
+
+        time.advanceTimeBy(Duration.ofSeconds(2));
+        assertThat(token(AuthScheme.TMC)).isEqualTo("tmc-2");
+        assertThat(token(AuthScheme.TMC)).isEqualTo("tmc-2");
+        assertThat(transport.count("tmc-exchange")).isEqualTo(2);
+        assertThat(transport.count("cat-refresh")).isZero();
+    }
+
+    @Test
+    void storedLoginIsUsedAfterARestartWithoutAnyTokenCall() {
+        loginAtTimeZero();
+        transport.clearRequests();
+        useClient(TestClients.builder(transport, store).buildAsyncClient());
+
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-1");
+        assertThat(transport.requests()).isEmpty();
+    }
+
+    // --- single flight -------------------------------------------------------------------------------------------
+
+    @Test
+    void concurrentCallersAtExpiryShareOneCatRefreshAndOneTmcExchange() throws InterruptedException {
+        loginAtTimeZero();
+        fake.delay(Duration.ofSeconds(1));
+        time.advanceTimeBy(Duration.ofSeconds(1501)); // CAT inside its margin, TMC long expired
+
+        List<TestSubscriber<String>> catCallers = new ArrayList<>();
+        List<TestSubscriber<String>> tmcCallers = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < 100; i++) {
+            TestSubscriber<String> caller = TestSubscriber.create();
+            AuthScheme scheme = i % 2 == 0 ? AuthScheme.CAT : AuthScheme.TMC;
+            (scheme == AuthScheme.CAT ? catCallers : tmcCallers).add(caller);
+            threads.execute(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                tokens.token(scheme).subscribe(caller);
+            });
+        }
+        go.countDown();
+        threads.shutdown();
+        assertThat(threads.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+
+        // Everyone is waiting on the one refresh, answered after 1 s; the TMC exchange follows it.
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+        assertThat(catCallers).noneMatch(TestSubscriber::isTerminated);
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(catCallers).allSatisfy(c -> assertThat(c.getReceivedOnNext()).containsExactly("cat-2"));
+        assertThat(tmcCallers).noneMatch(TestSubscriber::isTerminated);
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(tmcCallers).allSatisfy(c -> {
+            assertThat(c.getReceivedOnNext()).containsExactly("tmc-2");
+            assertThat(c.isTerminatedComplete()).isTrue();
+        });
+
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+        assertThat(transport.count("tmc-exchange")).isEqualTo(2); // the login's and one more
+        assertThat(tokens.catRefreshCount()).isEqualTo(1);
+        assertThat(tokens.tmcExchangeCount()).isEqualTo(2);
+    }
+
+    @Test
+    void cancellingTheOnlyCallerMidRefreshNeitherWedgesNorRepeatsTheRefresh() {
+        loginAtTimeZero();
+        fake.delay(Duration.ofSeconds(1));
+        time.advanceTimeBy(Duration.ofSeconds(1801)); // CAT expired: no fallback to hide a wedge
+
+        Disposable onlyCaller = tokens.token(AuthScheme.CAT).subscribe();
+        time.advanceTimeBy(Duration.ofMillis(500));
+        onlyCaller.dispose();
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+
+        StepVerifier.create(tokens.token(AuthScheme.CAT))
+            .then(() -> assertThat(transport.count("cat-refresh")).as("joins the running refresh").isEqualTo(1))
+            .then(() -> time.advanceTimeBy(Duration.ofMillis(500)))
+            .expectNext("cat-2")
+            .expectComplete()
+            .verify(VERIFY);
+
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+        assertThat(store.load("default").block(VERIFY).refreshToken())
+            .as("the rotated refresh token is stored although its caller left").isEqualTo("refresh-2");
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-2");
+    }
+
+    // --- failures ------------------------------------------------------------------------------------------------
+
+    @Test
+    void failedRefreshFallsBackToTheStillValidCat() {
+        loginAtTimeZero();
+        transport.on("cat-refresh", request -> Mono.just(InMemoryTransport.json(request, 503,
+            "{\"message\":\"Service Unavailable\"}")));
+        time.advanceTimeBy(Duration.ofSeconds(1501));
+
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-1");
+        assertThat(transport.count("cat-refresh")).isEqualTo(1); // a POST: never retried on 503
+        assertThat(store.load("default").block(VERIFY).refreshToken()).isEqualTo("refresh-1");
+    }
+
+    @Test
+    void failedRefreshAfterExpiryFailsWithTheServiceError() {
+        loginAtTimeZero();
+        transport.on("cat-refresh", request -> Mono.just(InMemoryTransport.json(request, 503,
+            "{\"message\":\"Service Unavailable\"}")));
+        time.advanceTimeBy(Duration.ofSeconds(1800));
+
+        StepVerifier.create(tokens.token(AuthScheme.CAT))
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ServiceException.class)
+                .extracting(e -> ((ServiceException) e).getStatus()).isEqualTo(503))
+            .verify(VERIFY);
+    }
+
+    @Test
+    void failedTmcExchangeFallsBackToTheStillValidTmc() {
+        loginAtTimeZero();
+        transport.on("tmc-exchange", request -> Mono.just(InMemoryTransport.json(request, 503,
+            "{\"code\":\"UNAVAILABLE\",\"message\":\"try later\"}")));
+        time.advanceTimeBy(Duration.ofSeconds(280));
+
+        assertThat(token(AuthScheme.TMC)).isEqualTo("tmc-1");
+        assertThat(transport.count("tmc-exchange")).isEqualTo(2);
+    }
+
+    @Test
+    void refreshThatNeverAnswersTimesOutAndDoesNotWedgeLaterCallers() {
+        loginAtTimeZero();
+        transport.on("cat-refresh", request -> Mono.never());
+        time.advanceTimeBy(Duration.ofSeconds(1801));
+
+        TestSubscriber<String> caller = TestSubscriber.create();
+        tokens.token(AuthScheme.CAT).subscribe(caller);
+        time.advanceTimeBy(TokenManager.DEFAULT_RENEWAL_TIMEOUT.minusSeconds(1));
+        assertThat(caller.isTerminated()).isFalse();
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(caller.expectTerminalError())
+            .as("an SDK exception, not a bare TimeoutException").isInstanceOf(ConnectedCarException.class)
+            .hasMessageContaining("60");
+
+        fake.install(transport); // Ford answers again
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-2");
+        assertThat(transport.count("cat-refresh")).isEqualTo(2);
+    }
+
+    @Test
+    void refreshThatNeverAnswersFallsBackToTheValidCatAfterTheTimeout() {
+        loginAtTimeZero();
+        transport.on("cat-refresh", request -> Mono.never());
+        time.advanceTimeBy(Duration.ofSeconds(1501));
+
+        TestSubscriber<String> caller = TestSubscriber.create();
+        tokens.token(AuthScheme.CAT).subscribe(caller);
+        time.advanceTimeBy(TokenManager.DEFAULT_RENEWAL_TIMEOUT);
+
+        assertThat(caller.getReceivedOnNext()).containsExactly("cat-1");
+        assertThat(caller.isTerminatedComplete()).isTrue();
+    }
+
+    @Test
+    void unauthorizedCatCallRefreshesOnceAndRetriesOnceWithTheNewToken() {
+        loginAtTimeZero();
+        answerFirstThenDashboard(401);
+
+        StepVerifier.create(client.vehicles()).expectNextCount(2).expectComplete().verify(VERIFY);
+
+        assertThat(transport.requests("vehicles")).extracting(r -> r.headers().get("auth-token"))
+            .containsExactly("cat-1", "cat-2");
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+        assertThat(tokens.catRefreshCount()).isEqualTo(1);
+    }
+
+    @Test
+    void unauthorizedTmcCallRenewsOnlyTheTmcAndRetriesOnce() {
+        loginAtTimeZero();
+        String telemetry = FixtureFiles.text(FixtureFiles.MACH_E);
+        AtomicInteger calls = new AtomicInteger();
+        transport.on("telemetry", request -> Mono.just(calls.getAndIncrement() == 0
+            ? InMemoryTransport.json(request, 401, "{\"code\":\"UNAUTHENTICATED\",\"message\":\"expired\"}")
+            : InMemoryTransport.json(request, 200, telemetry)));
+
+        StepVerifier.create(client.vehicle(TestClients.MACH_E_VIN).status())
+            .expectNextCount(1)
+            .expectComplete()
+            .verify(VERIFY);
+
+        assertThat(transport.requests("telemetry")).extracting(r -> r.headers().get("Authorization"))
+            .containsExactly("Bearer tmc-1", "Bearer tmc-2");
+        assertThat(transport.count("tmc-exchange")).isEqualTo(2);
+        assertThat(transport.count("cat-refresh")).isZero();
+    }
+
+    @Test
+    void secondUnauthorizedAsksForANewLoginWithoutAThirdAttempt() {
+        loginAtTimeZero();
+        transport.on("vehicles", request -> Mono.just(InMemoryTransport.json(request, 401,
+            "{\"message\":\"Unauthorized\"}")));
+
+        StepVerifier.create(client.vehicles())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(AuthenticationRequiredException.class)
+                .hasMessageContaining("401"))
+            .verify(VERIFY);
+
+        assertThat(transport.count("vehicles")).isEqualTo(2);
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+    }
+
+    @Test
+    void refusedRefreshTokenAsksForANewLoginAndStopsCallingFord() {
+        store.save("default", new TokenSet("cat-stale", Instant.EPOCH, "refresh-revoked", null)).block(VERIFY);
+
+        StepVerifier.create(tokens.token(AuthScheme.CAT))
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(AuthenticationRequiredException.class)
+                .hasMessageContaining("460")
+                .hasMessageContaining("Log in again")
+                .hasMessageContaining("beginLogin"))
+            .verify(VERIFY);
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+
+        StepVerifier.create(client.vehicles()).expectError(AuthenticationRequiredException.class).verify(VERIFY);
+        StepVerifier.create(client.vehicle(TestClients.F150_VIN).status())
+            .expectError(AuthenticationRequiredException.class)
+            .verify(VERIFY);
+        StepVerifier.create(client.auth().refresh()).expectError(AuthenticationRequiredException.class)
+            .verify(VERIFY);
+        time.advanceTimeBy(Duration.ofHours(1));
+        StepVerifier.create(tokens.token(AuthScheme.TMC)).expectError(AuthenticationRequiredException.class)
+            .verify(VERIFY);
+
+        assertThat(transport.requests()).extracting(HttpRequest::operation).containsExactly("cat-refresh");
+    }
+
+    @Test
+    void newLoginAfterARefusedRefreshTokenWorksAgain() {
+        store.save("default", new TokenSet("cat-stale", Instant.EPOCH, "refresh-revoked", null)).block(VERIFY);
+        StepVerifier.create(client.vehicles()).expectError(AuthenticationRequiredException.class).verify(VERIFY);
+
+        TestClients.login(client).block(VERIFY);
+
+        StepVerifier.create(client.vehicles()).expectNextCount(2).expectComplete().verify(VERIFY);
+    }
+
+    @Test
+    void rotatedRefreshTokenIsStoredBeforeTheDataCallIsSent() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        RecordingTokenStore recording = new RecordingTokenStore(events);
+        useClient(TestClients.builder(transport, recording).buildAsyncClient());
+        loginAtTimeZero();
+        String dashboard = FixtureFiles.text(FixtureFiles.DASHBOARD);
+        transport.on("vehicles", request -> {
+            events.add("sent vehicles with " + request.headers().get("auth-token"));
+            return Mono.just(InMemoryTransport.json(request, 207, dashboard));
+        });
+        recording.saveDelay(Duration.ofSeconds(2)); // a slow disk: the call must wait for it
+        time.advanceTimeBy(Duration.ofSeconds(1600));
+
+        StepVerifier.create(client.vehicles())
+            .then(() -> time.advanceTimeBy(Duration.ofSeconds(1)))
+            .then(() -> assertThat(events).doesNotContain("sent vehicles with cat-2"))
+            .then(() -> time.advanceTimeBy(Duration.ofSeconds(1)))
+            .expectNextCount(2)
+            .expectComplete()
+            .verify(VERIFY);
+
+        assertThat(events).containsExactly("saved refresh-1", "saved refresh-2", "sent vehicles with cat-2");
+    }
+
+    @Test
+    void withoutAStoredLoginCallsFailNamingBeginLoginAndSendNothing() {
+        StepVerifier.create(client.vehicles())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(AuthenticationRequiredException.class)
+                .hasMessageContaining("beginLogin()")
+                .hasMessageContaining("default"))
+            .verify(VERIFY);
+        StepVerifier.create(client.vehicle(TestClients.F150_VIN).status())
+            .expectError(AuthenticationRequiredException.class)
+            .verify(VERIFY);
+
+        assertThat(transport.requests()).isEmpty();
+    }
+
+    @Test
+    void expiredStoredRefreshTokenAsksForALoginWithoutCallingFord() {
+        time.advanceTimeBy(Duration.ofDays(200));
+        store.save("default", new TokenSet("cat-old", Instant.EPOCH, fake.seedRefreshToken(),
+            Instant.EPOCH.plus(Duration.ofDays(180)))).block(VERIFY);
+
+        StepVerifier.create(tokens.token(AuthScheme.CAT))
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(AuthenticationRequiredException.class)
+                .hasMessageContaining("expired"))
+            .verify(VERIFY);
+        assertThat(transport.requests()).isEmpty();
+    }
+
+    @Test
+    void refreshRenewsAStoredLoginEvenWhileItIsStillValid() {
+        store.save("default", new TokenSet("cat-0", Instant.EPOCH.plusSeconds(1800), fake.seedRefreshToken(),
+            null)).block(VERIFY);
+
+        StepVerifier.create(client.auth().refresh()).expectComplete().verify(VERIFY);
+
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-1");
+        assertThat(token(AuthScheme.TMC)).isEqualTo("tmc-1");
+    }
+
+    @Test
+    void refreshAfterLoginRenewsBothLayers() {
+        loginAtTimeZero();
+
+        StepVerifier.create(client.auth().refresh()).expectComplete().verify(VERIFY);
+
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-2");
+        assertThat(token(AuthScheme.TMC)).isEqualTo("tmc-2");
+        assertThat(store.load("default").block(VERIFY).refreshToken()).isEqualTo("refresh-2");
+    }
+
+    @Test
+    void logoutForgetsTheLoginInMemoryAndInTheStore() {
+        loginAtTimeZero();
+
+        StepVerifier.create(client.auth().logout()).expectComplete().verify(VERIFY);
+
+        assertThat(store.load("default").block(VERIFY)).isNull();
+        StepVerifier.create(client.vehicles())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(AuthenticationRequiredException.class)
+                .hasMessageContaining("beginLogin()"))
+            .verify(VERIFY);
+    }
+
+    private void answerFirstThenDashboard(int firstStatus) {
+        String dashboard = FixtureFiles.text(FixtureFiles.DASHBOARD);
+        AtomicInteger calls = new AtomicInteger();
+        transport.on("vehicles", request -> Mono.just(calls.getAndIncrement() == 0
+            ? InMemoryTransport.json(request, firstStatus, "{\"message\":\"Unauthorized\"}")
+            : InMemoryTransport.json(request, 207, dashboard)));
+    }
+}

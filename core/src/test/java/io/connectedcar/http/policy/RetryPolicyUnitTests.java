@@ -1,0 +1,315 @@
+package io.connectedcar.http.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.RetryOptions;
+import io.connectedcar.exception.RateLimitedException;
+import io.connectedcar.exception.ServiceException;
+import io.connectedcar.http.HttpMethod;
+import io.connectedcar.http.HttpPipeline;
+import io.connectedcar.http.HttpRequest;
+import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.TransportException;
+import io.connectedcar.implementation.SchedulerClock;
+import io.connectedcar.testing.FakeFordAuth;
+import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.testing.TestClients;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/**
+ * The retry policy over the in-memory transport, in virtual time, so every wait is asserted to the millisecond:
+ * backoff without jitter is 1 s, 2 s, 4 s; {@code Retry-After} replaces it.
+ */
+class RetryPolicyUnitTests {
+    private static final Duration VERIFY = Duration.ofSeconds(5);
+    private static final RetryOptions NO_JITTER = RetryOptions.defaults().withJitter(0);
+    private static final URI TELEMETRY = URI.create("https://api.autonomic.ai/v1/telemetry/sources/fordpass/x");
+    private static final URI COMMAND = URI.create("https://api.autonomic.ai/v1/command/vehicles/x/commands");
+
+    private final InMemoryTransport transport = new InMemoryTransport();
+
+    /** Answers the requests of one operation from a script, one step per attempt; the last step repeats. */
+    @SafeVarargs
+    private void script(String operation, Function<HttpRequest, Mono<HttpResponse>>... steps) {
+        Deque<Function<HttpRequest, Mono<HttpResponse>>> remaining = new ArrayDeque<>(Arrays.asList(steps));
+        transport.on(operation, request -> (remaining.size() > 1 ? remaining.poll() : remaining.peek())
+            .apply(request));
+    }
+
+    private static Function<HttpRequest, Mono<HttpResponse>> status(int code) {
+        return request -> Mono.just(InMemoryTransport.json(request, code, "{\"message\":\"status " + code + "\"}"));
+    }
+
+    private static Function<HttpRequest, Mono<HttpResponse>> status(int code, String retryAfter) {
+        return request -> Mono.just(InMemoryTransport.withHeader(
+            InMemoryTransport.json(request, code, "{\"message\":\"slow down\"}"), "Retry-After", retryAfter));
+    }
+
+    private static Function<HttpRequest, Mono<HttpResponse>> failure(boolean mayHaveBeenSent) {
+        return request -> Mono.error(new TransportException(request.operation() + ": connection reset",
+            mayHaveBeenSent, null));
+    }
+
+    private HttpPipeline pipeline(RetryOptions options) {
+        return new HttpPipeline(transport, List.of(new RetryPolicy(options, SchedulerClock.UTC)));
+    }
+
+    private static HttpRequest read() {
+        return HttpRequest.of(HttpMethod.GET, TELEMETRY, "telemetry");
+    }
+
+    private static HttpRequest command() {
+        return HttpRequest.of(HttpMethod.POST, COMMAND, "lock").withBody(new byte[] {'{', '}'}, "application/json");
+    }
+
+    @Test
+    void readIsRetriedOn503AfterTheBackoff() {
+        script("telemetry", status(503), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(read()))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(999))
+            .then(() -> assertThat(transport.count("telemetry")).isEqualTo(1))
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(200))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {408, 500, 502, 504})
+    void readIsRetriedOnOtherPassingStatuses(int code) {
+        script("telemetry", status(code), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(read()))
+            .thenAwait(Duration.ofSeconds(1))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(200))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(2);
+    }
+
+    @Test
+    void readIsRetriedAfterAConnectionFailure() {
+        script("telemetry", failure(true), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(read()))
+            .thenAwait(Duration.ofSeconds(1))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(200))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(2);
+    }
+
+    @Test
+    void backoffDoublesBetweenAttemptsAndTheLastAnswerIsPassedOnWhenRetriesRunOut() {
+        script("telemetry", status(503));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(read()))
+            .expectSubscription()
+            .then(() -> assertThat(transport.count("telemetry")).isEqualTo(1))
+            .thenAwait(Duration.ofSeconds(1))
+            .then(() -> assertThat(transport.count("telemetry")).isEqualTo(2))
+            .thenAwait(Duration.ofMillis(1999))
+            .then(() -> assertThat(transport.count("telemetry")).isEqualTo(2))
+            .thenAwait(Duration.ofMillis(1))
+            .then(() -> assertThat(transport.count("telemetry")).isEqualTo(3))
+            .thenAwait(Duration.ofSeconds(4))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(503))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(1 + RetryOptions.DEFAULT_MAX_RETRIES);
+    }
+
+    @Test
+    void jitterKeepsEachWaitWithinItsShare() {
+        script("telemetry", status(503), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(RetryOptions.defaults().withJitter(0.2)).send(read()))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(799))
+            .thenAwait(Duration.ofMillis(401))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(200))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedExactlyAfterRetryAfterSeconds() {
+        script("telemetry", status(429, "62"), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(read()))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(61_999))
+            .then(() -> assertThat(transport.count("telemetry")).isEqualTo(1))
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(200))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedAfterAnHttpDateRetryAfter() {
+        // Virtual time starts at the epoch.
+        script("telemetry", status(429, "Thu, 01 Jan 1970 00:00:30 GMT"), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(read()))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(29_999))
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(200))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void retryAfterLongerThanTheLimitEndsTheRetriesWithRateLimitedCarryingIt() {
+        transport.on("telemetry", status(429, "3600")::apply);
+        new FakeFordAuth().install(transport);
+        ConnectedCarAsyncClient client = TestClients.builder(transport).retryOptions(NO_JITTER).buildAsyncClient();
+
+        StepVerifier.withVirtualTime(() -> TestClients.login(client)
+                .then(client.vehicle(TestClients.MACH_E_VIN).status()))
+            .expectErrorSatisfies(error -> {
+                assertThat(error).isInstanceOf(RateLimitedException.class).hasMessageContaining("3600 s");
+                assertThat(((RateLimitedException) error).getRetryAfter()).isEqualTo(Duration.ofHours(1));
+            })
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorWithRetryAfterLongerThanTheLimitIsNotWaitedOut() {
+        script("telemetry", status(503, "86400"), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(read()))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(503))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorWithAShortRetryAfterWaitsWhatTheServerAsked() {
+        script("telemetry", status(503, "10"), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(read()))
+            .expectSubscription()
+            .expectNoEvent(Duration.ofMillis(9_999))
+            .thenAwait(Duration.ofMillis(1))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(200))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403, 404, 460})
+    void clientErrorsAreNeverRetried(int code) {
+        script("telemetry", status(code), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(read()))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(code))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(1);
+    }
+
+    @Test
+    void commandIsNotResentAfterItMayHaveReachedTheServer() {
+        script("lock", failure(true), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(command()))
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(TransportException.class))
+            .verify(VERIFY);
+        assertThat(transport.count("lock")).isEqualTo(1);
+    }
+
+    @Test
+    void commandIsNotResentOnAServerError() {
+        script("lock", status(503), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(command()))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(503))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.count("lock")).isEqualTo(1);
+    }
+
+    @Test
+    void commandIsRetriedWhenItCertainlyNeverLeft() {
+        script("lock", failure(false), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(NO_JITTER).send(command()))
+            .thenAwait(Duration.ofSeconds(1))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(200))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.count("lock")).isEqualTo(2);
+    }
+
+    @Test
+    void noRetriesMeansOneAttempt() {
+        script("telemetry", status(503), status(200));
+
+        StepVerifier.withVirtualTime(() -> pipeline(RetryOptions.none()).send(read()))
+            .assertNext(response -> assertThat(response.status()).isEqualTo(503))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(1);
+    }
+
+    @Test
+    void statusThroughTheClientIsRetriedAndEachAttemptCarriesTheToken() {
+        TestClients.withVehicleRoutes(transport);
+        new FakeFordAuth().install(transport);
+        ConnectedCarAsyncClient client = TestClients.builder(transport).retryOptions(NO_JITTER).buildAsyncClient();
+        // First attempt fails, then the fixture route answers.
+        AtomicInteger calls = new AtomicInteger();
+        InMemoryTransport.Handler fails = request -> Mono.just(InMemoryTransport.json(request, 502, "{}"));
+        transport.on(request -> request.operation().equals("telemetry") && calls.getAndIncrement() == 0, fails);
+
+        StepVerifier.withVirtualTime(() -> TestClients.login(client)
+                .then(client.vehicle(TestClients.MACH_E_VIN).status()))
+            .expectSubscription()
+            .thenAwait(Duration.ofSeconds(1))
+            .assertNext(status -> assertThat(status.vin()).contains(TestClients.MACH_E_VIN))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.requests("telemetry")).hasSize(2)
+            .allSatisfy(r -> assertThat(r.headers().get("Authorization")).isEqualTo("Bearer tmc-1"));
+        assertThat(client.retryPolicy().reads().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt())
+            .isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorAfterRetriesBecomesAServiceException() {
+        TestClients.withVehicleRoutes(transport);
+        new FakeFordAuth().install(transport);
+        transport.on("telemetry", status(503)::apply);
+        ConnectedCarAsyncClient client = TestClients.builder(transport).retryOptions(NO_JITTER.withMaxRetries(1))
+            .buildAsyncClient();
+
+        StepVerifier.withVirtualTime(() -> TestClients.login(client)
+                .then(client.vehicle(TestClients.MACH_E_VIN).status()))
+            .expectSubscription()
+            .thenAwait(Duration.ofSeconds(1))
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ServiceException.class)
+                .hasMessageContaining("503"))
+            .verify(VERIFY);
+        assertThat(transport.count("telemetry")).isEqualTo(2);
+    }
+}

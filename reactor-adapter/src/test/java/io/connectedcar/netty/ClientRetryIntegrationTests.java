@@ -1,0 +1,169 @@
+package io.connectedcar.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.Endpoints;
+import io.connectedcar.RetryOptions;
+import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.exception.RateLimitedException;
+import io.connectedcar.exception.ServiceException;
+import io.connectedcar.http.TransportException;
+import io.connectedcar.http.TransportOptions;
+import io.connectedcar.netty.FordCloudDispatcher.Route;
+import io.connectedcar.testing.TestClients;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.test.StepVerifier;
+
+/**
+ * Retries over real sockets with the Reactor Netty transport: reads are sent again after a 5xx, a reset connection, a
+ * response timeout or a 429; client errors never; a POST that may have reached the server never. Backoff is cut to
+ * milliseconds here (the waits themselves are asserted in virtual time by core's RetryPolicyUnitTests).
+ */
+class ClientRetryIntegrationTests {
+    private static final Duration VERIFY = Duration.ofSeconds(5);
+    private static final RetryOptions FAST = RetryOptions.defaults().withDelays(Duration.ofMillis(10),
+        Duration.ofMillis(50));
+
+    private MockWebServer server;
+    private FordCloudDispatcher ford;
+    private ReactorNettyTransport transport;
+    private ConnectedCarAsyncClient client;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        server = new MockWebServer();
+        ford = new FordCloudDispatcher();
+        server.setDispatcher(ford);
+        server.start();
+        transport = ReactorNettyTransport.builder()
+            .options(TransportOptions.defaults().withResponseTimeout(Duration.ofMillis(500)))
+            .build();
+        client = new ConnectedCarClientBuilder()
+            .endpoints(Endpoints.allAt(server.url("/").toString()))
+            .transport(transport)
+            .retryOptions(FAST)
+            .buildAsyncClient();
+        StepVerifier.create(TestClients.login(client)).expectComplete().verify(VERIFY);
+    }
+
+    @AfterEach
+    void tearDown() {
+        transport.close();
+        server.close();
+    }
+
+    private void expectStatus() {
+        StepVerifier.create(client.vehicle(TestClients.MACH_E_VIN).status())
+            .assertNext(status -> assertThat(status.vin()).contains(TestClients.MACH_E_VIN))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void readIsRetriedAfterAServiceUnavailable() {
+        ford.fail(Route.TELEMETRY, FordCloudDispatcher.json(503, "{\"message\":\"busy\"}"));
+
+        expectStatus();
+
+        assertThat(ford.count(Route.TELEMETRY)).isEqualTo(2);
+    }
+
+    @Test
+    void readIsRetriedAfterTheConnectionWasReset() {
+        ford.fail(Route.TELEMETRY, new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+        expectStatus();
+
+        assertThat(ford.count(Route.TELEMETRY)).isEqualTo(2);
+    }
+
+    @Test
+    void readIsRetriedAfterAResponseTimeout() {
+        ford.fail(Route.TELEMETRY, new MockResponse.Builder().code(200).body("{}")
+            .headersDelay(2, TimeUnit.SECONDS).build());
+
+        expectStatus();
+
+        assertThat(ford.count(Route.TELEMETRY)).isEqualTo(2);
+    }
+
+    @Test
+    void readIsRetriedAfterTooManyRequestsOnceRetryAfterHasPassed() {
+        ford.fail(Route.TELEMETRY, new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+
+        expectStatus();
+
+        List<Long> arrivals = ford.arrivals(Route.TELEMETRY);
+        assertThat(arrivals).hasSize(2);
+        assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void retryAfterBeyondTheLimitIsRateLimitedWithoutRetry() {
+        ford.fail(Route.TELEMETRY, new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
+
+        StepVerifier.create(client.vehicle(TestClients.MACH_E_VIN).status())
+            .expectErrorSatisfies(error -> assertThat(((RateLimitedException) error).getRetryAfter())
+                .isEqualTo(Duration.ofHours(1)))
+            .verify(VERIFY);
+
+        assertThat(ford.count(Route.TELEMETRY)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 403, 404})
+    void clientErrorsAreNotRetried(int code) {
+        ford.fail(Route.VEHICLES, FordCloudDispatcher.json(code, "{\"message\":\"no\"}"));
+
+        StepVerifier.create(client.vehicles())
+            .expectErrorSatisfies(error -> assertThat(((ServiceException) error).getStatus()).isEqualTo(code))
+            .verify(VERIFY);
+
+        assertThat(ford.count(Route.VEHICLES)).isEqualTo(1);
+    }
+
+    @Test
+    void unauthorizedIsSentAgainOnlyOnceWithARenewedToken() {
+        ford.fail(Route.VEHICLES, FordCloudDispatcher.json(401, "{\"message\":\"Unauthorized\"}"))
+            .fail(Route.VEHICLES, FordCloudDispatcher.json(401, "{\"message\":\"Unauthorized\"}"));
+
+        StepVerifier.create(client.vehicles()).expectError(AuthenticationRequiredException.class).verify(VERIFY);
+
+        assertThat(ford.count(Route.VEHICLES)).isEqualTo(2);
+        assertThat(ford.count(Route.CAT_REFRESH)).isEqualTo(1);
+        assertThat(ford.requests(Route.VEHICLES)).extracting(r -> r.getHeaders().get("auth-token"))
+            .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void refreshPostIsNotResentAfterTheConnectionDroppedOnceItWasSent() {
+        ford.fail(Route.CAT_REFRESH, new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+        StepVerifier.create(client.auth().refresh())
+            .expectErrorSatisfies(error -> {
+                assertThat(error).isInstanceOf(TransportException.class);
+                assertThat(((TransportException) error).requestMayHaveBeenSent()).isTrue();
+            })
+            .verify(VERIFY);
+
+        assertThat(ford.count(Route.CAT_REFRESH)).isEqualTo(1);
+        assertThat(client.retryPolicy().writes().getMetrics().getNumberOfTotalCalls()).isPositive();
+        assertThat(client.retryPolicy().writes().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isZero();
+        assertThat(client.retryPolicy().writes().getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isZero();
+    }
+}
