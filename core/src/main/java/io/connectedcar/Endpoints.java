@@ -121,6 +121,11 @@ public final class Endpoints {
             throw new IllegalArgumentException("Not an absolute http(s) URL for " + role + ": '" + baseUrl
                 + "'. Give something like https://api.example.com or http://127.0.0.1:8080");
         }
+        if (uri.getRawUserInfo() != null) {
+            // It would show in every toString() and log line that names the host; and it is never sent anyway.
+            throw new IllegalArgumentException("The URL for " + role + " must not hold a user name or password; "
+                + "give only scheme, host, port and path, such as https://sim.example.com");
+        }
         if ((scheme.equals("http") || scheme.equals("ws")) && !isLoopback(uri.getHost())) {
             throw new IllegalArgumentException("Plain " + scheme + " is allowed only to loopback hosts (localhost, "
                 + "127.0.0.1, [::1]); use https for " + uri.getHost());

@@ -49,7 +49,7 @@ class BlockHoundUnitTests {
 
         Mono<String> threads = store.save("me", tokens)
             .then(Mono.fromCallable(() -> Thread.currentThread().getName()))
-            .zipWith(store.load("me").map(loaded -> Thread.currentThread().getName()), (a, b) -> a + " " + b)
+            .flatMap(saved -> store.load("me").map(loaded -> saved + " " + Thread.currentThread().getName()))
             .subscribeOn(Schedulers.parallel());
 
         StepVerifier.create(threads)

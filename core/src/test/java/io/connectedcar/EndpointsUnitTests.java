@@ -83,6 +83,17 @@ class EndpointsUnitTests {
             .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void credentialsInTheUrlAreRefusedWithoutEchoingThem() {
+        assertThatThrownBy(() -> Endpoints.allAt("https://simulator:SeCrEt-pw@sim.example.com"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("user name or password")
+            .message().doesNotContain("SeCrEt-pw");
+        assertThatThrownBy(() -> Endpoints.ford().with(Role.TOKEN, "http://me:SeCrEt-pw@127.0.0.1:8080"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .message().doesNotContain("SeCrEt-pw");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"api.example.com", "ftp://example.com", "https://", "not a url", "/relative/path"})
     void malformedUrlsAreRefused(String url) {
