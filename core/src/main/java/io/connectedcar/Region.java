@@ -37,25 +37,55 @@ public record Region(String name, String applicationId, String loginHost, String
     private static final List<Region> KNOWN = List.of(NORTH_AMERICA, EUROPE, ASIA_PACIFIC, AFRICA, SOUTH_AMERICA,
         LINCOLN_NORTH_AMERICA);
 
-    /** Keys of the original Python SDK and country codes (alpha-2 and alpha-3), upper case. */
+    /** Names, the original Python SDK's keys and other short names, upper case. */
     private static final Map<String, Region> ALIASES = new LinkedHashMap<>();
+    /** Country codes (alpha-2 and alpha-3), upper case: the region with that country and its usual locale. */
+    private static final Map<String, Region> COUNTRIES = new LinkedHashMap<>();
 
     static {
-        alias(NORTH_AMERICA, "US", "CA", "NA", "USA", "CAN", "MEX", "MX");
-        alias(EUROPE, "EU", "DE", "DEU", "FR", "FRA", "IT", "ITA", "ES", "ESP", "NL", "NLD", "GB", "GBR", "UK",
-            "PL", "POL", "PT", "PRT", "NO", "NOR", "DK", "DNK", "AT", "AUT", "BE", "BEL", "CH", "CHE", "SE", "SWE",
-            "FI", "FIN", "IE", "IRL");
-        alias(ASIA_PACIFIC, "AU", "AUS", "NZ", "NZL", "APAC");
-        alias(AFRICA, "ZA", "ZAF");
-        alias(SOUTH_AMERICA, "BR", "BRA", "AR", "ARG", "SA");
-        alias(LINCOLN_NORTH_AMERICA, "LINCOLN", "LINCOLN_US");
         KNOWN.forEach(r -> ALIASES.put(r.name(), r));
+        // The original SDK's keys keep their meaning: US and CA are North America, EU Europe, AU Asia Pacific.
+        alias(NORTH_AMERICA, "US", "CA", "NA");
+        alias(EUROPE, "EU", "UK");
+        alias(ASIA_PACIFIC, "AU", "APAC");
+        alias(SOUTH_AMERICA, "SA");
+        alias(LINCOLN_NORTH_AMERICA, "LINCOLN", "LINCOLN_US");
+        country(NORTH_AMERICA, "USA", "US", "en-US");
+        country(NORTH_AMERICA, "CAN", "CA", "en-CA");
+        country(NORTH_AMERICA, "MEX", "MX", "es-MX");
+        country(EUROPE, "GBR", "GB", "en-GB");
+        country(EUROPE, "DEU", "DE", "de-DE");
+        country(EUROPE, "FRA", "FR", "fr-FR");
+        country(EUROPE, "ITA", "IT", "it-IT");
+        country(EUROPE, "ESP", "ES", "es-ES");
+        country(EUROPE, "NLD", "NL", "nl-NL");
+        country(EUROPE, "POL", "PL", "pl-PL");
+        country(EUROPE, "PRT", "PT", "pt-PT");
+        country(EUROPE, "NOR", "NO", "nb-NO");
+        country(EUROPE, "DNK", "DK", "da-DK");
+        country(EUROPE, "AUT", "AT", "de-AT");
+        country(EUROPE, "BEL", "BE", "nl-BE");
+        country(EUROPE, "CHE", "CH", "de-CH");
+        country(EUROPE, "SWE", "SE", "sv-SE");
+        country(EUROPE, "FIN", "FI", "fi-FI");
+        country(EUROPE, "IRL", "IE", "en-IE");
+        country(ASIA_PACIFIC, "AUS", "AU", "en-AU");
+        country(ASIA_PACIFIC, "NZL", "NZ", "en-NZ");
+        country(AFRICA, "ZAF", "ZA", "en-ZA");
+        country(SOUTH_AMERICA, "BRA", "BR", "pt-BR");
+        country(SOUTH_AMERICA, "ARG", "AR", "es-AR");
     }
 
     private static void alias(Region region, String... keys) {
         for (String key : keys) {
             ALIASES.put(key, region);
         }
+    }
+
+    private static void country(Region region, String alpha3, String alpha2, String locale) {
+        Region local = region.countryCode().equals(alpha3) ? region : region.withCountry(locale, alpha3);
+        COUNTRIES.put(alpha3, local);
+        COUNTRIES.putIfAbsent(alpha2, local);
     }
 
     public Region {
@@ -69,13 +99,15 @@ public record Region(String name, String applicationId, String loginHost, String
 
     /**
      * The region for a name, an original-SDK key ({@code US}, {@code CA}, {@code EU}, {@code AU}) or a country code
-     * ({@code DEU}, {@code GB}), in any letter case.
+     * ({@code DEU}, {@code GB}), in any letter case. A country code also sets the country and its usual locale
+     * ({@code DEU} is Europe with {@code DEU} and {@code de-DE}); the original SDK's keys give the constants.
      *
      * @throws IllegalArgumentException for an unknown value, listing the known ones
      */
     public static Region of(String value) {
         Objects.requireNonNull(value, "region");
-        Region region = ALIASES.get(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        String key = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        Region region = ALIASES.getOrDefault(key, COUNTRIES.get(key));
         if (region == null) {
             throw new IllegalArgumentException("Unknown region '" + value + "'. Known regions: "
                 + KNOWN.stream().map(Region::name).toList()

@@ -53,4 +53,16 @@ class RegionUnitTests {
         assertThat(Region.LINCOLN_NORTH_AMERICA.isLincoln()).isTrue();
         assertThat(Region.values()).hasSize(6);
     }
+
+    @Test
+    void countryCodesCarryTheirOwnCountryAndLocale() {
+        assertThat(Region.of("DEU")).satisfies(region -> {
+            assertThat(region.applicationId()).isEqualTo(Region.EUROPE.applicationId());
+            assertThat(region.countryCode()).isEqualTo("DEU");
+            assertThat(region.locale()).isEqualTo("de-DE");
+        });
+        assertThat(Region.of("fr").countryCode()).isEqualTo("FRA");
+        assertThat(Region.of("GBR")).isSameAs(Region.EUROPE);
+        assertThat(Region.of("can").locale()).isEqualTo("en-CA");
+    }
 }
