@@ -2,14 +2,17 @@ package io.connectedcar;
 
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.Authentication;
+import io.connectedcar.command.CommandOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.policy.RetryPolicy;
+import io.connectedcar.implementation.CommandSupport;
 import io.connectedcar.implementation.FordApi;
 import io.connectedcar.implementation.FordCalls;
 import io.connectedcar.implementation.VehicleListMapper;
 import io.connectedcar.model.Vehicle;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import reactor.core.publisher.Flux;
 
 /**
@@ -21,12 +24,15 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
     private final Authentication auth;
     private final RetryPolicy retry;
     private final HttpTransport ownedTransport;
+    private final CommandSupport commands;
 
-    ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, HttpTransport ownedTransport) {
+    ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, HttpTransport ownedTransport,
+                            CommandOptions commandOptions, Duration capabilityCacheTtl) {
         this.calls = calls;
         this.auth = auth;
         this.retry = retry;
         this.ownedTransport = ownedTransport;
+        this.commands = CommandSupport.create(calls, this::vehicles, commandOptions, capabilityCacheTtl);
     }
 
     /** Login, refresh and logout of this account. */
@@ -57,6 +63,17 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
         return new VehicleAsyncClient(Vins.checked(vin), calls, this);
     }
 
+    /**
+     * A snapshot of this client's counters: commands sent and followed, the telemetry checks that cost, and
+     * Resilience4j's retry counts. Sends nothing.
+     */
+    public ClientMetrics metrics() {
+        var commandMetrics = commands.engine().metrics();
+        return new ClientMetrics(commandMetrics.commandsSent(), commandMetrics.commandsFollowed(),
+            commandMetrics.checks(), ClientMetrics.RetryCounts.of(retry.reads()),
+            ClientMetrics.RetryCounts.of(retry.writes()));
+    }
+
     /** Resilience4j's retry of reads, for its metrics. */
     public RetryPolicy retryPolicy() {
         return retry;
@@ -64,6 +81,15 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
 
     FordCalls calls() {
         return calls;
+    }
+
+    CommandSupport commands() {
+        return commands;
+    }
+
+    /** The default options of this client's commands (see {@link ConnectedCarClientBuilder#commandOptions}). */
+    public CommandOptions commandOptions() {
+        return commands.defaults();
     }
 
     /** Closes the transport if the builder made it. */

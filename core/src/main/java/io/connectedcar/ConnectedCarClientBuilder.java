@@ -3,6 +3,7 @@ package io.connectedcar;
 import io.connectedcar.auth.Authentication;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenStore;
+import io.connectedcar.command.CommandOptions;
 import io.connectedcar.http.HttpPipeline;
 import io.connectedcar.http.HttpPipelinePolicy;
 import io.connectedcar.http.HttpTransport;
@@ -16,6 +17,7 @@ import io.connectedcar.implementation.FordApi;
 import io.connectedcar.implementation.FordCalls;
 import io.connectedcar.implementation.SchedulerClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +36,8 @@ import java.util.Objects;
 public final class ConnectedCarClientBuilder {
     /** The account name under which tokens are stored when none is given. */
     public static final String DEFAULT_ACCOUNT = "default";
+    /** How long the vehicle list is kept for the capability checks of commands. */
+    public static final Duration DEFAULT_CAPABILITY_CACHE_TTL = Duration.ofHours(1);
 
     private Region region = Region.NORTH_AMERICA;
     private Endpoints endpoints = Endpoints.ford();
@@ -45,6 +49,8 @@ public final class ConnectedCarClientBuilder {
     private ClientOptions clientOptions = ClientOptions.defaults();
     private Clock clock = SchedulerClock.UTC;
     private String userAgent = FordApi.DEFAULT_USER_AGENT;
+    private CommandOptions commandOptions = CommandOptions.defaults();
+    private Duration capabilityCacheTtl = DEFAULT_CAPABILITY_CACHE_TTL;
 
     /** The account's region (default North America). */
     public ConnectedCarClientBuilder region(Region value) {
@@ -120,6 +126,30 @@ public final class ConnectedCarClientBuilder {
     }
 
     /**
+     * How commands are followed and guarded, by default (default {@link CommandOptions#defaults()}); a vehicle
+     * client can override them with {@code withCommandOptions(...)}.
+     */
+    public ConnectedCarClientBuilder commandOptions(CommandOptions value) {
+        this.commandOptions = Objects.requireNonNull(value, "commandOptions");
+        return this;
+    }
+
+    /**
+     * How long the vehicle list is kept for the capability check before each command (default
+     * {@link #DEFAULT_CAPABILITY_CACHE_TTL}); {@link Duration#ZERO} loads it for every command.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public ConnectedCarClientBuilder capabilityCacheTtl(Duration value) {
+        Objects.requireNonNull(value, "capabilityCacheTtl");
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("capabilityCacheTtl must not be negative, was " + value);
+        }
+        this.capabilityCacheTtl = value;
+        return this;
+    }
+
+    /**
      * Builds the reactive client. Sends nothing.
      *
      * @throws IllegalStateException when no transport was given and none is on the class path
@@ -141,7 +171,8 @@ public final class ConnectedCarClientBuilder {
         HttpPipeline dataPipeline = new HttpPipeline(wire, data);
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
-        return new ConnectedCarAsyncClient(calls, auth, retry, ownsTransport ? wire : null);
+        return new ConnectedCarAsyncClient(calls, auth, retry, ownsTransport ? wire : null, commandOptions,
+            capabilityCacheTtl);
     }
 
     /** Builds the blocking client; every call blocks at most {@link ClientOptions#blockTimeout()}. */
