@@ -5,6 +5,8 @@ import io.connectedcar.auth.Authentication;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.http.HttpTransport;
+import io.connectedcar.http.policy.LockoutPolicy;
+import io.connectedcar.http.policy.QuotaPolicy;
 import io.connectedcar.http.policy.RetryPolicy;
 import io.connectedcar.implementation.CommandSupport;
 import io.connectedcar.implementation.FordApi;
@@ -23,14 +25,19 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
     private final FordCalls calls;
     private final Authentication auth;
     private final RetryPolicy retry;
+    private final QuotaPolicy quota;
+    private final LockoutPolicy lockout;
     private final HttpTransport ownedTransport;
     private final CommandSupport commands;
 
-    ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, HttpTransport ownedTransport,
-                            CommandOptions commandOptions, Duration capabilityCacheTtl) {
+    ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, QuotaPolicy quota,
+                            LockoutPolicy lockout, HttpTransport ownedTransport, CommandOptions commandOptions,
+                            Duration capabilityCacheTtl) {
         this.calls = calls;
         this.auth = auth;
         this.retry = retry;
+        this.quota = quota;
+        this.lockout = lockout;
         this.ownedTransport = ownedTransport;
         this.commands = CommandSupport.create(calls, this::vehicles, commandOptions, capabilityCacheTtl);
     }
@@ -64,12 +71,13 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
     }
 
     /**
-     * A snapshot of this client's counters: commands sent and followed, the telemetry checks that cost, and
-     * Resilience4j's retry counts. Sends nothing.
+     * A snapshot of this client's counters: the request budget left, the lockout guard's state, commands sent and
+     * followed, the telemetry checks that cost, and Resilience4j's retry counts. Sends nothing.
      */
     public ClientMetrics metrics() {
         var commandMetrics = commands.engine().metrics();
-        return new ClientMetrics(commandMetrics.commandsSent(), commandMetrics.commandsFollowed(),
+        return new ClientMetrics(ClientMetrics.Quota.of(quota), ClientMetrics.Lockout.of(lockout),
+            commandMetrics.commandsSent(), commandMetrics.commandsFollowed(),
             commandMetrics.checks(), ClientMetrics.RetryCounts.of(retry.reads()),
             ClientMetrics.RetryCounts.of(retry.writes()));
     }

@@ -9,7 +9,9 @@ import io.connectedcar.http.HttpPipelinePolicy;
 import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.HttpTransportProvider;
 import io.connectedcar.http.TransportOptions;
+import io.connectedcar.http.policy.LockoutPolicy;
 import io.connectedcar.http.policy.LoggingPolicy;
+import io.connectedcar.http.policy.QuotaPolicy;
 import io.connectedcar.http.policy.RetryPolicy;
 import io.connectedcar.http.policy.TokenPolicy;
 import io.connectedcar.http.policy.UserAgentPolicy;
@@ -50,6 +52,8 @@ public final class ConnectedCarClientBuilder {
     private Clock clock = SchedulerClock.UTC;
     private String userAgent = FordApi.DEFAULT_USER_AGENT;
     private CommandOptions commandOptions = CommandOptions.defaults();
+    private QuotaOptions quota = QuotaOptions.defaults();
+    private LockoutOptions lockout = LockoutOptions.defaults();
     private Duration capabilityCacheTtl = DEFAULT_CAPABILITY_CACHE_TTL;
 
     /** The account's region (default North America). */
@@ -109,7 +113,11 @@ public final class ConnectedCarClientBuilder {
         return this;
     }
 
-    /** The clock for token expiry (default: Reactor's scheduler clock, virtual in {@code StepVerifier} tests). */
+    /**
+     * The clock for token expiry, the request budget's rolling window, the lockout guard's cool-down, the status
+     * refresh guard and the kept vehicle list (default: Reactor's scheduler clock, virtual in {@code StepVerifier}
+     * tests).
+     */
     public ConnectedCarClientBuilder clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock");
         return this;
@@ -122,6 +130,24 @@ public final class ConnectedCarClientBuilder {
             throw new IllegalArgumentException("userAgent must not be blank");
         }
         this.userAgent = value;
+        return this;
+    }
+
+    /**
+     * The account's request budget, shared by every call of the client (default {@link QuotaOptions#defaults()}: 250
+     * requests per rolling 24 h, 20 per minute). {@link QuotaOptions#unlimited()} only for tests and simulators.
+     */
+    public ConnectedCarClientBuilder quota(QuotaOptions value) {
+        this.quota = Objects.requireNonNull(value, "quota");
+        return this;
+    }
+
+    /**
+     * The lockout guard that stops calling Ford after repeated authentication failures (default
+     * {@link LockoutOptions#defaults()}: 3 in a row, 30 minutes).
+     */
+    public ConnectedCarClientBuilder lockout(LockoutOptions value) {
+        this.lockout = Objects.requireNonNull(value, "lockout");
         return this;
     }
 
@@ -161,18 +187,23 @@ public final class ConnectedCarClientBuilder {
 
         UserAgentPolicy headers = new UserAgentPolicy(userAgent);
         RetryPolicy retry = new RetryPolicy(retryOptions, clock);
+        // One lockout guard and one budget for the whole account: both pipelines share them.
+        LockoutPolicy lockoutGuard = new LockoutPolicy(lockout, clock);
+        QuotaPolicy budget = new QuotaPolicy(quota, clock);
         LoggingPolicy logging = new LoggingPolicy();
 
         // Closest to the API first, closest to the wire last. Token calls use the same policies but carry no token.
-        HttpPipeline authPipeline = new HttpPipeline(wire, List.of(headers, retry, logging));
+        // The lockout guard sits before the token policy (it sees a 401 only when a renewed token failed too); the
+        // budget after the retry and token policies (every request that leaves pays, retries and re-sends included).
+        HttpPipeline authPipeline = new HttpPipeline(wire, List.of(headers, retry, lockoutGuard, budget, logging));
         Authentication auth = Authentication.create(authPipeline, endpoints, region, clock, store, account);
-        List<HttpPipelinePolicy> data = new ArrayList<>(List.of(headers, retry, new TokenPolicy(auth.tokens()),
-            logging));
+        List<HttpPipelinePolicy> data = new ArrayList<>(List.of(headers, retry, lockoutGuard,
+            new TokenPolicy(auth.tokens()), budget, logging));
         HttpPipeline dataPipeline = new HttpPipeline(wire, data);
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
-        return new ConnectedCarAsyncClient(calls, auth, retry, ownsTransport ? wire : null, commandOptions,
-            capabilityCacheTtl);
+        return new ConnectedCarAsyncClient(calls, auth, retry, budget, lockoutGuard, ownsTransport ? wire : null,
+            commandOptions, capabilityCacheTtl);
     }
 
     /** Builds the blocking client; every call blocks at most {@link ClientOptions#blockTimeout()}. */
