@@ -29,6 +29,10 @@ import reactor.core.publisher.Mono;
  * other subscriber is left, but it cannot take the command back: a command whose POST has started runs on in Ford's
  * cloud and the car may still act on it. A new subscription after such a cancel follows the same command id again.
  *
+ * <p><b>Errors are kept too.</b> When sending failed (refused, not supported, budget used up), every later
+ * subscription gets the same error without trying again: call the vehicle client's method again for a new attempt,
+ * after checking the car's status when the error says the outcome is unknown.
+ *
  * <p><b>Steps</b>: {@link CommandState#REQUESTED} when Ford accepted the command, then each distinct state once
  * (QUEUED, DELIVERED, unknown states by Ford's raw name), then one final state: SUCCEEDED, FAILED, EXPIRED or
  * TIMED_OUT. The flux completes after the final step; failures of the car are steps, not errors. It errors only when
