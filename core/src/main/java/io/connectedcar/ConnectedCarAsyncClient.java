@@ -2,9 +2,13 @@ package io.connectedcar;
 
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.Authentication;
+import io.connectedcar.command.CommandOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.http.HttpTransport;
+import io.connectedcar.http.policy.LockoutPolicy;
+import io.connectedcar.http.policy.QuotaPolicy;
 import io.connectedcar.http.policy.RetryPolicy;
+import io.connectedcar.implementation.CommandSupport;
 import io.connectedcar.implementation.FordApi;
 import io.connectedcar.implementation.FordCalls;
 import io.connectedcar.implementation.StatusStream;
@@ -12,6 +16,7 @@ import io.connectedcar.implementation.VehicleListMapper;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 
@@ -23,18 +28,25 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
     private final FordCalls calls;
     private final Authentication auth;
     private final RetryPolicy retry;
+    private final QuotaPolicy quota;
+    private final LockoutPolicy lockout;
     private final StatusStreamOptions streamOptions;
     private final HttpTransport ownedTransport;
+    private final CommandSupport commands;
     /** One shared status stream per car: one socket however many subscribers. */
     private final ConcurrentHashMap<String, Flux<VehicleStatus>> statusStreams = new ConcurrentHashMap<>();
 
-    ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, StatusStreamOptions streamOptions,
-                            HttpTransport ownedTransport) {
+    ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, QuotaPolicy quota,
+                            LockoutPolicy lockout, StatusStreamOptions streamOptions, HttpTransport ownedTransport,
+                            CommandOptions commandOptions, Duration capabilityCacheTtl) {
         this.calls = calls;
         this.auth = auth;
         this.retry = retry;
+        this.quota = quota;
+        this.lockout = lockout;
         this.streamOptions = streamOptions;
         this.ownedTransport = ownedTransport;
+        this.commands = CommandSupport.create(calls, this::vehicles, commandOptions, capabilityCacheTtl);
     }
 
     /** Login, refresh and logout of this account. */
@@ -65,6 +77,18 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
         return new VehicleAsyncClient(Vins.checked(vin), calls, this);
     }
 
+    /**
+     * A snapshot of this client's counters: the request budget left, the lockout guard's state, commands sent and
+     * followed, the telemetry checks that cost, and Resilience4j's retry counts. Sends nothing.
+     */
+    public ClientMetrics metrics() {
+        var commandMetrics = commands.engine().metrics();
+        return new ClientMetrics(ClientMetrics.Quota.of(quota), ClientMetrics.Lockout.of(lockout),
+            commandMetrics.commandsSent(), commandMetrics.commandsFollowed(),
+            commandMetrics.checks(), ClientMetrics.RetryCounts.of(retry.reads()),
+            ClientMetrics.RetryCounts.of(retry.writes()));
+    }
+
     /** Resilience4j's retry of reads, for its metrics. */
     public RetryPolicy retryPolicy() {
         return retry;
@@ -78,6 +102,15 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
     Flux<VehicleStatus> statusUpdates(String vin) {
         return statusStreams.computeIfAbsent(vin, key ->
             new StatusStream(key, calls, auth.tokens(), streamOptions).flux().replay(1).refCount());
+    }
+
+    CommandSupport commands() {
+        return commands;
+    }
+
+    /** The default options of this client's commands (see {@link ConnectedCarClientBuilder#commandOptions}). */
+    public CommandOptions commandOptions() {
+        return commands.defaults();
     }
 
     /** Closes the transport if the builder made it. */

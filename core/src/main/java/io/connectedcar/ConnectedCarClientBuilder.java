@@ -3,12 +3,15 @@ package io.connectedcar;
 import io.connectedcar.auth.Authentication;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenStore;
+import io.connectedcar.command.CommandOptions;
 import io.connectedcar.http.HttpPipeline;
 import io.connectedcar.http.HttpPipelinePolicy;
 import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.HttpTransportProvider;
 import io.connectedcar.http.TransportOptions;
+import io.connectedcar.http.policy.LockoutPolicy;
 import io.connectedcar.http.policy.LoggingPolicy;
+import io.connectedcar.http.policy.QuotaPolicy;
 import io.connectedcar.http.policy.RetryPolicy;
 import io.connectedcar.http.policy.TokenPolicy;
 import io.connectedcar.http.policy.UserAgentPolicy;
@@ -16,6 +19,7 @@ import io.connectedcar.implementation.FordApi;
 import io.connectedcar.implementation.FordCalls;
 import io.connectedcar.implementation.SchedulerClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +38,8 @@ import java.util.Objects;
 public final class ConnectedCarClientBuilder {
     /** The account name under which tokens are stored when none is given. */
     public static final String DEFAULT_ACCOUNT = "default";
+    /** How long the vehicle list is kept for the capability checks of commands. */
+    public static final Duration DEFAULT_CAPABILITY_CACHE_TTL = Duration.ofHours(1);
 
     private Region region = Region.NORTH_AMERICA;
     private Endpoints endpoints = Endpoints.ford();
@@ -46,6 +52,10 @@ public final class ConnectedCarClientBuilder {
     private StatusStreamOptions statusStreamOptions = StatusStreamOptions.defaults();
     private Clock clock = SchedulerClock.UTC;
     private String userAgent = FordApi.DEFAULT_USER_AGENT;
+    private CommandOptions commandOptions = CommandOptions.defaults();
+    private QuotaOptions quota = QuotaOptions.defaults();
+    private LockoutOptions lockout = LockoutOptions.defaults();
+    private Duration capabilityCacheTtl = DEFAULT_CAPABILITY_CACHE_TTL;
 
     /** The account's region (default North America). */
     public ConnectedCarClientBuilder region(Region value) {
@@ -110,7 +120,11 @@ public final class ConnectedCarClientBuilder {
         return this;
     }
 
-    /** The clock for token expiry (default: Reactor's scheduler clock, virtual in {@code StepVerifier} tests). */
+    /**
+     * The clock for token expiry, the request budget's rolling window, the lockout guard's cool-down, the status
+     * refresh guard and the kept vehicle list (default: Reactor's scheduler clock, virtual in {@code StepVerifier}
+     * tests).
+     */
     public ConnectedCarClientBuilder clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock");
         return this;
@@ -127,6 +141,48 @@ public final class ConnectedCarClientBuilder {
     }
 
     /**
+     * The account's request budget, shared by every call of the client (default {@link QuotaOptions#defaults()}: 250
+     * requests per rolling 24 h, 20 per minute). {@link QuotaOptions#unlimited()} only for tests and simulators.
+     */
+    public ConnectedCarClientBuilder quota(QuotaOptions value) {
+        this.quota = Objects.requireNonNull(value, "quota");
+        return this;
+    }
+
+    /**
+     * The lockout guard that stops calling Ford after repeated authentication failures (default
+     * {@link LockoutOptions#defaults()}: 3 in a row, 30 minutes).
+     */
+    public ConnectedCarClientBuilder lockout(LockoutOptions value) {
+        this.lockout = Objects.requireNonNull(value, "lockout");
+        return this;
+    }
+
+    /**
+     * How commands are followed and guarded, by default (default {@link CommandOptions#defaults()}); a vehicle
+     * client can override them with {@code withCommandOptions(...)}.
+     */
+    public ConnectedCarClientBuilder commandOptions(CommandOptions value) {
+        this.commandOptions = Objects.requireNonNull(value, "commandOptions");
+        return this;
+    }
+
+    /**
+     * How long the vehicle list is kept for the capability check before each command (default
+     * {@link #DEFAULT_CAPABILITY_CACHE_TTL}); {@link Duration#ZERO} loads it for every command.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public ConnectedCarClientBuilder capabilityCacheTtl(Duration value) {
+        Objects.requireNonNull(value, "capabilityCacheTtl");
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("capabilityCacheTtl must not be negative, was " + value);
+        }
+        this.capabilityCacheTtl = value;
+        return this;
+    }
+
+    /**
      * Builds the reactive client. Sends nothing.
      *
      * @throws IllegalStateException when no transport was given and none is on the class path
@@ -138,17 +194,23 @@ public final class ConnectedCarClientBuilder {
 
         UserAgentPolicy headers = new UserAgentPolicy(userAgent);
         RetryPolicy retry = new RetryPolicy(retryOptions, clock);
+        // One lockout guard and one budget for the whole account: both pipelines share them.
+        LockoutPolicy lockoutGuard = new LockoutPolicy(lockout, clock);
+        QuotaPolicy budget = new QuotaPolicy(quota, clock);
         LoggingPolicy logging = new LoggingPolicy();
 
         // Closest to the API first, closest to the wire last. Token calls use the same policies but carry no token.
-        HttpPipeline authPipeline = new HttpPipeline(wire, List.of(headers, retry, logging));
+        // The lockout guard sits before the token policy (it sees a 401 only when a renewed token failed too); the
+        // budget after the retry and token policies (every request that leaves pays, retries and re-sends included).
+        HttpPipeline authPipeline = new HttpPipeline(wire, List.of(headers, retry, lockoutGuard, budget, logging));
         Authentication auth = Authentication.create(authPipeline, endpoints, region, clock, store, account);
-        List<HttpPipelinePolicy> data = new ArrayList<>(List.of(headers, retry, new TokenPolicy(auth.tokens()),
-            logging));
+        List<HttpPipelinePolicy> data = new ArrayList<>(List.of(headers, retry, lockoutGuard,
+            new TokenPolicy(auth.tokens()), budget, logging));
         HttpPipeline dataPipeline = new HttpPipeline(wire, data);
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
-        return new ConnectedCarAsyncClient(calls, auth, retry, statusStreamOptions, ownsTransport ? wire : null);
+        return new ConnectedCarAsyncClient(calls, auth, retry, budget, lockoutGuard, statusStreamOptions,
+            ownsTransport ? wire : null, commandOptions, capabilityCacheTtl);
     }
 
     /** Builds the blocking client; every call blocks at most {@link ClientOptions#blockTimeout()}. */

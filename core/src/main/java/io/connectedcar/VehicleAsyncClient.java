@@ -1,28 +1,59 @@
 package io.connectedcar;
 
+import io.connectedcar.command.ActionResult;
+import io.connectedcar.command.ChargeSettings;
+import io.connectedcar.command.ClimateProfile;
+import io.connectedcar.command.CommandFlux;
+import io.connectedcar.command.CommandOptions;
+import io.connectedcar.command.DepartureSchedule;
+import io.connectedcar.command.HonkDuration;
+import io.connectedcar.command.LightingZone;
 import io.connectedcar.exception.VehicleNotFoundException;
+import io.connectedcar.implementation.CommandBodies;
 import io.connectedcar.implementation.FordApi;
+import io.connectedcar.implementation.FordApi.CommandType;
+import io.connectedcar.implementation.FordApi.Commands;
 import io.connectedcar.implementation.FordCalls;
 import io.connectedcar.implementation.TelemetryMapper;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import io.connectedcar.exception.ServiceException;
+import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reactive client of one car. Every method returns a lazy publisher: nothing is sent until subscription, and
  * each subscription is a new call (and counts against the account's daily budget at Ford).
+ *
+ * <p><b>Commands</b> ({@link #lock()}, {@link #start()}, ...) return a {@link CommandFlux}: subscribing sends the
+ * command once (never twice, however many subscribers) and follows it to its end; its {@link CommandFlux#result()}
+ * gives the final outcome as a {@code Mono}. Argument errors throw {@link IllegalArgumentException} at call time;
+ * every other error arrives as a signal (see {@link CommandFlux}). Before sending, a command checks the car's
+ * capability in the account's vehicle list (kept for an hour) and refuses an unsupported one with
+ * {@link io.connectedcar.exception.CommandNotSupportedException}; {@link #withCommandOptions(CommandOptions)} changes
+ * that and the following's timing for some calls.
+ *
+ * <p><b>Ford-host actions</b> (guard mode, zone lighting, climate profile) have no command id to follow: they return
+ * a {@code Mono} of the single answer ({@link ActionResult}).
  */
 public final class VehicleAsyncClient {
     private final String vin;
     private final FordCalls calls;
     private final ConnectedCarAsyncClient account;
+    private final CommandOptions commandOptions;
 
     VehicleAsyncClient(String vin, FordCalls calls, ConnectedCarAsyncClient account) {
+        this(vin, calls, account, account.commandOptions());
+    }
+
+    private VehicleAsyncClient(String vin, FordCalls calls, ConnectedCarAsyncClient account,
+                               CommandOptions commandOptions) {
         this.vin = vin;
         this.calls = calls;
         this.account = account;
+        this.commandOptions = commandOptions;
     }
 
     public String vin() {
@@ -69,6 +100,222 @@ public final class VehicleAsyncClient {
             .next()
             .switchIfEmpty(Mono.error(() -> new VehicleNotFoundException(vin, "The account has no vehicle with VIN "
                 + vin + ". List its vehicles with vehicles().")));
+    }
+
+    // --- commands ---------------------------------------------------------------------------------------------
+
+    /**
+     * A copy of this client whose commands use these options (timeouts, check intervals, capability check, status
+     * refresh guard). Sends nothing.
+     */
+    public VehicleAsyncClient withCommandOptions(CommandOptions options) {
+        return new VehicleAsyncClient(vin, calls, account, Objects.requireNonNull(options, "options"));
+    }
+
+    /** The options this client's commands use. */
+    public CommandOptions commandOptions() {
+        return commandOptions;
+    }
+
+    /**
+     * Remote start ({@code remoteStart}); sent again while the engine runs, it extends the run. Lazy: nothing is sent
+     * until the returned flux (or its {@code result()}) is subscribed, and then only once.
+     *
+     * @return the command's progress and, through {@link CommandFlux#result()}, its outcome; errors as described
+     *         there (for example {@link io.connectedcar.exception.CommandNotSupportedException} without
+     *         {@code remoteStart})
+     */
+    public CommandFlux start() {
+        return command(Commands.REMOTE_START, null);
+    }
+
+    /** Cancels a remote start ({@code cancelRemoteStart}). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux stop() {
+        return command(Commands.CANCEL_REMOTE_START, null);
+    }
+
+    /** Locks the doors ({@code lock}). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux lock() {
+        return command(Commands.LOCK, null);
+    }
+
+    /** Unlocks the doors ({@code unlock}). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux unlock() {
+        return command(Commands.UNLOCK, null);
+    }
+
+    /**
+     * Asks the car to report fresh status ({@code statusRefresh}): wakes its modem and drains its 12 V battery, so it
+     * is allowed once per {@link CommandOptions#minStatusRefreshInterval()} (default 15 minutes) per car, and followed
+     * for up to {@link CommandOptions#statusRefreshTimeout()}. Lazy, sent once; see {@link #start()}.
+     *
+     * @throws io.connectedcar.exception.RefreshTooSoonException (as an error signal, nothing sent) when the last
+     *         refresh of this car through this client was too recent; it says when the next is allowed
+     */
+    public CommandFlux refreshStatus() {
+        return command(Commands.STATUS_REFRESH, null);
+    }
+
+    /** Honks and flashes ({@code startPanicCue}). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux honk(HonkDuration duration) {
+        return command(Commands.PANIC_CUE, CommandBodies.panic(Objects.requireNonNull(duration, "duration")));
+    }
+
+    /**
+     * Honks and flashes for 1, 3 or 5 seconds. Lazy, sent once; see {@link #start()}.
+     *
+     * @throws IllegalArgumentException (at once) for any other number of seconds
+     */
+    public CommandFlux honk(int seconds) {
+        return honk(HonkDuration.ofSeconds(seconds));
+    }
+
+    /** Starts charging ({@code startGlobalChargeCommand}, v1beta). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux startCharging() {
+        return command(Commands.START_CHARGING, null);
+    }
+
+    /** Stops charging ({@code cancelGlobalChargeCommand}, v1beta). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux stopCharging() {
+        return command(Commands.CANCEL_CHARGING, null);
+    }
+
+    /** Pauses charging ({@code pauseGlobalChargeCommand}, v1beta). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux pauseCharging() {
+        return command(Commands.PAUSE_CHARGING, null);
+    }
+
+    /**
+     * Changes charge settings ({@code updateChargeSettingsCommand}, v1beta); only the settings given are sent. Lazy,
+     * sent once; see {@link #start()}. The settings are checked when built (see {@link ChargeSettings}).
+     */
+    public CommandFlux updateChargeSettings(ChargeSettings settings) {
+        return command(Commands.UPDATE_CHARGE_SETTINGS,
+            CommandBodies.chargeSettings(Objects.requireNonNull(settings, "settings")));
+    }
+
+    /** Turns the departure-time schedule on ({@code enableDepartureTimes}). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux enableDepartureTimes() {
+        return command(Commands.ENABLE_DEPARTURE_TIMES, null);
+    }
+
+    /** Turns the departure-time schedule off ({@code disableDepartureTimes}). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux disableDepartureTimes() {
+        return command(Commands.DISABLE_DEPARTURE_TIMES, null);
+    }
+
+    /**
+     * Replaces the car's whole departure-time schedule with this one ({@code updateDepartureTimes}): departures left
+     * out are deleted, {@link DepartureSchedule#empty()} deletes them all. Lazy, sent once; see {@link #start()}.
+     */
+    public CommandFlux updateDepartureTimes(DepartureSchedule schedule) {
+        return command(Commands.UPDATE_DEPARTURE_TIMES,
+            CommandBodies.departureSchedule(Objects.requireNonNull(schedule, "schedule")));
+    }
+
+    /**
+     * Turns automatic software updates on or off ({@code publishASUSettingsCommand}). Lazy, sent once; see
+     * {@link #start()}.
+     */
+    public CommandFlux setAutomaticSoftwareUpdates(boolean enabled) {
+        return command(Commands.SOFTWARE_UPDATE_SETTINGS, CommandBodies.softwareUpdates(enabled));
+    }
+
+    /** Starts the trailer light check ({@code startTrailerLightCheck}). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux startTrailerLightCheck() {
+        return command(Commands.START_TRAILER_LIGHT_CHECK, null);
+    }
+
+    /** Stops the trailer light check ({@code stopTrailerLightCheck}). Lazy, sent once; see {@link #start()}. */
+    public CommandFlux stopTrailerLightCheck() {
+        return command(Commands.STOP_TRAILER_LIGHT_CHECK, null);
+    }
+
+    private CommandFlux command(CommandType type, ObjectNode properties) {
+        return account.commands().engine().send(vin, type, properties, commandOptions);
+    }
+
+    // --- Ford-host actions (no command id) ----------------------------------------------------------------------
+
+    /**
+     * Guard mode's state (one call to Ford's MPS service). Lazy; each subscription is a new call.
+     *
+     * @return the answer; {@link ActionResult#body()} holds Ford's session details
+     * @throws io.connectedcar.exception.CommandNotSupportedException (as an error signal) without {@code guardMode}
+     * @throws io.connectedcar.exception.ServiceException (as an error signal) for an error status or returnCode
+     */
+    public Mono<ActionResult> guardModeStatus() {
+        return account.commands().actions().guardMode(vin, FordApi.GUARD_MODE_STATUS, commandOptions);
+    }
+
+    /**
+     * Enables guard mode (one PUT). Lazy; each subscription sends it again.
+     *
+     * @return the answer; {@link ActionResult#isEnrollmentInProgress()} when Ford says enrollment is not finished
+     *         (returnCode 300), which is not a failure
+     * @throws io.connectedcar.exception.CommandNotSupportedException (as an error signal) without {@code guardMode}
+     * @throws io.connectedcar.exception.CommandOutcomeUnknownException (as an error signal) when it may have reached
+     *         Ford without an answer; it is not sent again
+     * @throws io.connectedcar.exception.ServiceException (as an error signal) for an error status or returnCode
+     */
+    public Mono<ActionResult> enableGuardMode() {
+        return account.commands().actions().guardMode(vin, FordApi.GUARD_MODE_ENABLE, commandOptions);
+    }
+
+    /**
+     * Disables guard mode (one DELETE). Lazy; each subscription sends it again. Errors as {@link #enableGuardMode()};
+     * returnCode 300 ("Enrollment is still in progress") gives {@link ActionResult.Outcome#ENROLLMENT_IN_PROGRESS}.
+     */
+    public Mono<ActionResult> disableGuardMode() {
+        return account.commands().actions().guardMode(vin, FordApi.GUARD_MODE_DISABLE, commandOptions);
+    }
+
+    /**
+     * Turns zone lighting on in a zone (two PUTs: activation, then the zone). Lazy; each subscription sends again.
+     *
+     * @throws io.connectedcar.exception.CommandNotSupportedException (as an error signal) without {@code zoneLighting}
+     * @throws io.connectedcar.exception.CommandOutcomeUnknownException (as an error signal) when a call may have
+     *         reached Ford without an answer; it is not sent again
+     */
+    public Mono<ActionResult> zoneLightingOn(LightingZone zone) {
+        return account.commands().actions().zoneLightingOn(vin, Objects.requireNonNull(zone, "zone"),
+            commandOptions);
+    }
+
+    /** Turns zone lighting off (a DELETE carrying the VIN). Lazy; errors as {@link #zoneLightingOn(LightingZone)}. */
+    public Mono<ActionResult> zoneLightingOff() {
+        return account.commands().actions().zoneLightingOff(vin, commandOptions);
+    }
+
+    /** Selects the lit zone (one PUT). Lazy; errors as {@link #zoneLightingOn(LightingZone)}. */
+    public Mono<ActionResult> selectLightingZone(LightingZone zone) {
+        return account.commands().actions().selectLightingZone(vin, Objects.requireNonNull(zone, "zone"),
+            commandOptions);
+    }
+
+    /**
+     * Selects the lit zone by Ford's number. Lazy; errors as {@link #zoneLightingOn(LightingZone)}.
+     *
+     * @throws IllegalArgumentException (at once) unless {@code zone} is 0 (all), 1 (front), 2 (rear), 3 (driver
+     *         side) or 4 (passenger side)
+     */
+    public Mono<ActionResult> selectLightingZone(int zone) {
+        return selectLightingZone(LightingZone.of(zone));
+    }
+
+    /**
+     * Replaces the remote climate profile (one PUT); Ford answers {@code {"status":200}} when it took it. Lazy; each
+     * subscription sends it again.
+     *
+     * @throws io.connectedcar.exception.CommandNotSupportedException (as an error signal) without
+     *         {@code remoteClimateControl}
+     * @throws io.connectedcar.exception.ServiceException (as an error signal) when Ford answers another status
+     * @throws io.connectedcar.exception.CommandOutcomeUnknownException (as an error signal) when it may have reached
+     *         Ford without an answer
+     */
+    public Mono<ActionResult> updateClimateProfile(ClimateProfile profile) {
+        return account.commands().actions().updateClimateProfile(vin, Objects.requireNonNull(profile, "profile"),
+            commandOptions);
     }
 
     private Throwable notFound(Throwable error) {

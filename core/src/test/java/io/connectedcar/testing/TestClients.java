@@ -2,6 +2,7 @@ package io.connectedcar.testing;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.QuotaOptions;
 import io.connectedcar.RetryOptions;
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
@@ -43,7 +44,10 @@ public final class TestClients {
         return transport;
     }
 
-    /** A builder on the transport with an in-memory store and no retries (tests that retry say so). */
+    /**
+     * A builder on the transport with an in-memory store, no retries and no request budget (tests of retries and of
+     * the budget set their own).
+     */
     public static ConnectedCarClientBuilder builder(InMemoryTransport transport) {
         return builder(transport, new InMemoryTokenStore());
     }
@@ -52,7 +56,8 @@ public final class TestClients {
         return new ConnectedCarClientBuilder()
             .transport(transport)
             .tokenStore(store)
-            .retryOptions(RetryOptions.none());
+            .retryOptions(RetryOptions.none())
+            .quota(QuotaOptions.unlimited());
     }
 
     /**

@@ -1,0 +1,76 @@
+package io.connectedcar.command;
+
+import io.connectedcar.implementation.FordApi.CommandProperties;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * When an electric car charges ({@code chargeMode} of the charge settings). An open value type: the constants are
+ * the modes Ford's app offers, and {@link #of(String)} passes any other mode through as Ford spells it.
+ */
+public final class ChargeMode {
+    /** Charge as soon as plugged in. */
+    public static final ChargeMode CHARGE_NOW = new ChargeMode(CommandProperties.CHARGE_MODE_NOW);
+    /** Charge to be ready at the departure times. */
+    public static final ChargeMode DEPARTURE_TIMES = new ChargeMode(CommandProperties.CHARGE_MODE_DEPARTURE_TIMES);
+    /** Charge for the departure times, with cabin conditioning. */
+    public static final ChargeMode DEPARTURE_TIMES_CONDITIONED =
+        new ChargeMode(CommandProperties.CHARGE_MODE_DEPARTURE_TIMES_CONDITIONED);
+    /** Ford's {@code CHARGE_SOLD}. */
+    public static final ChargeMode CHARGE_SOLD = new ChargeMode(CommandProperties.CHARGE_MODE_SOLD);
+    /** Charge when electricity is cheapest. */
+    public static final ChargeMode VALUE_CHARGE = new ChargeMode(CommandProperties.CHARGE_MODE_VALUE);
+    /** Home integration: charge now. */
+    public static final ChargeMode HOME_CHARGE_NOW = new ChargeMode(CommandProperties.CHARGE_MODE_HOME_NOW);
+    /** Home integration: store energy. */
+    public static final ChargeMode HOME_STORE_CHARGE = new ChargeMode(CommandProperties.CHARGE_MODE_HOME_STORE);
+    /** Home integration: charge and discharge. */
+    public static final ChargeMode HOME_CHARGE_DISCHARGE =
+        new ChargeMode(CommandProperties.CHARGE_MODE_HOME_DISCHARGE);
+
+    private static final List<ChargeMode> KNOWN = List.of(CHARGE_NOW, DEPARTURE_TIMES, DEPARTURE_TIMES_CONDITIONED,
+        CHARGE_SOLD, VALUE_CHARGE, HOME_CHARGE_NOW, HOME_STORE_CHARGE, HOME_CHARGE_DISCHARGE);
+
+    private final String value;
+
+    private ChargeMode(String value) {
+        this.value = value;
+    }
+
+    /**
+     * The mode Ford spells so: a constant when known (ignoring case), otherwise a new value, upper-cased.
+     *
+     * @throws NullPointerException     if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is blank
+     */
+    public static ChargeMode of(String value) {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("A charge mode must not be blank");
+        }
+        String upper = value.strip().toUpperCase(Locale.ROOT);
+        return KNOWN.stream().filter(mode -> mode.value.equals(upper)).findFirst().orElseGet(() ->
+            new ChargeMode(upper));
+    }
+
+    /** Ford's spelling, such as {@code CHARGE_NOW}. */
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ChargeMode that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,118 @@
+package io.connectedcar.command;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One step of a command: its state, Ford's own name for it, and when it was reported. Immutable.
+ *
+ * <p>A {@link CommandState#FAILED} step carries Ford's reason where it gave one ({@link #oemErrorCode()},
+ * {@link #oemErrorContext()}); a {@link CommandState#SUCCEEDED} step may carry fresh metrics ({@link #metrics()}).
+ */
+public final class CommandProgress {
+    private final String vin;
+    private final String commandType;
+    private final String commandId;
+    private final CommandState state;
+    private final String fordState;
+    private final Instant at;
+    private final String oemErrorCode;
+    private final String oemErrorContext;
+    private final JsonNode metrics;
+
+    /**
+     * @param vin             the car
+     * @param commandType     Ford's command type, such as {@code remoteStart}
+     * @param commandId       the id Ford gave the command
+     * @param state           the state
+     * @param fordState       Ford's raw {@code toState}, or {@code null} when the SDK set the state itself
+     * @param at              when the state was reported (Ford's timestamp, or the client clock)
+     * @param oemErrorCode    Ford's failure code, or {@code null}
+     * @param oemErrorContext Ford's failure context, or {@code null}
+     * @param metrics         fresh metrics reported with the state, or {@code null}; copied
+     */
+    public CommandProgress(String vin, String commandType, String commandId, CommandState state, String fordState,
+                           Instant at, String oemErrorCode, String oemErrorContext, JsonNode metrics) {
+        this.vin = Objects.requireNonNull(vin, "vin");
+        this.commandType = Objects.requireNonNull(commandType, "commandType");
+        this.commandId = Objects.requireNonNull(commandId, "commandId");
+        this.state = Objects.requireNonNull(state, "state");
+        this.fordState = fordState;
+        this.at = Objects.requireNonNull(at, "at");
+        this.oemErrorCode = oemErrorCode;
+        this.oemErrorContext = oemErrorContext;
+        this.metrics = metrics == null ? null : metrics.deepCopy();
+    }
+
+    /** A step the SDK reports itself (REQUESTED, TIMED_OUT): no Ford state, no reason, no metrics. */
+    public static CommandProgress of(String vin, String commandType, String commandId, CommandState state,
+                                     Instant at) {
+        return new CommandProgress(vin, commandType, commandId, state, null, at, null, null, null);
+    }
+
+    public String vin() {
+        return vin;
+    }
+
+    /** Ford's command type, such as {@code remoteStart}. */
+    public String commandType() {
+        return commandType;
+    }
+
+    /** The id Ford gave the command. */
+    public String commandId() {
+        return commandId;
+    }
+
+    public CommandState state() {
+        return state;
+    }
+
+    /** Ford's own {@code toState}, such as {@code REQUEST_QUEUED}; empty for steps the SDK reports itself. */
+    public Optional<String> fordState() {
+        return Optional.ofNullable(fordState);
+    }
+
+    /** When the state was reported. */
+    public Instant at() {
+        return at;
+    }
+
+    /** Ford's {@code oemErrorCode} of a failure; empty otherwise. */
+    public Optional<String> oemErrorCode() {
+        return Optional.ofNullable(oemErrorCode);
+    }
+
+    /** Ford's {@code oemErrorContext} of a failure; empty otherwise. */
+    public Optional<String> oemErrorContext() {
+        return Optional.ofNullable(oemErrorContext);
+    }
+
+    /** A copy of the fresh metrics Ford reported with this step ({@code value.metrics}); empty when none. */
+    public Optional<JsonNode> metrics() {
+        return Optional.ofNullable(metrics == null ? null : metrics.deepCopy());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CommandProgress that && vin.equals(that.vin) && commandType.equals(that.commandType)
+            && commandId.equals(that.commandId) && state.equals(that.state)
+            && Objects.equals(fordState, that.fordState) && at.equals(that.at)
+            && Objects.equals(oemErrorCode, that.oemErrorCode) && Objects.equals(oemErrorContext, that.oemErrorContext)
+            && Objects.equals(metrics, that.metrics);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(vin, commandType, commandId, state, fordState, at, oemErrorCode, oemErrorContext);
+    }
+
+    @Override
+    public String toString() {
+        return "CommandProgress[" + commandType + " " + commandId + " on " + vin + ": " + state
+            + (fordState == null ? "" : " (" + fordState + ")") + " at " + at
+            + (oemErrorCode == null ? "" : ", oemErrorCode " + oemErrorCode) + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package io.connectedcar.command;
+
+import io.connectedcar.implementation.FordApi;
+
+/** How long the car honks and flashes ({@code startPanicCue}); Ford accepts 1, 3 or 5 seconds. */
+public enum HonkDuration {
+    ONE_SECOND(1), THREE_SECONDS(3), FIVE_SECONDS(5);
+
+    private final int seconds;
+
+    HonkDuration(int seconds) {
+        this.seconds = seconds;
+    }
+
+    public int seconds() {
+        return seconds;
+    }
+
+    /**
+     * The duration of this many seconds.
+     *
+     * @throws IllegalArgumentException unless {@code seconds} is 1, 3 or 5
+     */
+    public static HonkDuration ofSeconds(int seconds) {
+        for (HonkDuration d : values()) {
+            if (d.seconds == seconds && FordApi.CommandProperties.PANIC_DURATIONS.contains(seconds)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("The car honks for 1, 3 or 5 seconds only, not " + seconds);
+    }
+}

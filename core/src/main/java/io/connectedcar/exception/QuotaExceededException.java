@@ -1,0 +1,37 @@
+package io.connectedcar.exception;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The SDK's own account budget refused the call, so it was not sent: Ford disables accounts that make more than a
+ * few hundred calls a day. {@link #getNextAllowedAt()} says when the next call is allowed.
+ */
+public class QuotaExceededException extends RateLimitedException {
+
+    /** Which budget ran out. */
+    public enum Limit {
+        /** The rolling daily budget (default 250 calls per 24 hours). */
+        DAILY,
+        /** The short-term burst limit (default 20 calls per minute). */
+        BURST
+    }
+
+    private final Limit limit;
+    private final Instant nextAllowedAt;
+
+    public QuotaExceededException(String message, Limit limit, Instant nextAllowedAt, Duration retryAfter) {
+        super(message, retryAfter);
+        this.limit = limit;
+        this.nextAllowedAt = nextAllowedAt;
+    }
+
+    public Limit getLimit() {
+        return limit;
+    }
+
+    /** The first instant the next call is allowed. */
+    public Instant getNextAllowedAt() {
+        return nextAllowedAt;
+    }
+}

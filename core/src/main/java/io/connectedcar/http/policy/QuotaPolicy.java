@@ -1,0 +1,159 @@
+package io.connectedcar.http.policy;
+
+import io.connectedcar.QuotaOptions;
+import io.connectedcar.exception.QuotaExceededException;
+import io.connectedcar.http.HttpPipelineNext;
+import io.connectedcar.http.HttpPipelinePolicy;
+import io.connectedcar.http.HttpRequest;
+import io.connectedcar.http.HttpResponse;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import reactor.core.publisher.Mono;
+
+/**
+ * The account's request budget ({@link QuotaOptions}): a rolling daily window by the client's clock, plus a
+ * short-term burst limit (a Resilience4j rate limiter reading the same clock). One instance serves every pipeline of
+ * a client, so reads, command checks, commands and token calls share one budget. It sits after the retry policy, so
+ * each attempt pays; and after the token policy, so a request sent again with a renewed token pays again.
+ *
+ * <p>A request that finds the budget used up waits when the next slot frees within {@link QuotaOptions#maxWait()}
+ * (a {@code Mono.delay}, virtual in tests), otherwise fails with {@link QuotaExceededException} saying when the next
+ * call is allowed. Nothing is ever dropped silently. The count lives in memory: a restarted process starts afresh.
+ */
+public final class QuotaPolicy implements HttpPipelinePolicy {
+
+    /** A snapshot of the budget. */
+    public record Budget(int dailyLimit, int usedInWindow, Optional<Instant> nextSlotFreesAt,
+                         int burstPermitsAvailable) {
+        public int remaining() {
+            return Math.max(0, dailyLimit - usedInWindow);
+        }
+    }
+
+    private sealed interface Decision {
+        record Go(long waitNanos) implements Decision {
+        }
+
+        record WaitForSlot(Duration delay) implements Decision {
+        }
+
+        record Refuse(QuotaExceededException error) implements Decision {
+        }
+    }
+
+    private final QuotaOptions options;
+    private final Clock clock;
+    private final AtomicRateLimiter burst;
+    /** When each counted request of the window was (or will be) sent; guarded by {@code this}. */
+    private final PriorityQueue<Instant> sent = new PriorityQueue<>();
+
+    public QuotaPolicy(QuotaOptions options, Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        RateLimiterConfig config = RateLimiterConfig.custom()
+            .limitForPeriod(options.burstLimit())
+            .limitRefreshPeriod(options.burstPeriod())
+            .timeoutDuration(options.maxWait())
+            .writableStackTraceEnabled(false)
+            .build();
+        this.burst = new AtomicRateLimiter("connectedcar-burst", config, this::clockNanos);
+    }
+
+    private long clockNanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    @Override
+    public Mono<HttpResponse> process(HttpRequest request, HttpPipelineNext next) {
+        if (options.isUnlimited()) {
+            return next.send(request);
+        }
+        return Mono.defer(() -> acquire(request, clock.instant().plus(options.maxWait())))
+            .then(Mono.defer(() -> next.send(request)));
+    }
+
+    private Mono<Void> acquire(HttpRequest request, Instant deadline) {
+        return Mono.defer(() -> {
+            Decision decision = decide(request, deadline);
+            if (decision instanceof Decision.Go go) {
+                return go.waitNanos() <= 0 ? Mono.empty() : Mono.delay(Duration.ofNanos(go.waitNanos())).then();
+            }
+            if (decision instanceof Decision.WaitForSlot slot) {
+                return Mono.delay(slot.delay()).then(acquire(request, deadline));
+            }
+            return Mono.error(((Decision.Refuse) decision).error());
+        });
+    }
+
+    private synchronized Decision decide(HttpRequest request, Instant deadline) {
+        Instant now = clock.instant();
+        purge(now);
+        if (sent.size() >= options.dailyLimit()) {
+            Instant freesAt = sent.peek().plus(options.window());
+            if (!freesAt.isAfter(deadline)) {
+                return new Decision.WaitForSlot(Duration.between(now, freesAt));
+            }
+            return new Decision.Refuse(refused(request, QuotaExceededException.Limit.DAILY, now, freesAt));
+        }
+        long waitNanos = burst.reservePermission(1);
+        if (waitNanos < 0) {
+            Instant freesAt = now.plusNanos(Math.max(0, burst.getDetailedMetrics().getNanosToWait()));
+            return new Decision.Refuse(refused(request, QuotaExceededException.Limit.BURST, now, freesAt));
+        }
+        sent.add(now.plusNanos(waitNanos));
+        return new Decision.Go(waitNanos);
+    }
+
+    private void purge(Instant now) {
+        Instant oldestKept = now.minus(options.window());
+        while (!sent.isEmpty() && !sent.peek().isAfter(oldestKept)) {
+            sent.poll();
+        }
+    }
+
+    private QuotaExceededException refused(HttpRequest request, QuotaExceededException.Limit limit, Instant now,
+                                           Instant freesAt) {
+        Duration wait = Duration.between(now, freesAt);
+        String budget = limit == QuotaExceededException.Limit.DAILY
+            ? "its budget of " + options.dailyLimit() + " requests per " + describe(options.window())
+                + " is used up (Ford disables accounts making more than about 250-300 requests a day)"
+            : "it made " + options.burstLimit() + " requests within " + describe(options.burstPeriod())
+                + ", its burst limit";
+        return new QuotaExceededException("Did not send " + request.operation() + ": " + budget + ". The next "
+            + "request is allowed at " + freesAt + " (in " + describe(wait) + "). Change the limits with "
+            + "ConnectedCarClientBuilder.quota(QuotaOptions) only if you know the account allows more.", limit,
+            freesAt, wait);
+    }
+
+    private static String describe(Duration duration) {
+        if (duration.toHours() >= 1 && duration.toMinutesPart() == 0 && duration.toSecondsPart() == 0) {
+            return duration.toHours() + " h";
+        }
+        if (duration.toMinutes() >= 1) {
+            return (duration.toSeconds() + 59) / 60 + " min";
+        }
+        return Math.max(1, (duration.toMillis() + 999) / 1000) + " s";
+    }
+
+    /** The budget now. */
+    public synchronized Budget budget() {
+        if (options.isUnlimited()) {
+            return new Budget(Integer.MAX_VALUE, 0, Optional.empty(), Integer.MAX_VALUE);
+        }
+        purge(clock.instant());
+        return new Budget(options.dailyLimit(), sent.size(),
+            sent.isEmpty() ? Optional.empty() : Optional.of(sent.peek().plus(options.window())),
+            Math.max(0, burst.getMetrics().getAvailablePermissions()));
+    }
+
+    public QuotaOptions options() {
+        return options;
+    }
+}

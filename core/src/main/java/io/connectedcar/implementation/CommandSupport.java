@@ -1,0 +1,37 @@
+package io.connectedcar.implementation;
+
+import io.connectedcar.command.CommandOptions;
+import io.connectedcar.model.Vehicle;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+
+/**
+ * What one client's vehicle clients share to send commands: the engine, the Ford-host actions, the kept vehicle list
+ * and the client's default {@link CommandOptions}.
+ *
+ * @param engine   sends and follows Autonomic commands
+ * @param actions  guard mode, zone lighting, climate profile
+ * @param defaults the client's default command options
+ */
+public record CommandSupport(CommandEngine engine, VehicleActions actions, CommandOptions defaults) {
+
+    public CommandSupport {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /**
+     * @param vehicles           loads the account's vehicle list
+     * @param capabilityCacheTtl how long the vehicle list is kept for capability checks
+     */
+    public static CommandSupport create(FordCalls calls, Supplier<Flux<Vehicle>> vehicles, CommandOptions defaults,
+                                        Duration capabilityCacheTtl) {
+        CapabilityCache capabilities = new CapabilityCache(vehicles, calls.clock(), capabilityCacheTtl);
+        CommandEngine engine = new CommandEngine(calls, capabilities, new StatusRefreshGuard(calls.clock()),
+            new CommandMetrics());
+        return new CommandSupport(engine, new VehicleActions(calls, capabilities), defaults);
+    }
+}

@@ -1,0 +1,98 @@
+package io.connectedcar.command;
+
+import static io.connectedcar.testing.FakeCommandCloud.F150;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectedcar.ConnectedCarClient;
+import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.QuotaOptions;
+import io.connectedcar.exception.CommandFailedException;
+import io.connectedcar.exception.CommandNotSupportedException;
+import io.connectedcar.exception.CommandTimeoutException;
+import io.connectedcar.exception.OperationTimeoutException;
+import io.connectedcar.testing.FakeCommandCloud;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * The blocking facade returns the final result or throws the typed error. Real time, with millisecond check
+ * intervals, so each test takes a few milliseconds.
+ */
+class BlockingCommandUnitTests {
+    private static final CommandOptions FAST = CommandOptions.defaults()
+        .withFirstCheckDelay(Duration.ofMillis(1))
+        .withPollIntervals(Duration.ofMillis(1), Duration.ofMillis(5))
+        .withTimeout(Duration.ofMillis(300))
+        .withBlockingMargin(Duration.ofSeconds(2));
+
+    private FakeCommandCloud cloud;
+    private ConnectedCarClient client;
+
+    @BeforeEach
+    void setUp() {
+        cloud = new FakeCommandCloud();
+        client = new ConnectedCarClientBuilder()
+            .transport(cloud.transport)
+            .tokenStore(cloud.store)
+            .commandOptions(FAST)
+            // Millisecond checks would exceed the real burst limit; the budget is tested on its own.
+            .quota(QuotaOptions.unlimited())
+            .buildClient();
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    @Test
+    void blockingStartReturnsTheFinalResult() {
+        cloud.steps("REQUEST_QUEUED", "SUCCESS");
+
+        CommandResult result = client.vehicle(F150).start();
+
+        assertThat(result.state()).isEqualTo(CommandState.SUCCEEDED);
+        assertThat(result.commandType()).isEqualTo("remoteStart");
+        assertThat(cloud.commandPosts()).hasSize(1);
+    }
+
+    @Test
+    void blockingStartThrowsTheTypedFailure() {
+        cloud.steps("COMMAND_FAILED_ON_DEVICE").failureReason("0x11", "LOW_FUEL");
+
+        assertThatThrownBy(() -> client.vehicle(F150).start())
+            .isInstanceOfSatisfying(CommandFailedException.class, failed ->
+                assertThat(failed.getOemErrorCode()).contains("0x11"));
+    }
+
+    @Test
+    void blockingStartThrowsTheCommandTimeout() {
+        cloud.steps("REQUEST_QUEUED");
+
+        assertThatThrownBy(() -> client.vehicle(F150).start()).isInstanceOf(CommandTimeoutException.class);
+    }
+
+    @Test
+    void blockingCommandThrowsNotSupportedWithoutSending() {
+        assertThatThrownBy(() -> client.vehicle(F150).startCharging())
+            .isInstanceOf(CommandNotSupportedException.class);
+        assertThat(cloud.commandPosts()).isEmpty();
+    }
+
+    @Test
+    void blockingWaitsTheCommandTimeoutPlusItsMarginAtMost() {
+        // The POST never gets an answer, so only the blocking wait (300 ms timeout + 200 ms margin) ends the call.
+        cloud.transport.on("command", request -> Mono.never());
+        CommandOptions shortMargin = FAST.withBlockingMargin(Duration.ofMillis(200));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client.vehicle(F150).withCommandOptions(shortMargin).lock())
+            .isInstanceOf(OperationTimeoutException.class).hasMessageContaining("lock");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(450),
+            Duration.ofSeconds(3));
+    }
+}

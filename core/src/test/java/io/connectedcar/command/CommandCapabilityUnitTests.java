@@ -1,0 +1,117 @@
+package io.connectedcar.command;
+
+import static io.connectedcar.testing.FakeCommandCloud.F150;
+import static io.connectedcar.testing.FakeCommandCloud.MACH_E;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.exception.CommandNotSupportedException;
+import io.connectedcar.exception.VehicleNotFoundException;
+import io.connectedcar.testing.FakeCommandCloud;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** Commands check the vehicle list's capability flags before sending, from a list kept for an hour. */
+class CommandCapabilityUnitTests {
+    private static final Duration VERIFY = Duration.ofSeconds(5);
+
+    private VirtualTimeScheduler time;
+    private FakeCommandCloud cloud;
+    private ConnectedCarAsyncClient client;
+
+    @BeforeEach
+    void setUp() {
+        time = VirtualTimeScheduler.getOrSet();
+        cloud = new FakeCommandCloud().steps("SUCCESS");
+        client = cloud.client();
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        VirtualTimeScheduler.reset();
+    }
+
+    @Test
+    void unsupportedCommandIsRefusedNamingTheCapabilityAndVinAndNothingIsSent() {
+        StepVerifier.create(client.vehicle(F150).startCharging())
+            .expectErrorSatisfies(error -> {
+                assertThat(error).isInstanceOf(CommandNotSupportedException.class)
+                    .hasMessageContaining(F150).hasMessageContaining("F-150")
+                    .hasMessageContaining("startGlobalChargeCommand").hasMessageContaining("'charging'")
+                    .hasMessageContaining("withSkipCapabilityCheck");
+                CommandNotSupportedException refused = (CommandNotSupportedException) error;
+                assertThat(refused.getCapability()).isEqualTo("charging");
+                assertThat(refused.getVin()).isEqualTo(F150);
+                assertThat(refused.getCommandType()).isEqualTo("startGlobalChargeCommand");
+            })
+            .verify(VERIFY);
+        assertThat(cloud.commandPosts()).isEmpty();
+    }
+
+    @Test
+    void capabilityFlagSaidNoIsRefusedToo() {
+        // The Mach-E's list entry says "guardMode": "NoDisplay".
+        StepVerifier.create(client.vehicle(MACH_E).enableGuardMode())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CommandNotSupportedException.class)
+                .hasMessageContaining("guardMode"))
+            .verify(VERIFY);
+        assertThat(cloud.transport.count("guard-mode-enable")).isZero();
+    }
+
+    @Test
+    void skipCapabilityCheckSendsWithoutLoadingTheVehicleList() {
+        StepVerifier.withVirtualTime(() -> client.vehicle(F150)
+                .withCommandOptions(CommandOptions.defaults().withSkipCapabilityCheck(true)).startCharging().result(),
+                () -> time, Long.MAX_VALUE)
+            .thenAwait(Duration.ofSeconds(2))
+            .expectNextCount(1)
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(cloud.transport.count("vehicles")).isZero();
+        assertThat(cloud.commandPosts()).hasSize(1);
+    }
+
+    @Test
+    void skipCapabilityCheckCanBeTheClientDefault() {
+        client.close();
+        client = cloud.client(builder -> builder.commandOptions(CommandOptions.defaults()
+            .withSkipCapabilityCheck(true)));
+
+        StepVerifier.withVirtualTime(() -> client.vehicle(F150).startCharging().take(1), () -> time,
+                Long.MAX_VALUE)
+            .expectNextCount(1)
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(cloud.transport.count("vehicles")).isZero();
+    }
+
+    @Test
+    void vehicleListIsLoadedOnceAnHourNotOncePerCommand() {
+        StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result()
+                .then(client.vehicle(F150).unlock().result())
+                .then(client.vehicle(MACH_E).startCharging().result())
+                .doOnSuccess(r -> assertThat(cloud.transport.count("vehicles")).isEqualTo(1))
+                .then(client.vehicle(F150).lock().result().delaySubscription(Duration.ofMinutes(61))),
+                () -> time, Long.MAX_VALUE)
+            .thenAwait(Duration.ofMinutes(62))
+            .expectNextCount(1)
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(cloud.transport.count("vehicles")).as("reloaded after the hour").isEqualTo(2);
+        assertThat(cloud.commandPosts()).hasSize(4);
+    }
+
+    @Test
+    void vinMissingFromTheAccountIsVehicleNotFoundAndNothingIsSent() {
+        StepVerifier.create(client.vehicle("1FTFW1E50PFA99999").lock())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(VehicleNotFoundException.class)
+                .hasMessageContaining("1FTFW1E50PFA99999"))
+            .verify(VERIFY);
+        assertThat(cloud.commandPosts()).isEmpty();
+    }
+}

@@ -1,0 +1,160 @@
+package io.connectedcar.protection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.LockoutOptions;
+import io.connectedcar.auth.PendingLogin;
+import io.connectedcar.exception.AccountLockoutProtectionException;
+import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.exception.ServiceException;
+import io.connectedcar.http.policy.LockoutPolicy;
+import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeFordAuth;
+import io.connectedcar.testing.InMemoryTransport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** The lockout guard: a Resilience4j circuit breaker on authentication failures, by the client's clock. */
+class LockoutUnitTests {
+    private static final Duration VERIFY = Duration.ofSeconds(5);
+
+    private VirtualTimeScheduler time;
+    private FakeCommandCloud cloud;
+    private ConnectedCarAsyncClient client;
+    private final AtomicInteger listCalls = new AtomicInteger();
+    private volatile int listStatus = 401;
+    private volatile String listBody = "{\"message\":\"Unauthorized\"}";
+
+    @BeforeEach
+    void setUp() {
+        time = VirtualTimeScheduler.getOrSet();
+        cloud = new FakeCommandCloud();
+        cloud.transport.on("vehicles", request -> {
+            listCalls.incrementAndGet();
+            return Mono.just(InMemoryTransport.json(request, listStatus, listBody));
+        });
+        client = cloud.client();
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        VirtualTimeScheduler.reset();
+    }
+
+    private void failOnce() {
+        StepVerifier.create(client.vehicles())
+            .expectError(listStatus == 401 ? AuthenticationRequiredException.class : ServiceException.class)
+            .verify(VERIFY);
+    }
+
+    private void open() {
+        failOnce();
+        failOnce();
+        failOnce();
+    }
+
+    @Test
+    void opensAfterThreeAuthenticationFailuresAndNoRequestLeavesWhileOpen() {
+        open();
+        // Each refused call was sent once more by the token policy after renewing the CAT.
+        assertThat(listCalls).hasValue(6);
+        int requests = cloud.transport.requests().size();
+
+        StepVerifier.create(client.vehicles())
+            .expectErrorSatisfies(error -> {
+                assertThat(error).isInstanceOf(AccountLockoutProtectionException.class)
+                    .isInstanceOf(AuthenticationRequiredException.class)
+                    .hasMessageContaining("vehicles").hasMessageContaining("3 authentication failures in a row")
+                    .hasMessageContaining("Log in again").hasMessageContaining("1970-01-01T00:30:00Z");
+                assertThat(((AccountLockoutProtectionException) error).getRetryAt())
+                    .isEqualTo(Instant.parse("1970-01-01T00:30:00Z"));
+            })
+            .verify(VERIFY);
+        StepVerifier.create(client.vehicle(FakeCommandCloud.F150).status())
+            .expectError(AccountLockoutProtectionException.class)
+            .verify(VERIFY);
+        assertThat(cloud.transport.requests()).as("no request left while open").hasSize(requests);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.OPEN);
+        assertThat(client.metrics().lockout().retryAt()).contains(Instant.parse("1970-01-01T00:30:00Z"));
+    }
+
+    @Test
+    void aSuccessBetweenFailuresStartsTheCountAgain() {
+        failOnce();
+        failOnce();
+        listStatus = 207;
+        listBody = "{\"vehicleProfile\":[]}";
+        StepVerifier.create(client.vehicles()).expectComplete().verify(VERIFY);
+        listStatus = 401;
+        listBody = "{\"message\":\"Unauthorized\"}";
+        failOnce();
+        failOnce();
+
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.CLOSED);
+        assertThat(client.metrics().lockout().recentFailures()).isEqualTo(2);
+    }
+
+    @Test
+    void forbiddenAnswersOfFordServicesCountButTheFirewallPageDoesNot() {
+        listStatus = 403;
+        listBody = "<html><body>Access Denied</body></html>";
+        failOnce();
+        failOnce();
+        failOnce();
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.CLOSED);
+
+        listBody = "{\"message\":\"Account disabled\"}";
+        open();
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.OPEN);
+    }
+
+    @Test
+    void closesAfterTheCoolDownWhenATrialRequestSucceeds() {
+        open();
+        listStatus = 207;
+        listBody = "{\"vehicleProfile\":[]}";
+
+        time.advanceTimeBy(Duration.ofMinutes(29));
+        StepVerifier.create(client.vehicles()).expectError(AccountLockoutProtectionException.class).verify(VERIFY);
+
+        time.advanceTimeBy(Duration.ofMinutes(1).plusMillis(1));
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.HALF_OPEN);
+        for (int i = 0; i < 3; i++) {
+            StepVerifier.create(client.vehicles()).expectComplete().verify(VERIFY);
+        }
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.CLOSED);
+    }
+
+    @Test
+    void aNewLoginClosesItAtOnce() {
+        open();
+        listStatus = 207;
+        listBody = "{\"vehicleProfile\":[]}";
+
+        PendingLogin pending = client.auth().beginLogin().block(VERIFY);
+        StepVerifier.create(client.auth().completeLogin(pending, "fordapp://userauthorized/?code=" + FakeFordAuth.CODE))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.CLOSED);
+
+        StepVerifier.create(client.vehicles()).expectComplete().verify(VERIFY);
+    }
+
+    @Test
+    void disabledGuardNeverStopsCalls() {
+        client.close();
+        client = cloud.client(builder -> builder.lockout(LockoutOptions.disabled()));
+        open();
+        failOnce();
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.DISABLED);
+    }
+}
