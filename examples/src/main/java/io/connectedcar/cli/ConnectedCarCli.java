@@ -10,8 +10,11 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "connectedcar", mixinStandardHelpOptions = true, version = "connectedcar 0.1.0",
     description = "Read and command a connected Ford or Lincoln.",
-    subcommands = {LoginCommand.class, LogoutCommand.class, VehiclesCommand.class, StatusCommand.class,
-        WatchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, LoginCommand.class, LogoutCommand.class, VehiclesCommand.class,
+        StatusCommand.class, WatchCommand.class, RemoteCommands.Start.class, RemoteCommands.Stop.class,
+        RemoteCommands.Lock.class, RemoteCommands.Unlock.class, RemoteCommands.Honk.class,
+        RemoteCommands.Refresh.class, RemoteCommands.Charge.class, RemoteCommands.Guard.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:Ford answered with an error", "2:usage error (options, VIN, pasted URL)",
         "3:log in needed (connectedcar login)", "4:the car refused or did not carry out the command",

@@ -1,6 +1,9 @@
 package io.connectedcar.cli;
 
 import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.exception.CommandException;
+import io.connectedcar.exception.CommandOutcomeUnknownException;
+import io.connectedcar.exception.CommandTimeoutException;
 import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.exception.OperationTimeoutException;
 import io.connectedcar.exception.RateLimitedException;
@@ -61,6 +64,9 @@ final class Errors implements IExecutionExceptionHandler {
         if (error instanceof VehicleNotFoundException) {
             return "Run: connectedcar vehicles";
         }
+        if (error instanceof CommandOutcomeUnknownException || error instanceof CommandTimeoutException) {
+            return "The car may still act on it: check with connectedcar status before sending it again.";
+        }
         return null;
     }
 
@@ -76,6 +82,9 @@ final class Errors implements IExecutionExceptionHandler {
         }
         if (error instanceof TransportException || error instanceof OperationTimeoutException) {
             return ExitCode.NETWORK;
+        }
+        if (error instanceof CommandException) {
+            return ExitCode.COMMAND_FAILED;
         }
         return ExitCode.FAILURE;
     }

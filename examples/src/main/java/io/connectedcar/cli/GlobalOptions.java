@@ -37,7 +37,6 @@ final class GlobalOptions {
 
     /** A blocking client for these options. */
     ConnectedCarClient client() {
-        applyVerbosity();
         ConnectedCarClientBuilder builder = new ConnectedCarClientBuilder()
             .region(Region.of(region))
             .tokenStore(tokenStore());

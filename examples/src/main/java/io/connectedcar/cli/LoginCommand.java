@@ -3,9 +3,6 @@ package io.connectedcar.cli;
 import io.connectedcar.ConnectedCarClient;
 import io.connectedcar.auth.AuthClient;
 import io.connectedcar.auth.PendingLogin;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,8 +29,7 @@ final class LoginCommand extends CliCommand {
             terminal.note("     Copy that whole URL (the code is long) and paste it here.");
             terminal.err().print(terminal.bold("Pasted URL: "));
             terminal.err().flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            pasted = in.readLine();
+            pasted = terminal.readLine();
             if (pasted == null) {
                 throw new IllegalArgumentException("No URL was pasted (end of input). Run connectedcar login again.");
             }

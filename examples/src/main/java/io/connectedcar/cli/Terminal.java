@@ -1,6 +1,10 @@
 package io.connectedcar.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +19,14 @@ final class Terminal {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final BufferedReader in;
     private final boolean interactive;
     private final boolean colour;
 
-    Terminal(PrintStream out, PrintStream err, boolean interactive, boolean colour) {
+    Terminal(PrintStream out, PrintStream err, BufferedReader in, boolean interactive, boolean colour) {
         this.out = out;
         this.err = err;
+        this.in = in;
         this.interactive = interactive;
         this.colour = colour;
     }
@@ -30,7 +36,13 @@ final class Terminal {
         boolean interactive = System.console() != null;
         String term = System.getenv("TERM");
         boolean colour = interactive && System.getenv("NO_COLOR") == null && !"dumb".equals(term);
-        return new Terminal(System.out, System.err, interactive, colour);
+        return new Terminal(System.out, System.err,
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive, colour);
+    }
+
+    /** The same terminal with notes and progress on stdout too, for output that is one story from top to bottom. */
+    Terminal storyteller() {
+        return new Terminal(out, out, in, interactive, colour);
     }
 
     PrintStream out() {
@@ -43,6 +55,11 @@ final class Terminal {
 
     boolean isInteractive() {
         return interactive;
+    }
+
+    /** One line the person typed or pasted, or {@code null} at the end of input. */
+    String readLine() throws IOException {
+        return in.readLine();
     }
 
     void line(String text) {

@@ -1,0 +1,253 @@
+package io.connectedcar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.Endpoints;
+import io.connectedcar.auth.FileTokenStore;
+import io.connectedcar.simulator.BrowserLogin;
+import io.connectedcar.simulator.FordCloudSimulator;
+import io.connectedcar.simulator.SimulatedAccount;
+import io.connectedcar.simulator.vehicle.Door;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The command line in-process, against a simulator on a real socket ({@code --endpoint}), as a script would run it:
+ * no terminal, so plain lines and no colours.
+ */
+class CliIntegrationTests {
+    private static final String PICKUP = "1FTFW1E50PFA00001";
+    private static final String CROSSOVER = "3FMTK3SU5PMA00002";
+
+    @TempDir
+    Path home;
+
+    private FordCloudSimulator simulator;
+    private Path tokenFile;
+
+    @BeforeEach
+    void startSimulator() {
+        simulator = FordCloudSimulator.builder().speed(20).build().start();
+        tokenFile = home.resolve("tokens.json");
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run cliWithInput(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), new BufferedReader(new StringReader(stdin)), false,
+            false);
+        int code = ConnectedCarCli.run(terminal, args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Run cli(String... args) {
+        return cliWithInput("", args);
+    }
+
+    private String[] withEndpoint(String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--endpoint";
+        all[args.length + 1] = simulator.baseUrl();
+        all[args.length + 2] = "--token-file";
+        all[args.length + 3] = tokenFile.toString();
+        return all;
+    }
+
+    /** Stores a login in the token file the way the SDK does, so commands can run. */
+    private void loggedIn() {
+        try (ConnectedCarAsyncClient client = new ConnectedCarClientBuilder()
+                .endpoints(Endpoints.allAt(simulator.baseUrl()))
+                .tokenStore(new FileTokenStore(tokenFile))
+                .buildAsyncClient()) {
+            client.auth().beginLogin()
+                .flatMap(pending -> new BrowserLogin().signIn(pending.authorizeUrl().toString(),
+                        SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD)
+                    .flatMap(url -> client.auth().completeLogin(pending, url)))
+                .block(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void loginReadsThePastedUrlAndStoresTheTokensOwnerOnly() throws Exception {
+        PipedOutputStream typed = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(typed);
+        PipedOutputStream errPipe = new PipedOutputStream();
+        BufferedReader errLines = new BufferedReader(new InputStreamReader(new PipedInputStream(errPipe),
+            StandardCharsets.UTF_8));
+        Terminal terminal = new Terminal(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(errPipe, true, StandardCharsets.UTF_8),
+            new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), false, false);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
+            ConnectedCarCli.run(terminal, withEndpoint("login")));
+
+        // Play the person: read the URL the CLI prints, sign in, paste the fordapp:// URL back.
+        Pattern url = Pattern.compile("(http://\\S+/oauth2/v2\\.0/authorize\\S+)");
+        StringBuilder printed = new StringBuilder();
+        String authorizeUrl = null;
+        while (authorizeUrl == null) {
+            String line = errLines.readLine();
+            assertThat(line).as("the CLI printed no authorize URL: %s", printed).isNotNull();
+            printed.append(line).append('\n');
+            Matcher m = url.matcher(line);
+            if (m.find()) {
+                authorizeUrl = m.group(1);
+            }
+        }
+        String redirect = new BrowserLogin().signInBlocking(authorizeUrl, SimulatedAccount.DEFAULT_USERNAME,
+            SimulatedAccount.DEFAULT_PASSWORD);
+        typed.write((redirect + "\n").getBytes(StandardCharsets.UTF_8));
+        typed.flush();
+        CompletableFuture.runAsync(() -> {
+            try {
+                errLines.transferTo(Writer.nullWriter()); // keep the pipe flowing until the CLI is done
+            } catch (IOException ignored) {
+                // the CLI closed its end
+            }
+        });
+
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(tokenFile)).contains("refreshToken");
+        if (Files.getFileStore(tokenFile).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        }
+        assertThat(printed).contains("Open this URL and sign in");
+    }
+
+    @Test
+    void aBadPastedUrlGivesAClearErrorAndTheUsageExitCode() {
+        Run run = cliWithInput("https://www.ford.com/?code=12345\n", withEndpoint("login"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Error: The pasted URL must start with fordapp://userauthorized")
+            .doesNotContain("12345")
+            .doesNotContain("\tat "); // no stack trace without --verbose
+    }
+
+    @Test
+    void withoutALoginCommandsSayToLogInWithTheirOwnExitCode() {
+        Run run = cli(withEndpoint("status", PICKUP));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.AUTHENTICATION_REQUIRED);
+        assertThat(run.err()).contains("Run: connectedcar login");
+    }
+
+    @Test
+    void vehiclesPrintsATableOfBothCars() {
+        loggedIn();
+        Run run = cli(withEndpoint("vehicles"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out().lines().findFirst()).hasValueSatisfying(header ->
+            assertThat(header).startsWith("VIN").contains("MODEL", "ENGINE"));
+        assertThat(run.out()).contains(PICKUP, CROSSOVER, "ICE", "BEV");
+    }
+
+    @Test
+    void statusJsonHasStableFieldNamesWithUnits() {
+        loggedIn();
+        Run run = cli(withEndpoint("status", PICKUP, "--json"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        JsonNode json = StatusView.JSON.readTree(run.out());
+        assertThat(json.get("vin").asString()).isEqualTo(PICKUP);
+        assertThat(json.get("odometerKm").isNumber()).isTrue();
+        assertThat(json.get("fuelLevelPercent").isNumber()).isTrue();
+        assertThat(json.get("allDoorsLocked").isBoolean()).isTrue();
+        assertThat(json.get("tyres")).hasSize(4);
+        assertThat(json.get("tyres").get(0).has("pressureKpa")).isTrue();
+        assertThat(json.get("doors").get(0).has("open")).isTrue();
+        assertThat(json.has("position")).isTrue();
+    }
+
+    @Test
+    void statusTableShowsUnits() {
+        loggedIn();
+        Run run = cli(withEndpoint("status", CROSSOVER));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("WHAT", "VALUE", "MEASURED", " km", " %", "kPa");
+    }
+
+    @Test
+    void remoteStartPrintsItsProgressAndSucceeds() {
+        loggedIn();
+        Run run = cli(withEndpoint("start", PICKUP));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.err()).contains("Remote start " + PICKUP, "REQUESTED", "SUCCEEDED");
+    }
+
+    @Test
+    void aLockTheCarRefusesEndsWithTheCommandFailedExitCode() {
+        loggedIn();
+        simulator.vehicle(PICKUP).openDoor(Door.DRIVER_FRONT);
+        Run run = cli(withEndpoint("lock", PICKUP));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.COMMAND_FAILED);
+        assertThat(run.err()).contains("did not succeed").contains("Error: ");
+    }
+
+    @Test
+    void remoteStartJsonPrintsTheResult() {
+        loggedIn();
+        Run run = cli(withEndpoint("start", PICKUP, "--json"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        JsonNode json = StatusView.JSON.readTree(run.out());
+        assertThat(json.get("command").asString()).isEqualTo("remoteStart");
+        assertThat(json.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(json.get("commandId").asString()).isNotBlank();
+    }
+
+    @Test
+    void demoRunsTheWholeStoryAndExitsZero() {
+        Run run = cli("demo", "--speed", "30");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("embedded simulator", "Signed in as demo@example.com", PICKUP, CROSSOVER,
+            "Remote start " + PICKUP, "SUCCEEDED", "Locks: UNLOCKED → all locked", "Start charging " + CROSSOVER,
+            "Demo finished");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Run run = cli("status", PICKUP, "--bogus");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Unknown option: '--bogus'");
+    }
+}
