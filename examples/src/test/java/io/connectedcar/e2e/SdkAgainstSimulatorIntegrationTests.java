@@ -7,6 +7,11 @@ import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.Endpoints;
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
+import io.connectedcar.command.CommandFlux;
+import io.connectedcar.command.CommandProgress;
+import io.connectedcar.command.CommandResult;
+import io.connectedcar.command.CommandState;
+import io.connectedcar.exception.CommandFailedException;
 import io.connectedcar.model.EngineType;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
@@ -119,5 +124,31 @@ class SdkAgainstSimulatorIntegrationTests {
             .assertNext(changed -> assertThat(changed.doors()).anySatisfy(d -> assertThat(d.value().isOpen()).isTrue()))
             .thenCancel()
             .verify(WAIT);
+    }
+
+    @Test
+    void aRemoteStartIsFollowedToSuccessAndTheCarCountsDown() {
+        CommandFlux start = client.vehicle(PICKUP).start();
+
+        List<CommandState> states = start.map(CommandProgress::state).collectList().block(WAIT);
+        CommandResult result = start.result().block(WAIT);
+
+        assertThat(states).startsWith(CommandState.REQUESTED).endsWith(CommandState.SUCCEEDED);
+        assertThat(result.state()).isEqualTo(CommandState.SUCCEEDED);
+        assertThat(simulator().requests().matching("POST", "/v1/command/vehicles/" + PICKUP)).hasSize(1);
+        VehicleStatus after = client.vehicle(PICKUP).status().block(WAIT);
+        assertThat(after.remoteStartCountdown()).hasValueSatisfying(countdown ->
+            assertThat(countdown.value()).isPositive());
+    }
+
+    @Test
+    void lockingWithADoorOpenFailsWithTheCarsReason() {
+        simulator().vehicle(PICKUP).setLocked(false).openDoor(Door.DRIVER_FRONT);
+
+        StepVerifier.create(client.vehicle(PICKUP).lock().result())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(CommandFailedException.class,
+                failed -> assertThat(failed.getOemErrorCode()).isPresent()))
+            .verify(WAIT);
+        assertThat(client.vehicle(PICKUP).status().block(WAIT).allDoorsLocked()).contains(false);
     }
 }
