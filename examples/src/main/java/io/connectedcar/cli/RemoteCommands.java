@@ -2,6 +2,8 @@ package io.connectedcar.cli;
 
 import io.connectedcar.ConnectedCarClient;
 import io.connectedcar.VehicleAsyncClient;
+import io.connectedcar.VehicleClient;
+import io.connectedcar.command.ActionResult;
 import io.connectedcar.command.CommandFlux;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -13,64 +15,80 @@ final class RemoteCommands {
     private RemoteCommands() {
     }
 
-    /** One command on one car. */
+    /** One command on one car, followed to its end. */
     abstract static class VehicleCommand extends CliCommand {
         @Parameters(paramLabel = "VIN", description = "The car's VIN (see: connectedcar vehicles).")
         String vin;
 
-        @Override
-        int run(ConnectedCarClient client) {
-            VehicleAsyncClient car = client.vehicle(vin).async();
-            new CommandRunner(terminal, global.json).follow(label() + " " + vin, command().apply(car));
-            return ExitCode.OK;
+        private final String label;
+        private final Function<VehicleAsyncClient, CommandFlux> command;
+
+        VehicleCommand(String label, Function<VehicleAsyncClient, CommandFlux> command) {
+            this.label = label;
+            this.command = command;
         }
 
-        abstract String label();
+        /** For commands whose arguments come from options: they override {@link #send}. */
+        VehicleCommand(String label) {
+            this(label, null);
+        }
 
-        abstract Function<VehicleAsyncClient, CommandFlux> command();
+        CommandFlux send(VehicleAsyncClient car) {
+            return command.apply(car);
+        }
+
+        @Override
+        int run(ConnectedCarClient client) {
+            new CommandRunner(terminal, global.json).follow(label + " " + vin, send(client.vehicle(vin).async()));
+            return ExitCode.OK;
+        }
+    }
+
+    /** One Ford-host action on one car: a single call, no command to follow. */
+    abstract static class VehicleAction extends CliCommand {
+        @Parameters(paramLabel = "VIN", description = "The car's VIN.")
+        String vin;
+
+        private final String label;
+        private final Function<VehicleClient, ActionResult> action;
+
+        VehicleAction(String label, Function<VehicleClient, ActionResult> action) {
+            this.label = label;
+            this.action = action;
+        }
+
+        @Override
+        int run(ConnectedCarClient client) {
+            new CommandRunner(terminal, global.json).print(label + " " + vin, action.apply(client.vehicle(vin)));
+            return ExitCode.OK;
+        }
     }
 
     @Command(name = "start", description = "Remote start (again to extend).")
     static final class Start extends VehicleCommand {
-        String label() {
-            return "Remote start";
-        }
-
-        Function<VehicleAsyncClient, CommandFlux> command() {
-            return VehicleAsyncClient::start;
+        Start() {
+            super("Remote start", VehicleAsyncClient::start);
         }
     }
 
     @Command(name = "stop", description = "Cancel a remote start.")
     static final class Stop extends VehicleCommand {
-        String label() {
-            return "Cancel remote start";
-        }
-
-        Function<VehicleAsyncClient, CommandFlux> command() {
-            return VehicleAsyncClient::stop;
+        Stop() {
+            super("Cancel remote start", VehicleAsyncClient::stop);
         }
     }
 
     @Command(name = "lock", description = "Lock the doors.")
     static final class Lock extends VehicleCommand {
-        String label() {
-            return "Lock";
-        }
-
-        Function<VehicleAsyncClient, CommandFlux> command() {
-            return VehicleAsyncClient::lock;
+        Lock() {
+            super("Lock", VehicleAsyncClient::lock);
         }
     }
 
     @Command(name = "unlock", description = "Unlock the doors.")
     static final class Unlock extends VehicleCommand {
-        String label() {
-            return "Unlock";
-        }
-
-        Function<VehicleAsyncClient, CommandFlux> command() {
-            return VehicleAsyncClient::unlock;
+        Unlock() {
+            super("Unlock", VehicleAsyncClient::unlock);
         }
     }
 
@@ -80,24 +98,21 @@ final class RemoteCommands {
             description = "1, 3 or 5 (default: ${DEFAULT-VALUE}).")
         int seconds;
 
-        String label() {
-            return "Honk and flash";
+        Honk() {
+            super("Honk and flash");
         }
 
-        Function<VehicleAsyncClient, CommandFlux> command() {
-            return car -> car.honk(seconds);
+        @Override
+        CommandFlux send(VehicleAsyncClient car) {
+            return car.honk(seconds);
         }
     }
 
     @Command(name = "refresh", description = "Ask the car for fresh status (wakes its modem: drains the 12 V battery; "
         + "at most once per 15 minutes).")
     static final class Refresh extends VehicleCommand {
-        String label() {
-            return "Status refresh";
-        }
-
-        Function<VehicleAsyncClient, CommandFlux> command() {
-            return VehicleAsyncClient::refreshStatus;
+        Refresh() {
+            super("Status refresh", VehicleAsyncClient::refreshStatus);
         }
     }
 
@@ -108,34 +123,22 @@ final class RemoteCommands {
 
     @Command(name = "start", description = "Start charging.")
     static final class ChargeStart extends VehicleCommand {
-        String label() {
-            return "Start charging";
-        }
-
-        Function<VehicleAsyncClient, CommandFlux> command() {
-            return VehicleAsyncClient::startCharging;
+        ChargeStart() {
+            super("Start charging", VehicleAsyncClient::startCharging);
         }
     }
 
     @Command(name = "stop", description = "Stop charging.")
     static final class ChargeStop extends VehicleCommand {
-        String label() {
-            return "Stop charging";
-        }
-
-        Function<VehicleAsyncClient, CommandFlux> command() {
-            return VehicleAsyncClient::stopCharging;
+        ChargeStop() {
+            super("Stop charging", VehicleAsyncClient::stopCharging);
         }
     }
 
     @Command(name = "pause", description = "Pause charging.")
     static final class ChargePause extends VehicleCommand {
-        String label() {
-            return "Pause charging";
-        }
-
-        Function<VehicleAsyncClient, CommandFlux> command() {
-            return VehicleAsyncClient::pauseCharging;
+        ChargePause() {
+            super("Pause charging", VehicleAsyncClient::pauseCharging);
         }
     }
 
@@ -145,41 +148,23 @@ final class RemoteCommands {
     }
 
     @Command(name = "on", description = "Turn guard mode on.")
-    static final class GuardOn extends CliCommand {
-        @Parameters(paramLabel = "VIN", description = "The car's VIN.")
-        String vin;
-
-        @Override
-        int run(ConnectedCarClient client) {
-            new CommandRunner(terminal, global.json).print("Guard mode on " + vin,
-                client.vehicle(vin).enableGuardMode());
-            return ExitCode.OK;
+    static final class GuardOn extends VehicleAction {
+        GuardOn() {
+            super("Guard mode on", VehicleClient::enableGuardMode);
         }
     }
 
     @Command(name = "off", description = "Turn guard mode off.")
-    static final class GuardOff extends CliCommand {
-        @Parameters(paramLabel = "VIN", description = "The car's VIN.")
-        String vin;
-
-        @Override
-        int run(ConnectedCarClient client) {
-            new CommandRunner(terminal, global.json).print("Guard mode off " + vin,
-                client.vehicle(vin).disableGuardMode());
-            return ExitCode.OK;
+    static final class GuardOff extends VehicleAction {
+        GuardOff() {
+            super("Guard mode off", VehicleClient::disableGuardMode);
         }
     }
 
     @Command(name = "status", description = "Show whether guard mode is on.")
-    static final class GuardStatus extends CliCommand {
-        @Parameters(paramLabel = "VIN", description = "The car's VIN.")
-        String vin;
-
-        @Override
-        int run(ConnectedCarClient client) {
-            new CommandRunner(terminal, global.json).print("Guard mode of " + vin,
-                client.vehicle(vin).guardModeStatus());
-            return ExitCode.OK;
+    static final class GuardStatus extends VehicleAction {
+        GuardStatus() {
+            super("Guard mode of", VehicleClient::guardModeStatus);
         }
     }
 }
