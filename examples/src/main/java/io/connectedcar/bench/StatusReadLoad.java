@@ -35,7 +35,18 @@ public final class StatusReadLoad {
             // Warm-up: JIT, connection pool, token cache.
             run(client, vin, Math.min(2_000, requests), concurrency);
             long[] latencies = run(client, vin, requests, concurrency);
-            report(requests, concurrency, latencies);
+            report("status reads", requests, concurrency, latencies);
+
+            // Every token expires at once under load: the token manager must renew once for all callers.
+            simulator.expireTokens(SimulatedAccount.DEFAULT_USERNAME);
+            long refreshesBefore = client.auth().tokenManager().catRefreshCount();
+            long exchangesBefore = client.auth().tokenManager().tmcExchangeCount();
+            int burst = Math.min(requests, 1_000);
+            long[] renewal = run(client, vin, burst, burst);
+            report("status reads right after every token expired", burst, burst, renewal);
+            System.out.printf(Locale.ROOT, "  renewals   %d CAT refresh, %d TMC exchange for %d concurrent callers%n",
+                client.auth().tokenManager().catRefreshCount() - refreshesBefore,
+                client.auth().tokenManager().tmcExchangeCount() - exchangesBefore, burst);
         }
     }
 
@@ -64,11 +75,11 @@ public final class StatusReadLoad {
         return latencies;
     }
 
-    private static void report(int requests, int concurrency, long[] samples) {
+    private static void report(String what, int requests, int concurrency, long[] samples) {
         long wall = samples[samples.length - 1];
         long[] latencies = Arrays.copyOf(samples, samples.length - 1);
         Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "status reads: %d requests, concurrency %d, %d cores%n", requests, concurrency,
+        System.out.printf(Locale.ROOT, "%s: %d requests, concurrency %d, %d cores%n", what, requests, concurrency,
             Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  throughput  %.0f reads/s%n", requests / (wall / 1e9));
         System.out.printf(Locale.ROOT, "  latency     p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
