@@ -1,0 +1,23 @@
+package io.connectedcar.cli;
+
+import io.connectedcar.ConnectedCarClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import reactor.netty.DisposableServer;
+
+/** Serves the account's cars over HTTP, with each car's status as a server-sent event stream. */
+@Command(name = "serve", description = "Serve the cars over HTTP: /vehicles, /vehicles/{vin}/status and "
+    + "/vehicles/{vin}/status/stream (server-sent events). Ctrl-C to stop.")
+final class ServeCommand extends CliCommand {
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+        description = "The port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for a free one).")
+    int port;
+
+    @Override
+    int run(ConnectedCarClient client) {
+        DisposableServer server = StatusHttpServer.start(client.async(), "127.0.0.1", port);
+        terminal.note("Serving at http://127.0.0.1:" + server.port() + "/vehicles (Ctrl-C to stop)");
+        server.onDispose().block();
+        return ExitCode.OK;
+    }
+}
