@@ -8,6 +8,7 @@ import io.connectedcar.Endpoints;
 import io.connectedcar.auth.FileTokenStore;
 import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
+import io.connectedcar.simulator.Main;
 import io.connectedcar.simulator.SimulatedAccount;
 import io.connectedcar.simulator.vehicle.Door;
 import java.io.BufferedReader;
@@ -19,11 +20,13 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.io.Writer;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -78,10 +81,14 @@ class CliIntegrationTests {
     }
 
     private String[] withEndpoint(String... args) {
+        return at(simulator.baseUrl(), args);
+    }
+
+    private String[] at(String baseUrl, String... args) {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--endpoint";
-        all[args.length + 1] = simulator.baseUrl();
+        all[args.length + 1] = baseUrl;
         all[args.length + 2] = "--token-file";
         all[args.length + 3] = tokenFile.toString();
         return all;
@@ -89,8 +96,12 @@ class CliIntegrationTests {
 
     /** Stores a login in the token file the way the SDK does, so commands can run. */
     private void loggedIn() {
+        loggedIn(simulator.baseUrl());
+    }
+
+    private void loggedIn(String baseUrl) {
         try (ConnectedCarAsyncClient client = new ConnectedCarClientBuilder()
-                .endpoints(Endpoints.allAt(simulator.baseUrl()))
+                .endpoints(Endpoints.allAt(baseUrl))
                 .tokenStore(new FileTokenStore(tokenFile))
                 .buildAsyncClient()) {
             client.auth().beginLogin()
@@ -249,5 +260,36 @@ class CliIntegrationTests {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("Unknown option: '--bogus'");
+    }
+
+    @Test
+    void endpointRoutesEveryCallToAStandaloneSimulator() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process standalone = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+            Main.class.getName(), "--port", Integer.toString(port)))
+            .redirectErrorStream(true).redirectOutput(home.resolve("simulator.log").toFile()).start();
+        try {
+            String baseUrl = "http://127.0.0.1:" + port;
+            reactor.netty.http.client.HttpClient.create().get().uri(baseUrl + "/_simulator")
+                .responseSingle((response, body) -> body.asString())
+                .retryWhen(reactor.util.retry.Retry.fixedDelay(300, Duration.ofMillis(100)))
+                .block(Duration.ofSeconds(40));
+            loggedIn(baseUrl);
+
+            Run run = cli(at(baseUrl, "vehicles", "--json"));
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+            assertThat(StatusView.JSON.readTree(run.out())).extracting(node -> node.get("vin").asString())
+                .containsExactlyInAnyOrder(PICKUP, CROSSOVER);
+        } finally {
+            standalone.destroy();
+            if (!standalone.waitFor(10, TimeUnit.SECONDS)) {
+                standalone.destroyForcibly();
+            }
+        }
     }
 }
