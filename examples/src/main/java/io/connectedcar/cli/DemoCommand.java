@@ -1,7 +1,6 @@
 package io.connectedcar.cli;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.ConnectedCarClient;
 import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.Endpoints;
 import io.connectedcar.VehicleAsyncClient;
@@ -50,11 +49,6 @@ final class DemoCommand extends CliCommand {
                 return story(client);
             }
         }
-    }
-
-    @Override
-    int run(ConnectedCarClient client) {
-        throw new UnsupportedOperationException("demo makes its own client");
     }
 
     private int story(ConnectedCarAsyncClient client) {

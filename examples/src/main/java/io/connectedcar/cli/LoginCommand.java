@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** Signs in once in a browser and stores the tokens; they last months. */
 @Command(name = "login", description = "Sign in to a FordPass account (once every few months).")
-final class LoginCommand extends CliCommand {
+final class LoginCommand extends ClientCommand {
     @Option(names = "--redirect-url", paramLabel = "URL",
         description = "The fordapp://userauthorized/?code=... URL, instead of pasting it when asked.")
     String redirectUrl;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Forgets the stored login. */
 @Command(name = "logout", description = "Forget the stored login of this account.")
-final class LogoutCommand extends CliCommand {
+final class LogoutCommand extends ClientCommand {
     @Override
     int run(ConnectedCarClient client) {
         client.auth().logout();

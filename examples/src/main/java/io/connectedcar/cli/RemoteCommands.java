@@ -16,7 +16,7 @@ final class RemoteCommands {
     }
 
     /** One command on one car, followed to its end. */
-    abstract static class VehicleCommand extends CliCommand {
+    abstract static class VehicleCommand extends ClientCommand {
         @Parameters(paramLabel = "VIN", description = "The car's VIN (see: connectedcar vehicles).")
         String vin;
 
@@ -45,7 +45,7 @@ final class RemoteCommands {
     }
 
     /** One Ford-host action on one car: a single call, no command to follow. */
-    abstract static class VehicleAction extends CliCommand {
+    abstract static class VehicleAction extends ClientCommand {
         @Parameters(paramLabel = "VIN", description = "The car's VIN.")
         String vin;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** Shows a car's status as last reported to Ford's cloud (does not wake the car). */
 @Command(name = "status", description = "Show a car's status (does not wake the car).")
-final class StatusCommand extends CliCommand {
+final class StatusCommand extends ClientCommand {
     @Parameters(paramLabel = "VIN", description = "The car's VIN (see: connectedcar vehicles).")
     String vin;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** Lists the account's vehicles. */
 @Command(name = "vehicles", description = "List the account's vehicles and what they can do.")
-final class VehiclesCommand extends CliCommand {
+final class VehiclesCommand extends ClientCommand {
     @Override
     int run(ConnectedCarClient client) {
         List<Vehicle> vehicles = client.vehicles();

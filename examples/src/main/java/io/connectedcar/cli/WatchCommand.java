@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 /** Prints a car's status changes as they happen, until interrupted. */
 @Command(name = "watch", description = "Print a car's status changes as they happen (Ctrl-C to stop).")
-final class WatchCommand extends CliCommand {
+final class WatchCommand extends ClientCommand {
     @Parameters(paramLabel = "VIN", description = "The car's VIN.")
     String vin;
 

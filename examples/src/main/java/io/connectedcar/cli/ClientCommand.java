@@ -1,0 +1,15 @@
+package io.connectedcar.cli;
+
+import io.connectedcar.ConnectedCarClient;
+
+/** A subcommand that works on the account the global options name (region, endpoint, token file). */
+abstract class ClientCommand extends CliCommand {
+    @Override
+    final int execute() throws Exception {
+        try (ConnectedCarClient client = global.client()) {
+            return run(client);
+        }
+    }
+
+    abstract int run(ConnectedCarClient client) throws Exception;
+}
