@@ -135,14 +135,17 @@ public final class TokenManager {
         }));
     }
 
-    /** Forgets the login, in memory and in the store. Lazy. */
+    /**
+     * Forgets the login, in memory and in the store. Lazy. A CAT renewal already under way stores its rotated tokens
+     * when it ends, so the stored login is deleted after it: otherwise the logout would be undone in the store.
+     */
     Mono<Void> forget() {
         return Mono.fromRunnable(() -> {
             cat = null;
             tmc = null;
             loginInvalid = new AuthenticationRequiredException("Logged out of account '" + account
                 + "'. Log in again with beginLogin() and completeLogin(...).");
-        }).then(store.delete(account));
+        }).then(catFlight.idle()).then(Mono.defer(() -> store.delete(account)));
     }
 
     /** How many times the CAT was renewed by this manager. */
