@@ -18,6 +18,7 @@ import io.connectedcar.model.VehicleStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
 
 /**
@@ -98,10 +99,24 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
         return calls;
     }
 
-    /** The shared status stream of a car: connected while it has subscribers, replaying the latest status. */
+    /**
+     * The shared status stream of a car: connected while it has subscribers, replaying the latest status. Lazy: the
+     * shared stream is looked up on each subscription. A stream that ended (with an error, such as a lost login) is
+     * dropped before its subscribers hear of it, so the next subscription starts a new one instead of being replayed
+     * the old ending forever.
+     */
     Flux<VehicleStatus> statusUpdates(String vin) {
-        return statusStreams.computeIfAbsent(vin, key ->
-            new StatusStream(key, calls, auth.tokens(), streamOptions).flux().replay(1).refCount());
+        return Flux.defer(() -> statusStreams.computeIfAbsent(vin, this::newStatusStream));
+    }
+
+    private Flux<VehicleStatus> newStatusStream(String vin) {
+        AtomicReference<Flux<VehicleStatus>> self = new AtomicReference<>();
+        Flux<VehicleStatus> shared = new StatusStream(vin, calls, auth.tokens(), streamOptions).flux()
+            .doOnTerminate(() -> statusStreams.remove(vin, self.get()))
+            .replay(1)
+            .refCount();
+        self.set(shared);
+        return shared;
     }
 
     CommandSupport commands() {

@@ -84,6 +84,11 @@ public final class VehicleAsyncClient {
      * @throws io.connectedcar.exception.AuthenticationRequiredException (as an error signal, ending the stream) when
      *         the login is lost
      * @throws VehicleNotFoundException (as an error signal) when the account has no such car
+     * @throws io.connectedcar.exception.ConnectedCarException (as an error signal, ending the stream) when the first
+     *         status read fails after its retries, for example a {@link ServiceException}, a
+     *         {@link io.connectedcar.http.TransportException} or a
+     *         {@link io.connectedcar.exception.RateLimitedException}; later failures only make the stream reopen its
+     *         socket or fall back to polling. Subscribing again starts a new stream.
      */
     public Flux<VehicleStatus> statusUpdates() {
         return account.statusUpdates(vin).onErrorMap(this::notFound);

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
@@ -30,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * one atomically, so a crash never leaves half a file. A file that cannot be read is reported, never overwritten.
  * File work runs on {@link Schedulers#boundedElastic()}, never on the caller's thread.
  *
- * <p>Writers in one process are serialised; two processes writing the same file at once keep the last write.
+ * <p>Writers in one process are serialised, also across separate stores of the same file (such as two clients each
+ * given {@link #inUserHome()}); two processes writing the same file at once keep the last write.
  */
 public final class FileTokenStore implements TokenStore {
     /** Written into the file so a later format can be told apart. */
@@ -39,11 +41,15 @@ public final class FileTokenStore implements TokenStore {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
+    /** One lock per token file for the whole process, whichever store instance writes it. */
+    private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+
     private final Path file;
-    private final Object lock = new Object();
+    private final Object lock;
 
     public FileTokenStore(Path file) {
-        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        this.lock = LOCKS.computeIfAbsent(this.file, path -> new Object());
     }
 
     /** {@code ~/.connectedcar/tokens.json}. */

@@ -46,6 +46,14 @@ final class SingleFlight<T> {
         });
     }
 
+    /** Completes once no work is running: at once when none is, else when the running work ends, however. Lazy. */
+    Mono<Void> idle() {
+        return Mono.defer(() -> {
+            Sinks.One<T> running = inFlight.get();
+            return running == null ? Mono.<Void>empty() : running.asMono().then().onErrorResume(error -> Mono.empty());
+        });
+    }
+
     boolean isRunning() {
         return inFlight.get() != null;
     }

@@ -1,5 +1,6 @@
 package io.connectedcar.auth;
 
+import io.connectedcar.exception.AccountLockoutProtectionException;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.OperationTimeoutException;
 import io.connectedcar.http.AuthScheme;
@@ -134,14 +135,17 @@ public final class TokenManager {
         }));
     }
 
-    /** Forgets the login, in memory and in the store. Lazy. */
+    /**
+     * Forgets the login, in memory and in the store. Lazy. A CAT renewal already under way stores its rotated tokens
+     * when it ends, so the stored login is deleted after it: otherwise the logout would be undone in the store.
+     */
     Mono<Void> forget() {
         return Mono.fromRunnable(() -> {
             cat = null;
             tmc = null;
             loginInvalid = new AuthenticationRequiredException("Logged out of account '" + account
                 + "'. Log in again with beginLogin() and completeLogin(...).");
-        }).then(store.delete(account));
+        }).then(catFlight.idle()).then(Mono.defer(() -> store.delete(account)));
     }
 
     /** How many times the CAT was renewed by this manager. */
@@ -210,8 +214,8 @@ public final class TokenManager {
             })
             .timeout(renewalTimeout, Mono.error(() -> renewalTimedOut("CAT")))
             .onErrorResume(error -> {
-                if (error instanceof AuthenticationRequiredException refused) {
-                    return Mono.error(invalidate(refused));
+                if (isLoginRefused(error)) {
+                    return Mono.error(invalidate((AuthenticationRequiredException) error));
                 }
                 if (old.isAccessValid(clock.instant(), Duration.ZERO) && !old.accessToken().equals(rejectedCat)) {
                     LOG.warn("Renewing the CAT of account '{}' failed ({}); using the current one until it expires at "
@@ -226,6 +230,15 @@ public final class TokenManager {
     private OperationTimeoutException renewalTimedOut(String what) {
         return new OperationTimeoutException("Renewing the " + what + " of account '" + account + "' got no answer "
             + "within " + renewalTimeout.toSeconds() + " s; the next call tries again.", renewalTimeout);
+    }
+
+    /**
+     * Whether Ford itself refused a credential. The SDK's own lockout guard refusing to send a token call is not such
+     * a verdict (it is an {@link AuthenticationRequiredException} too): it must neither void the login nor the CAT, or
+     * calls would stay refused after the guard's cool-down.
+     */
+    private static boolean isLoginRefused(Throwable error) {
+        return error instanceof AuthenticationRequiredException && !(error instanceof AccountLockoutProtectionException);
     }
 
     private AuthenticationRequiredException invalidate(AuthenticationRequiredException reason) {
@@ -261,7 +274,7 @@ public final class TokenManager {
             }
             return cat()
                 .flatMap(catTokens -> api.exchangeTmc(catTokens.accessToken())
-                    .onErrorResume(AuthenticationRequiredException.class, refused -> {
+                    .onErrorResume(TokenManager::isLoginRefused, refused -> {
                         // Autonomic refused the CAT: renew the CAT once and exchange again.
                         rejected(AuthScheme.CAT, catTokens.accessToken());
                         return cat().flatMap(fresh -> api.exchangeTmc(fresh.accessToken()));
@@ -273,7 +286,7 @@ public final class TokenManager {
                 })
                 .timeout(renewalTimeout, Mono.error(() -> renewalTimedOut("TMC token")))
                 .onErrorResume(error -> {
-                    if (!(error instanceof AuthenticationRequiredException) && old != null
+                    if (!isLoginRefused(error) && old != null
                         && old.isValid(clock.instant(), Duration.ZERO) && !old.token().equals(rejectedTmc)) {
                         LOG.warn("Renewing the TMC token of account '{}' failed ({}); using the current one",
                             account, error.getMessage());

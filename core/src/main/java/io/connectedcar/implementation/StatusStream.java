@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  *       (a 401 renews the token first);</li>
  *   <li>when the socket cannot be kept open, the stream falls back to polling telemetry.</li>
  * </ul>
- * Only a lost login ends the stream with an error.
+ * Once the first snapshot has been read, only a lost login ends the stream with an error. The first telemetry read
+ * itself is a plain read (retried by the pipeline's retry policy): when it still fails, its error ends the stream.
  */
 public final class StatusStream {
     /** How long the first snapshot waits for the socket to open before it is read anyway. */

@@ -211,6 +211,20 @@ class FileTokenStoreUnitTests {
     }
 
     @Test
+    void concurrentSavesThroughSeparateStoresOfOneFileAllSurvive() {
+        // Two clients of one process, each built with its own FileTokenStore.inUserHome(), share the file.
+        Path file = dir.resolve("tokens.json");
+
+        Flux.range(0, 20).flatMap(i -> new FileTokenStore(file).save("account-" + i, TOKENS), 20).then()
+            .block(VERIFY);
+
+        StepVerifier.create(Flux.range(0, 20).concatMap(i -> new FileTokenStore(file).load("account-" + i)).count())
+            .expectNext(20L)
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
     void nothingIsReadOrWrittenBeforeSubscription() {
         Path file = dir.resolve("tokens.json");
         FileTokenStore store = new FileTokenStore(file);

@@ -438,6 +438,29 @@ class TokenManagerUnitTests {
             .verify(VERIFY);
     }
 
+    @Test
+    void logoutDuringARefreshStaysLoggedOutInTheStore() {
+        loginAtTimeZero();
+        fake.delay(Duration.ofSeconds(1));
+        time.advanceTimeBy(Duration.ofSeconds(1801));
+        Disposable caller = tokens.token(AuthScheme.CAT).subscribe(token -> { }, error -> { });
+        time.advanceTimeBy(Duration.ofMillis(500));
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+
+        StepVerifier.create(client.auth().logout())
+            .then(() -> time.advanceTimeBy(Duration.ofSeconds(1)))
+            .expectComplete()
+            .verify(VERIFY);
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        caller.dispose();
+
+        assertThat(store.load("default").block(VERIFY)).as("the refresh that ended later did not store it again")
+            .isNull();
+        StepVerifier.create(tokens.token(AuthScheme.CAT))
+            .expectError(AuthenticationRequiredException.class)
+            .verify(VERIFY);
+    }
+
     private void answerFirstThenDashboard(int firstStatus) {
         String dashboard = FixtureFiles.text(FixtureFiles.DASHBOARD);
         AtomicInteger calls = new AtomicInteger();

@@ -8,6 +8,7 @@ import io.connectedcar.auth.PendingLogin;
 import io.connectedcar.exception.AccountLockoutProtectionException;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ServiceException;
+import io.connectedcar.http.AuthScheme;
 import io.connectedcar.http.policy.LockoutPolicy;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.FakeFordAuth;
@@ -132,6 +133,24 @@ class LockoutUnitTests {
             StepVerifier.create(client.vehicles()).expectComplete().verify(VERIFY);
         }
         assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.CLOSED);
+    }
+
+    @Test
+    void aTokenRenewalRefusedByTheOpenGuardDoesNotEndTheLogin() {
+        open();
+        listStatus = 207;
+        listBody = "{\"vehicleProfile\":[]}";
+
+        // While the guard is open the TMC token runs out and something (a status stream's rotation) asks for one:
+        // the guard refuses the token calls; that is no verdict on the login.
+        time.advanceTimeBy(Duration.ofMinutes(10));
+        StepVerifier.create(client.auth().tokenManager().token(AuthScheme.TMC))
+            .expectError(AccountLockoutProtectionException.class)
+            .verify(VERIFY);
+
+        time.advanceTimeBy(Duration.ofMinutes(21));
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.HALF_OPEN);
+        StepVerifier.create(client.vehicles()).expectComplete().verify(VERIFY);
     }
 
     @Test

@@ -12,9 +12,14 @@ import io.connectedcar.exception.QuotaExceededException;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.implementation.SchedulerClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,6 +201,61 @@ class QuotaUnitTests {
             .verify(VERIFY);
         assertThat(client.metrics().quota().usedInWindow()).isEqualTo(2);
         assertThat(client.metrics().readRetries().succeededWithRetry()).isEqualTo(1);
+    }
+
+    /** The client's clock, {@code offset} away from (virtual) scheduler time: a wall clock that can be set back. */
+    private static Clock shiftedBy(AtomicReference<Duration> offset) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return SchedulerClock.UTC.instant().plus(offset.get());
+            }
+        };
+    }
+
+    @Test
+    void aClockSetBackDoesNotStopTheBurstLimit() {
+        AtomicReference<Duration> offset = new AtomicReference<>(Duration.ofHours(2));
+        client = cloud.client(builder -> builder.clock(shiftedBy(offset)));
+        StepVerifier.create(reads(5)).expectNext(5L).expectComplete().verify(VERIFY);
+
+        offset.set(Duration.ZERO); // NTP steps the wall clock back by two hours
+        StepVerifier.create(reads(5)).expectNext(5L).expectComplete().verify(VERIFY);
+        assertThat(cloud.transport.requests()).hasSize(10);
+        assertThat(client.metrics().quota().burstPermitsAvailable()).isEqualTo(10);
+    }
+
+    @Test
+    void aClockSetBackDoesNotStretchTheDailyWindow() {
+        AtomicReference<Duration> offset = new AtomicReference<>(Duration.ofHours(2));
+        client = cloud.client(builder -> builder.clock(shiftedBy(offset))
+            .quota(QuotaOptions.defaults().withDailyLimit(3).withWindow(Duration.ofMinutes(10))
+                .withMaxWait(Duration.ZERO)));
+        StepVerifier.create(reads(3)).expectNext(3L).expectComplete().verify(VERIFY);
+
+        offset.set(Duration.ZERO);
+        StepVerifier.create(client.vehicles())
+            .expectErrorSatisfies(error -> {
+                QuotaExceededException quota = (QuotaExceededException) error;
+                assertThat(quota.getLimit()).isEqualTo(QuotaExceededException.Limit.DAILY);
+                assertThat(quota.getRetryAfter()).isEqualTo(Duration.ofMinutes(10));
+                assertThat(quota.getNextAllowedAt()).isEqualTo(Instant.parse("1970-01-01T00:10:00Z"));
+            })
+            .verify(VERIFY);
+        // Ten minutes after the three requests the window has passed, whatever the wall clock says.
+        time.advanceTimeBy(Duration.ofMinutes(10));
+        StepVerifier.create(client.vehicles().count()).expectNext(2L).expectComplete().verify(VERIFY);
+        assertThat(client.metrics().quota().nextSlotFreesAt()).contains(Instant.parse("1970-01-01T00:20:00Z"));
     }
 
     @Test

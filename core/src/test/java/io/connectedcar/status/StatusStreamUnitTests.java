@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.StatusStreamOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.WebSocketRefusedException;
 import io.connectedcar.model.VehicleStatus;
 import io.connectedcar.testing.FakeFordAuth;
@@ -175,6 +176,23 @@ class StatusStreamUnitTests {
         subscription.dispose();
         assertThat(sockets).hasValue(1);
         assertThat(transport.count("telemetry")).isEqualTo(1);
+    }
+
+    @Test
+    void aStreamThatEndedWithAnErrorIsNotReplayedToLaterSubscribers() {
+        AtomicInteger reads = new AtomicInteger();
+        transport.on("telemetry", request -> Mono.just(reads.incrementAndGet() == 1
+            ? InMemoryTransport.json(request, 503, "{\"message\":\"down\"}")
+            : InMemoryTransport.json(request, 200, FixtureFiles.text(FixtureFiles.F150))));
+        ConnectedCarAsyncClient client = client(StatusStreamOptions.polling(Duration.ofMinutes(15)));
+        Flux<VehicleStatus> updates = client.vehicle(VIN).statusUpdates();
+
+        StepVerifier.create(updates).expectError(ServiceException.class).verify(VERIFY);
+        // Subscribing the same flux again (as retry() does) and asking for a new one both read Ford again.
+        StepVerifier.create(updates.take(1)).expectNextCount(1).expectComplete().verify(VERIFY);
+        StepVerifier.create(client.vehicle(VIN).statusUpdates().take(1)).expectNextCount(1).expectComplete()
+            .verify(VERIFY);
+        assertThat(reads).hasValue(3);
     }
 
     @Test

@@ -25,6 +25,9 @@ import reactor.core.publisher.Mono;
  * <p>A request that finds the budget used up waits when the next slot frees within {@link QuotaOptions#maxWait()}
  * (a {@code Mono.delay}, virtual in tests), otherwise fails with {@link QuotaExceededException} saying when the next
  * call is allowed. Nothing is ever dropped silently. The count lives in memory: a restarted process starts afresh.
+ *
+ * <p>Both limits count time by the clock but never let it run backwards: when the wall clock is set back (an NTP
+ * step), no time passes until it moves forward again, so the jump neither refuses requests nor stretches the window.
  */
 public final class QuotaPolicy implements HttpPipelinePolicy {
 
@@ -50,24 +53,50 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
     private final QuotaOptions options;
     private final Clock clock;
     private final AtomicRateLimiter burst;
-    /** When each counted request of the window was (or will be) sent; guarded by {@code this}. */
-    private final PriorityQueue<Instant> sent = new PriorityQueue<>();
+    /** When each counted request of the window was (or will be) sent, in {@link #elapsedNanos()}; guarded by this. */
+    private final PriorityQueue<Long> sent = new PriorityQueue<>();
+    /** The clock's last reading, in epoch nanoseconds; guarded by {@code this}. */
+    private long lastWallNanos;
+    /** Time passed by the clock since this policy was made, never decreasing; guarded by {@code this}. */
+    private long elapsedNanos;
 
     public QuotaPolicy(QuotaOptions options, Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.lastWallNanos = epochNanos(clock.instant());
         RateLimiterConfig config = RateLimiterConfig.custom()
             .limitForPeriod(options.burstLimit())
             .limitRefreshPeriod(options.burstPeriod())
             .timeoutDuration(options.maxWait())
             .writableStackTraceEnabled(false)
             .build();
-        this.burst = new AtomicRateLimiter("connectedcar-burst", config, this::clockNanos);
+        // Resilience4j's limiter counts cycles from this time source; a reading that went backwards would make it
+        // take permits away and refuse every request for as long as the clock was set back.
+        this.burst = new AtomicRateLimiter("connectedcar-burst", config, this::elapsedNanos);
     }
 
-    private long clockNanos() {
-        Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    /** Time passed by the clock since this policy was made: follows the clock forwards, ignores steps back. */
+    private synchronized long elapsedNanos() {
+        long wall = epochNanos(clock.instant());
+        if (wall > lastWallNanos) {
+            elapsedNanos += wall - lastWallNanos;
+        }
+        lastWallNanos = wall;
+        return elapsedNanos;
+    }
+
+    private static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /** Nanoseconds of a duration, saturating instead of overflowing. */
+    private static long nanos(Duration duration) {
+        return duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toNanos();
+    }
+
+    private static long plus(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     @Override
@@ -75,11 +104,11 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
         if (options.isUnlimited()) {
             return next.send(request);
         }
-        return Mono.defer(() -> acquire(request, clock.instant().plus(options.maxWait())))
+        return Mono.defer(() -> acquire(request, plus(elapsedNanos(), nanos(options.maxWait()))))
             .then(Mono.defer(() -> next.send(request)));
     }
 
-    private Mono<Void> acquire(HttpRequest request, Instant deadline) {
+    private Mono<Void> acquire(HttpRequest request, long deadline) {
         return Mono.defer(() -> {
             Decision decision = decide(request, deadline);
             if (decision instanceof Decision.Go go) {
@@ -92,35 +121,39 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
         });
     }
 
-    private synchronized Decision decide(HttpRequest request, Instant deadline) {
-        Instant now = clock.instant();
+    private synchronized Decision decide(HttpRequest request, long deadline) {
+        long now = elapsedNanos();
         purge(now);
         if (sent.size() >= options.dailyLimit()) {
-            Instant freesAt = sent.peek().plus(options.window());
-            if (!freesAt.isAfter(deadline)) {
-                return new Decision.WaitForSlot(Duration.between(now, freesAt));
+            long freesAt = oldestFreesAt();
+            if (freesAt <= deadline) {
+                return new Decision.WaitForSlot(Duration.ofNanos(freesAt - now));
             }
-            return new Decision.Refuse(refused(request, QuotaExceededException.Limit.DAILY, now, freesAt));
+            return new Decision.Refuse(refused(request, QuotaExceededException.Limit.DAILY,
+                Duration.ofNanos(freesAt - now)));
         }
         long waitNanos = burst.reservePermission(1);
         if (waitNanos < 0) {
-            Instant freesAt = now.plusNanos(Math.max(0, burst.getDetailedMetrics().getNanosToWait()));
-            return new Decision.Refuse(refused(request, QuotaExceededException.Limit.BURST, now, freesAt));
+            Duration wait = Duration.ofNanos(Math.max(0, burst.getDetailedMetrics().getNanosToWait()));
+            return new Decision.Refuse(refused(request, QuotaExceededException.Limit.BURST, wait));
         }
-        sent.add(now.plusNanos(waitNanos));
+        sent.add(now + waitNanos);
         return new Decision.Go(waitNanos);
     }
 
-    private void purge(Instant now) {
-        Instant oldestKept = now.minus(options.window());
-        while (!sent.isEmpty() && !sent.peek().isAfter(oldestKept)) {
+    private void purge(long now) {
+        while (!sent.isEmpty() && oldestFreesAt() <= now) {
             sent.poll();
         }
     }
 
-    private QuotaExceededException refused(HttpRequest request, QuotaExceededException.Limit limit, Instant now,
-                                           Instant freesAt) {
-        Duration wait = Duration.between(now, freesAt);
+    /** When the oldest counted request leaves the window, in {@link #elapsedNanos()}; {@code sent} is not empty. */
+    private long oldestFreesAt() {
+        return plus(sent.peek(), nanos(options.window()));
+    }
+
+    private QuotaExceededException refused(HttpRequest request, QuotaExceededException.Limit limit, Duration wait) {
+        Instant freesAt = clock.instant().plus(wait);
         String budget = limit == QuotaExceededException.Limit.DAILY
             ? "its budget of " + options.dailyLimit() + " requests per " + describe(options.window())
                 + " is used up (Ford disables accounts making more than about 250-300 requests a day)"
@@ -147,9 +180,11 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
         if (options.isUnlimited()) {
             return new Budget(Integer.MAX_VALUE, 0, Optional.empty(), Integer.MAX_VALUE);
         }
-        purge(clock.instant());
+        long now = elapsedNanos();
+        purge(now);
         return new Budget(options.dailyLimit(), sent.size(),
-            sent.isEmpty() ? Optional.empty() : Optional.of(sent.peek().plus(options.window())),
+            sent.isEmpty() ? Optional.empty()
+                : Optional.of(clock.instant().plus(Duration.ofNanos(oldestFreesAt() - now))),
             Math.max(0, burst.getMetrics().getAvailablePermissions()));
     }
 
