@@ -127,7 +127,8 @@ public final class TokenManager {
 
     /** Stores the tokens of a new login and starts using them. Lazy. */
     Mono<Void> loggedIn(TokenSet tokens) {
-        return store.save(account, tokens).then(Mono.fromRunnable(() -> {
+        // A refresh still running must not overwrite the new login after it is stored.
+        return catFlight.idle().then(Mono.defer(() -> store.save(account, tokens))).then(Mono.fromRunnable(() -> {
             cat = tokens;
             rejectedCat = null;
             tmc = null;

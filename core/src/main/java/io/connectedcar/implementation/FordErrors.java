@@ -7,7 +7,6 @@ import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -94,14 +93,5 @@ public final class FordErrors {
             }
         }
         return null;
-    }
-
-    /** Whether a response body carries Ford's "log in again" code. */
-    public static boolean isInvalidRefreshToken(HttpResponse response) {
-        JsonNode body = Json.parseObjectOrNull(response.body());
-        String code = firstText(body, "errorCode");
-        return FordApi.ERROR_CODE_INVALID_REFRESH_TOKEN.equals(code)
-            || (code == null && response.status() == 400 && body != null
-                && String.valueOf(Json.text(body, "message")).toLowerCase(Locale.ROOT).contains("expired token"));
     }
 }

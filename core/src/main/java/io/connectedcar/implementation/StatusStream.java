@@ -142,7 +142,8 @@ public final class StatusStream {
             if (code != null && code == 401) {
                 tokens.rejected(AuthScheme.TMC, token.get());
             }
-            String message = error.isObject() ? Json.text(error, "message") : error.asString();
+            String message = error.isObject() ? Json.text(error, "message")
+                : error.isValueNode() ? error.asString() : error.toString();
             throw new SessionEnded("the server ended the session: " + message);
         }
         if (node.has("_httpStatus")) {
