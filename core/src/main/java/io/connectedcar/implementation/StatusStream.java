@@ -9,7 +9,9 @@ import io.connectedcar.http.HttpHeaders;
 import io.connectedcar.http.WebSocketRefusedException;
 import io.connectedcar.model.VehicleStatus;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,24 +59,35 @@ public final class StatusStream {
     /** The stream; cold and lazy: each subscription reads telemetry and opens its own socket. */
     public Flux<VehicleStatus> flux() {
         return Flux.defer(() -> {
-            Snapshot snapshot = new Snapshot();
+            Snapshot snapshot = new Snapshot(calls.clock());
             if (!options.webSocket()) {
                 return telemetry().map(snapshot::replace).concatWith(polled(snapshot));
             }
-            // Completed when the socket first opens or first fails, whichever comes first.
-            Sinks.Empty<Void> socketSettled = Sinks.empty();
-            Mono<VehicleStatus> first = socketSettled.asMono()
-                .timeout(SNAPSHOT_WAIT, Mono.empty())
+            // true each time the socket opens, false when an attempt fails.
+            Sinks.Many<Boolean> opens = Sinks.many().replay().all();
+            // The snapshot is read once the socket first opens (or first fails), so no change falls in between.
+            Mono<VehicleStatus> first = opens.asFlux().next()
+                .timeout(SNAPSHOT_WAIT, Mono.just(false))
                 .then(telemetry())
                 .map(snapshot::replace);
-            Flux<VehicleStatus> changes = pushed(socketSettled)
+            // Changes made while the socket was down are read again on reopening, at most once per poll interval
+            // (a flapping socket must not cost more than polling would).
+            Flux<VehicleStatus> rereads = opens.asFlux().filter(Boolean::booleanValue).skip(1)
+                .filter(reopened -> snapshot.isOlderThan(options.pollInterval()))
+                .concatMap(reopened -> telemetry().map(snapshot::replace)
+                    .onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
+                        LOG.warn("Reading the status of {} after reopening its websocket failed ({})", vin,
+                            error.getMessage());
+                        return Mono.empty();
+                    }));
+            Flux<VehicleStatus> changes = pushed(opens)
                 .mapNotNull(snapshot::apply)
                 .onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
                     LOG.warn("The status websocket of {} keeps failing ({}); polling every {} instead", vin,
                         error.getMessage(), options.pollInterval());
                     return polled(snapshot);
                 });
-            return Flux.merge(first, changes);
+            return Flux.merge(first, rereads, changes);
         }).distinctUntilChanged();
     }
 
@@ -85,18 +98,18 @@ public final class StatusStream {
     // --- push --------------------------------------------------------------------------------------------------
 
     /** The {@code _data} parts of pushed frames, across reconnects. */
-    private Flux<JsonNode> pushed(Sinks.Empty<Void> socketSettled) {
+    private Flux<JsonNode> pushed(Sinks.Many<Boolean> opens) {
         URI uri = FordApi.telemetryWebSocket(calls.endpoints(), calls.region(), vin);
         return Flux.defer(() -> tokens.token(AuthScheme.TMC).flatMapMany(token -> {
                 AtomicReference<String> sent = new AtomicReference<>(token);
                 HttpHeaders headers = HttpHeaders.empty().with("Authorization", "Bearer " + token);
                 // The transport subscribes to outbound once the socket is open.
-                Flux<String> outbound = rotations(sent).doOnSubscribe(s -> socketSettled.tryEmitEmpty());
+                Flux<String> outbound = rotations(sent).doOnSubscribe(s -> opens.tryEmitNext(true));
                 return calls.pipeline().transport().websocket(uri, headers, outbound)
                     .timeout(options.watchdog())
                     .map(frame -> handle(frame, sent))
                     .concatWith(Mono.error(() -> new SessionEnded("the server closed the socket")))
-                    .doOnError(error -> socketSettled.tryEmitEmpty())
+                    .doOnError(error -> opens.tryEmitNext(false))
                     .onErrorMap(WebSocketRefusedException.class, refused -> {
                         if (refused.status() == 401) {
                             tokens.rejected(AuthScheme.TMC, sent.get());
@@ -173,11 +186,22 @@ public final class StatusStream {
      * kept and applied to it.
      */
     private static final class Snapshot {
+        private final Clock clock;
         private JsonNode current;
+        private Instant readAt;
         private final List<JsonNode> early = new ArrayList<>();
+
+        Snapshot(Clock clock) {
+            this.clock = clock;
+        }
+
+        synchronized boolean isOlderThan(Duration age) {
+            return readAt == null || readAt.plus(age).isBefore(clock.instant());
+        }
 
         synchronized VehicleStatus replace(JsonNode telemetry) {
             current = telemetry;
+            readAt = clock.instant();
             early.forEach(data -> current = TelemetryMapper.merge(current, data));
             early.clear();
             return TelemetryMapper.toStatus(current);

@@ -204,4 +204,28 @@ class StatusStreamUnitTests {
             .expectError(AuthenticationRequiredException.class)
             .verify(VERIFY);
     }
+
+    @Test
+    void aSocketReopenedLongAfterTheLastReadReadsTheSnapshotAgain() {
+        List<Sinks.Many<String>> opened = new CopyOnWriteArrayList<>();
+        transport.onWebSocket(outbound -> {
+            sockets.incrementAndGet();
+            Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
+            opened.add(inbound);
+            // Keep-alives hold the watchdog off; the test ends a socket by emitting an error frame.
+            return Flux.merge(inbound.asFlux(), Flux.interval(Duration.ofSeconds(20)).map(tick -> "{}"));
+        });
+        StepVerifier.withVirtualTime(() -> client(StatusStreamOptions.defaults()).vehicle(VIN).statusUpdates())
+            .expectNextCount(1)
+            .then(() -> opened.get(0).tryEmitNext("{\"_error\":{\"message\":\"websocket session expired\"}}"))
+            .thenAwait(Duration.ofSeconds(5))
+            .then(() -> assertThat(transport.count("telemetry")).as("reopened soon after the read").isEqualTo(1))
+            .thenAwait(StatusStreamOptions.DEFAULT_POLL_INTERVAL)
+            .then(() -> opened.get(1).tryEmitNext("{\"_error\":{\"message\":\"websocket session expired\"}}"))
+            .thenAwait(Duration.ofSeconds(5))
+            .then(() -> assertThat(transport.count("telemetry")).as("reopened long after the read").isEqualTo(2))
+            .thenCancel()
+            .verify(VERIFY);
+        assertThat(sockets).hasValue(3);
+    }
 }
