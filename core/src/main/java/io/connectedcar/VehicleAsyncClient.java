@@ -15,10 +15,12 @@ import io.connectedcar.implementation.FordApi.CommandType;
 import io.connectedcar.implementation.FordApi.Commands;
 import io.connectedcar.implementation.FordCalls;
 import io.connectedcar.implementation.TelemetryMapper;
+import io.connectedcar.model.Capability;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import io.connectedcar.exception.ServiceException;
 import java.util.Objects;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -105,6 +107,16 @@ public final class VehicleAsyncClient {
             .next()
             .switchIfEmpty(Mono.error(() -> new VehicleNotFoundException(vin, "The account has no vehicle with VIN "
                 + vin + ". List its vehicles with vehicles().")));
+    }
+
+    /**
+     * What the car can do, from the account's vehicle list (one call). Commands check these themselves; use this to
+     * offer only what the car supports. Lazy.
+     *
+     * @throws VehicleNotFoundException (as an error signal) when the account has no such car
+     */
+    public Mono<Set<Capability>> capabilities() {
+        return details().map(Vehicle::capabilities);
     }
 
     // --- commands ---------------------------------------------------------------------------------------------

@@ -10,9 +10,11 @@ import io.connectedcar.command.DepartureSchedule;
 import io.connectedcar.command.HonkDuration;
 import io.connectedcar.command.LightingZone;
 import io.connectedcar.implementation.Blocking;
+import io.connectedcar.model.Capability;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The blocking client of one car; each method waits for {@link VehicleAsyncClient} with a timeout and throws the
@@ -43,6 +45,11 @@ public final class VehicleClient {
     /** The car's status; see {@link VehicleAsyncClient#status()}. */
     public VehicleStatus status() {
         return Blocking.await(async.status(), timeout, "the status of " + async.vin());
+    }
+
+    /** What the car can do; see {@link VehicleAsyncClient#capabilities()}. */
+    public Set<Capability> capabilities() {
+        return Blocking.await(async.capabilities(), timeout, "the capabilities of " + async.vin());
     }
 
     /** The car's model, engine and capabilities; see {@link VehicleAsyncClient#details()}. */

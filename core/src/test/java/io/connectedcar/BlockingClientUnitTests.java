@@ -10,6 +10,7 @@ import io.connectedcar.exception.OperationTimeoutException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.http.AuthScheme;
+import io.connectedcar.model.Capability;
 import io.connectedcar.model.EngineType;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
@@ -79,6 +80,16 @@ class BlockingClientUnitTests {
         login();
 
         assertThat(client.vehicle(TestClients.F150_VIN).details().modelName()).contains("F-150");
+    }
+
+    @Test
+    void capabilitiesComeFromTheVehicleList() {
+        login();
+
+        assertThat(client.vehicle(TestClients.F150_VIN).capabilities())
+            .contains(Capability.REMOTE_START, Capability.REMOTE_LOCK)
+            .doesNotContain(Capability.CHARGING);
+        assertThat(client.vehicle(TestClients.MACH_E_VIN).capabilities()).contains(Capability.CHARGING);
     }
 
     @Test
