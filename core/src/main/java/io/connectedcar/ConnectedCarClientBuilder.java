@@ -5,7 +5,6 @@ import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenStore;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.http.HttpPipeline;
-import io.connectedcar.http.HttpPipelinePolicy;
 import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.HttpTransportProvider;
 import io.connectedcar.http.TransportOptions;
@@ -20,7 +19,6 @@ import io.connectedcar.implementation.FordCalls;
 import io.connectedcar.implementation.SchedulerClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -204,9 +202,8 @@ public final class ConnectedCarClientBuilder {
         // budget after the retry and token policies (every request that leaves pays, retries and re-sends included).
         HttpPipeline authPipeline = new HttpPipeline(wire, List.of(headers, retry, lockoutGuard, budget, logging));
         Authentication auth = Authentication.create(authPipeline, endpoints, region, clock, store, account);
-        List<HttpPipelinePolicy> data = new ArrayList<>(List.of(headers, retry, lockoutGuard,
+        HttpPipeline dataPipeline = new HttpPipeline(wire, List.of(headers, retry, lockoutGuard,
             new TokenPolicy(auth.tokens()), budget, logging));
-        HttpPipeline dataPipeline = new HttpPipeline(wire, data);
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
         return new ConnectedCarAsyncClient(calls, auth, retry, budget, lockoutGuard, statusStreamOptions,
