@@ -1,23 +1,12 @@
 package io.connectedcar.auth;
 
 import io.connectedcar.implementation.Json;
+import io.connectedcar.implementation.OwnerOnlyFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -37,9 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FileTokenStore implements TokenStore {
     /** Written into the file so a later format can be told apart. */
     static final String FORMAT = "connectedcar-tokens/1";
-
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
     /** One lock per token file for the whole process, whichever store instance writes it. */
     private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
@@ -110,12 +96,13 @@ public final class FileTokenStore implements TokenStore {
     private ObjectNode readRoot() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
+            bytes = OwnerOnlyFiles.readIfExists(file);
         } catch (IOException e) {
             throw new TokenStoreException("Cannot read the token file " + file + ": " + e.getMessage()
                 + ". Check its permissions.", e);
+        }
+        if (bytes == null) {
+            return null;
         }
         try {
             JsonNode node = Json.MAPPER.readTree(bytes);
@@ -162,47 +149,11 @@ public final class FileTokenStore implements TokenStore {
     }
 
     private void writeAtomically(ObjectNode root) {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Path dir = file.getParent();
-        Path temp = null;
         try {
-            if (!Files.isDirectory(dir)) {
-                if (posix) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-                } else {
-                    Files.createDirectories(dir);
-                }
-            }
-            FileAttribute<?>[] attributes = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
-                : new FileAttribute<?>[0];
-            temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attributes);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(root));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            OwnerOnlyFiles.writeAtomically(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException e) {
             throw new TokenStoreException("Cannot write the token file " + file + ": " + e.getMessage()
                 + ". Check that its folder is writable.", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The temporary file holds nothing the real file lacks; leaving it is harmless.
-                }
-            }
         }
     }
 
