@@ -15,6 +15,7 @@ import io.connectedcar.implementation.StatusStream;
 import io.connectedcar.implementation.VehicleListMapper;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
+import io.connectedcar.usage.UsageStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,8 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
 
     ConnectedCarAsyncClient(FordCalls calls, Authentication auth, RetryPolicy retry, QuotaPolicy quota,
                             LockoutPolicy lockout, StatusStreamOptions streamOptions, HttpTransport ownedTransport,
-                            CommandOptions commandOptions, Duration capabilityCacheTtl) {
+                            CommandOptions commandOptions, Duration capabilityCacheTtl, UsageStore usage,
+                            String account) {
         this.calls = calls;
         this.auth = auth;
         this.retry = retry;
@@ -47,7 +49,8 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
         this.lockout = lockout;
         this.streamOptions = streamOptions;
         this.ownedTransport = ownedTransport;
-        this.commands = CommandSupport.create(calls, this::vehicles, commandOptions, capabilityCacheTtl);
+        this.commands = CommandSupport.create(calls, this::vehicles, commandOptions, capabilityCacheTtl, usage,
+            account);
     }
 
     /** Login, refresh and logout of this account. */

@@ -17,6 +17,8 @@ import io.connectedcar.http.policy.UserAgentPolicy;
 import io.connectedcar.implementation.FordApi;
 import io.connectedcar.implementation.FordCalls;
 import io.connectedcar.implementation.SchedulerClock;
+import io.connectedcar.usage.InMemoryUsageStore;
+import io.connectedcar.usage.UsageStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class ConnectedCarClientBuilder {
     private Region region = Region.NORTH_AMERICA;
     private Endpoints endpoints = Endpoints.ford();
     private TokenStore tokenStore;
+    private UsageStore usageStore;
     private String account = DEFAULT_ACCOUNT;
     private HttpTransport transport;
     private TransportOptions transportOptions = TransportOptions.defaults();
@@ -78,7 +81,22 @@ public final class ConnectedCarClientBuilder {
         return this;
     }
 
-    /** The name the login is stored under, for several accounts in one store (default {@value #DEFAULT_ACCOUNT}). */
+    /**
+     * Where the requests and status refreshes of the account are recorded, so that the request budget and the
+     * refresh interval also count those of earlier processes (default: in memory, a new count per client). Use a
+     * {@code FileUsageStore} for a program started again and again, such as a command line run from cron. The store
+     * is read at the first request, not here; a store that cannot be read or written is logged and never fails a
+     * request.
+     */
+    public ConnectedCarClientBuilder usageStore(UsageStore value) {
+        this.usageStore = Objects.requireNonNull(value, "usageStore");
+        return this;
+    }
+
+    /**
+     * The name the login and the usage are stored under, for several accounts in one store (default
+     * {@value #DEFAULT_ACCOUNT}).
+     */
     public ConnectedCarClientBuilder account(String value) {
         Objects.requireNonNull(value, "account");
         if (value.isBlank()) {
@@ -189,12 +207,13 @@ public final class ConnectedCarClientBuilder {
         boolean ownsTransport = transport == null;
         HttpTransport wire = ownsTransport ? HttpTransportProvider.load().create(transportOptions) : transport;
         TokenStore store = tokenStore != null ? tokenStore : new InMemoryTokenStore();
+        UsageStore usage = usageStore != null ? usageStore : new InMemoryUsageStore();
 
         UserAgentPolicy headers = new UserAgentPolicy(userAgent);
         RetryPolicy retry = new RetryPolicy(retryOptions, clock);
         // One lockout guard and one budget for the whole account: both pipelines share them.
         LockoutPolicy lockoutGuard = new LockoutPolicy(lockout, clock);
-        QuotaPolicy budget = new QuotaPolicy(quota, clock);
+        QuotaPolicy budget = new QuotaPolicy(quota, clock, usage, account);
         LoggingPolicy logging = new LoggingPolicy();
 
         // Closest to the API first, closest to the wire last. Token calls use the same policies but carry no token.
@@ -207,7 +226,7 @@ public final class ConnectedCarClientBuilder {
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
         return new ConnectedCarAsyncClient(calls, auth, retry, budget, lockoutGuard, statusStreamOptions,
-            ownsTransport ? wire : null, commandOptions, capabilityCacheTtl);
+            ownsTransport ? wire : null, commandOptions, capabilityCacheTtl, usage, account);
     }
 
     /** Builds the blocking client; every call blocks at most {@link ClientOptions#blockTimeout()}. */

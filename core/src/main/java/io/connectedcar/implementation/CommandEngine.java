@@ -104,9 +104,9 @@ public final class CommandEngine {
     private Mono<Accepted> activate(String vin, CommandType type, byte[] body, CommandOptions options) {
         Mono<Void> capability = options.skipCapabilityCheck() || type.capability() == null ? Mono.empty()
             : capabilities.require(vin, type.type(), type.capability());
-        return capability.then(Mono.defer(() -> {
-            StatusRefreshGuard.Reservation reservation = type.equals(FordApi.Commands.STATUS_REFRESH)
-                ? refreshGuard.reserve(vin, options.minStatusRefreshInterval()) : () -> { };
+        Mono<StatusRefreshGuard.Reservation> reserved = type.equals(FordApi.Commands.STATUS_REFRESH)
+            ? refreshGuard.reserve(vin, options.minStatusRefreshInterval()) : Mono.just(() -> { });
+        return capability.then(reserved).flatMap(reservation -> {
             HttpRequest request = calls.request(type.operation(), vin).withBody(body, "application/json");
             return calls.send(request)
                 .onErrorMap(error -> sendError(vin, type, error))
@@ -120,7 +120,7 @@ public final class CommandEngine {
                         reservation.release();
                     }
                 });
-        }));
+        });
     }
 
     /** Whether the command certainly had no effect: it never left, or Ford refused it with a 4xx. */

@@ -2,6 +2,7 @@ package io.connectedcar.implementation;
 
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.model.Vehicle;
+import io.connectedcar.usage.UsageStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -26,12 +27,13 @@ public record CommandSupport(CommandEngine engine, VehicleActions actions, Comma
     /**
      * @param vehicles           loads the account's vehicle list
      * @param capabilityCacheTtl how long the vehicle list is kept for capability checks
+     * @param usage              where status refreshes are recorded, under {@code account}
      */
     public static CommandSupport create(FordCalls calls, Supplier<Flux<Vehicle>> vehicles, CommandOptions defaults,
-                                        Duration capabilityCacheTtl) {
+                                        Duration capabilityCacheTtl, UsageStore usage, String account) {
         CapabilityCache capabilities = new CapabilityCache(vehicles, calls.clock(), capabilityCacheTtl);
-        CommandEngine engine = new CommandEngine(calls, capabilities, new StatusRefreshGuard(calls.clock()),
-            new CommandMetrics());
+        CommandEngine engine = new CommandEngine(calls, capabilities,
+            new StatusRefreshGuard(calls.clock(), usage, account), new CommandMetrics());
         return new CommandSupport(engine, new VehicleActions(calls, capabilities), defaults);
     }
 }

@@ -1,0 +1,33 @@
+package io.connectedcar.usage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link UsageStore} holds for one account. Immutable.
+ *
+ * @param requests        when each recorded request was sent, oldest first
+ * @param statusRefreshes per VIN, when each recorded status refresh was sent, oldest first
+ */
+public record RecordedUsage(List<Instant> requests, Map<String, List<Instant>> statusRefreshes) {
+
+    public RecordedUsage {
+        requests = List.copyOf(Objects.requireNonNull(requests, "requests"));
+        Objects.requireNonNull(statusRefreshes, "statusRefreshes");
+        statusRefreshes = Map.copyOf(statusRefreshes.entrySet().stream()
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue()))));
+    }
+
+    /** Nothing recorded. */
+    public static RecordedUsage none() {
+        return new RecordedUsage(List.of(), Map.of());
+    }
+
+    /** The latest recorded status refresh of a vehicle, if any. */
+    public Optional<Instant> lastStatusRefresh(String vin) {
+        return statusRefreshes.getOrDefault(vin, List.of()).stream().max(Instant::compareTo);
+    }
+}
