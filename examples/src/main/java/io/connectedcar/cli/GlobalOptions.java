@@ -7,6 +7,7 @@ import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.Endpoints;
 import io.connectedcar.Region;
 import io.connectedcar.auth.FileTokenStore;
+import io.connectedcar.usage.FileUsageStore;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ final class GlobalOptions {
     String endpoint;
 
     @Option(names = "--token-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
-        description = "Where the login is stored (default: ~/.connectedcar/tokens.json, owner-only).")
+        description = "Where the login is stored (default: ~/.connectedcar/tokens.json, owner-only). The request "
+            + "and refresh counts are kept beside it in usage.json.")
     Path tokenFile;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
@@ -39,7 +41,8 @@ final class GlobalOptions {
     ConnectedCarClient client() {
         ConnectedCarClientBuilder builder = new ConnectedCarClientBuilder()
             .region(Region.of(region))
-            .tokenStore(tokenStore());
+            .tokenStore(tokenStore())
+            .usageStore(usageStore());
         if (endpoint != null) {
             builder.endpoints(Endpoints.allAt(endpoint));
         }
@@ -48,6 +51,14 @@ final class GlobalOptions {
 
     FileTokenStore tokenStore() {
         return tokenFile == null ? FileTokenStore.inUserHome() : new FileTokenStore(tokenFile);
+    }
+
+    /**
+     * The request and refresh counts, beside the token file ({@code ~/.connectedcar/usage.json} by default): each run
+     * is a new process, so without it a cron job could exceed the daily budget or refresh the car every minute.
+     */
+    FileUsageStore usageStore() {
+        return tokenFile == null ? FileUsageStore.inUserHome() : FileUsageStore.besideTokenFile(tokenFile);
     }
 
     void applyVerbosity() {

@@ -233,6 +233,24 @@ class CliIntegrationTests {
     }
 
     @Test
+    void aSecondRefreshRunIsRefusedBecauseTheFirstIsRecordedBesideTheTokenFile() throws IOException {
+        loggedIn();
+        Run first = cli(withEndpoint("refresh", PICKUP));
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.OK);
+
+        Run second = cli(withEndpoint("refresh", PICKUP));
+
+        assertThat(second.exitCode()).isEqualTo(ExitCode.RATE_LIMITED);
+        assertThat(second.err()).contains("12 V battery").contains(PICKUP);
+        Path usage = home.resolve("usage.json");
+        assertThat(Files.readString(usage)).contains(PICKUP).contains("\"requests\"")
+            .doesNotContain("accessToken");
+        if (Files.getFileStore(usage).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(usage))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void remoteStartJsonPrintsTheResult() {
         loggedIn();
         Run run = cli(withEndpoint("start", PICKUP, "--json"));
