@@ -156,8 +156,8 @@ public final class FileUsageStore implements UsageStore {
 
     private UsageStoreException corrupt(Throwable cause) {
         return new UsageStoreException("The usage file " + file + " is not a valid connectedcar usage file. It was "
-            + "left untouched, and the request budget counts only this process's requests until it is moved or "
-            + "deleted.", cause);
+            + "left untouched, and the request budget and the refresh interval count only this process's use until "
+            + "it is moved or deleted.", cause);
     }
 
     private RecordedUsage usageOf(ObjectNode root, String account) {
