@@ -74,7 +74,7 @@ public final class VehicleStatus {
 
     private VehicleStatus(ObjectNode telemetry) {
         this.telemetry = telemetry;
-        this.snapshotTime = Json.instant(telemetry.get("updateTime")).orElse(null);
+        this.snapshotTime = JsonValues.instant(telemetry.get("updateTime")).orElse(null);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class VehicleStatus {
 
     /** The VIN the snapshot is for ({@code vin}). */
     public Optional<String> vin() {
-        return Json.text(telemetry.get("vin"));
+        return JsonValues.text(telemetry.get("vin"));
     }
 
     /** When Ford last updated the snapshot as a whole ({@code updateTime}); each value has its own time too. */
@@ -106,7 +106,7 @@ public final class VehicleStatus {
 
     /** Autonomic's id of the vehicle ({@code vehicleId}). */
     public Optional<String> vehicleId() {
-        return Json.text(telemetry.get("vehicleId"));
+        return JsonValues.text(telemetry.get("vehicleId"));
     }
 
     // ---------------------------------------------------------------- driving
@@ -125,13 +125,13 @@ public final class VehicleStatus {
     public Optional<Measurement<Position>> position() {
         return reading("position", Unit.NONE, value -> {
             JsonNode location = value.path("location");
-            Optional<Double> latitude = Json.number(location.get("lat"));
-            Optional<Double> longitude = Json.number(location.get("lon"));
+            Optional<Double> latitude = JsonValues.number(location.get("lat"));
+            Optional<Double> longitude = JsonValues.number(location.get("lon"));
             if (latitude.isEmpty() || longitude.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Position(latitude.get(), longitude.get(), Json.optionalNumber(location.get("alt")),
-                Json.text(value.get("gpsDimension"))));
+            return Optional.of(new Position(latitude.get(), longitude.get(), JsonValues.optionalNumber(location.get("alt")),
+                JsonValues.text(value.get("gpsDimension"))));
         });
     }
 
@@ -139,10 +139,10 @@ public final class VehicleStatus {
     public Optional<Measurement<Heading>> heading() {
         return reading("heading", Unit.DEGREES, value -> {
             if (value.isObject()) {
-                return Json.number(value.get("heading")).map(degrees -> new Heading(degrees,
-                    Json.optionalNumber(value.get("uncertainty")), Json.text(value.get("detectionType"))));
+                return JsonValues.number(value.get("heading")).map(degrees -> new Heading(degrees,
+                    JsonValues.optionalNumber(value.get("uncertainty")), JsonValues.text(value.get("detectionType"))));
             }
-            return Json.number(value).map(degrees -> new Heading(degrees, OptionalDouble.empty(), Optional.empty()));
+            return JsonValues.number(value).map(degrees -> new Heading(degrees, OptionalDouble.empty(), Optional.empty()));
         });
     }
 
@@ -213,13 +213,13 @@ public final class VehicleStatus {
 
     /** Whether a charging cable is plugged in ({@code xevPlugChargerStatus}). */
     public Optional<Measurement<PlugStatus>> plugStatus() {
-        return reading("xevPlugChargerStatus", Unit.NONE, value -> Json.text(value).map(PlugStatus::of));
+        return reading("xevPlugChargerStatus", Unit.NONE, value -> JsonValues.text(value).map(PlugStatus::of));
     }
 
     /** The charging state the car shows its driver ({@code xevBatteryChargeDisplayStatus}). */
     public Optional<Measurement<ChargeDisplayStatus>> chargeDisplayStatus() {
         return reading("xevBatteryChargeDisplayStatus", Unit.NONE,
-            value -> Json.text(value).map(ChargeDisplayStatus::of));
+            value -> JsonValues.text(value).map(ChargeDisplayStatus::of));
     }
 
     /** Time left until the battery is full ({@code xevBatteryTimeToFullCharge}, reported in minutes). */
@@ -274,16 +274,16 @@ public final class VehicleStatus {
 
     /** Each door's open/closed state ({@code doorStatus[]}), in Ford's order. */
     public List<Measurement<DoorStatus>> doors() {
-        return list("doorStatus", Unit.NONE, (entry, value) -> Json.text(value).map(state -> new DoorStatus(
-            Json.locator(entry, "vehicleDoor"), Json.locator(entry, "vehicleSide"),
-            Json.locator(entry, "vehicleOccupantRole"), state)));
+        return list("doorStatus", Unit.NONE, (entry, value) -> JsonValues.text(value).map(state -> new DoorStatus(
+            JsonValues.locator(entry, "vehicleDoor"), JsonValues.locator(entry, "vehicleSide"),
+            JsonValues.locator(entry, "vehicleOccupantRole"), state)));
     }
 
     /** Each lock state ({@code doorLockStatus[]}), in Ford's order; see {@link #allDoorsLocked()}. */
     public List<Measurement<DoorLockStatus>> doorLocks() {
-        return list("doorLockStatus", Unit.NONE, (entry, value) -> Json.text(value).map(state -> new DoorLockStatus(
-            Json.locator(entry, "vehicleDoor"), Json.locator(entry, "vehicleSide"),
-            Json.locator(entry, "vehicleOccupantRole"), state)));
+        return list("doorLockStatus", Unit.NONE, (entry, value) -> JsonValues.text(value).map(state -> new DoorLockStatus(
+            JsonValues.locator(entry, "vehicleDoor"), JsonValues.locator(entry, "vehicleSide"),
+            JsonValues.locator(entry, "vehicleOccupantRole"), state)));
     }
 
     /**
@@ -307,13 +307,13 @@ public final class VehicleStatus {
     public List<Measurement<WindowStatus>> windows() {
         return list("windowStatus", Unit.NONE, (entry, value) -> {
             JsonNode range = value.path("doubleRange");
-            Optional<Double> lower = Json.number(range.get("lowerBound"));
-            Optional<Double> upper = Json.number(range.get("upperBound"));
+            Optional<Double> lower = JsonValues.number(range.get("lowerBound"));
+            Optional<Double> upper = JsonValues.number(range.get("upperBound"));
             if (lower.isEmpty() || upper.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new WindowStatus(Json.locator(entry, "vehicleWindow"),
-                Json.locator(entry, "vehicleSide"), Json.locator(entry, "vehicleOccupantRole"), lower.get(),
+            return Optional.of(new WindowStatus(JsonValues.locator(entry, "vehicleWindow"),
+                JsonValues.locator(entry, "vehicleSide"), JsonValues.locator(entry, "vehicleOccupantRole"), lower.get(),
                 upper.get()));
         });
     }
@@ -322,17 +322,17 @@ public final class VehicleStatus {
 
     /** Each tyre's pressure, kPa ({@code tirePressure[]}), in Ford's order. */
     public List<Measurement<TirePressure>> tirePressures() {
-        return list("tirePressure", Unit.KILOPASCALS, (entry, value) -> Json.number(value).map(pressure -> {
+        return list("tirePressure", Unit.KILOPASCALS, (entry, value) -> JsonValues.number(value).map(pressure -> {
             JsonNode placard = entry.has("wheelPlacardFront") ? entry.get("wheelPlacardFront")
                 : entry.get("wheelPlacardRear");
-            return new TirePressure(Json.locator(entry, "vehicleWheel"), pressure, Json.optionalNumber(placard));
+            return new TirePressure(JsonValues.locator(entry, "vehicleWheel"), pressure, JsonValues.optionalNumber(placard));
         }));
     }
 
     /** Each tyre's pressure warning state ({@code tirePressureStatus}), in Ford's order. */
     public List<Measurement<TireStatus>> tireStatuses() {
-        return list("tirePressureStatus", Unit.NONE, (entry, value) -> Json.text(value).map(state -> new TireStatus(
-            Json.locator(entry, "vehicleWheel"), state)));
+        return list("tirePressureStatus", Unit.NONE, (entry, value) -> JsonValues.text(value).map(state -> new TireStatus(
+            JsonValues.locator(entry, "vehicleWheel"), state)));
     }
 
     /** The tyre monitoring system's state, such as {@code NORMAL_OPERATION} ({@code tirePressureSystemStatus}). */
@@ -355,8 +355,8 @@ public final class VehicleStatus {
         for (Map.Entry<String, JsonNode> property : indicators.properties()) {
             JsonNode entry = property.getValue();
             if (entry.isObject()) {
-                Json.bool(entry.get("value")).ifPresent(active -> result.put(property.getKey(), Measurement.of(
-                    new Indicator(property.getKey(), active, Json.text(entry.get("additionalInfo"))), Unit.NONE,
+                JsonValues.bool(entry.get("value")).ifPresent(active -> result.put(property.getKey(), Measurement.of(
+                    new Indicator(property.getKey(), active, JsonValues.text(entry.get("additionalInfo"))), Unit.NONE,
                     timeOf(entry))));
             }
         }
@@ -472,16 +472,16 @@ public final class VehicleStatus {
     }
 
     private Optional<Measurement<Double>> number(String metric, Unit unit) {
-        return reading(metric, unit, Json::number);
+        return reading(metric, unit, JsonValues::number);
     }
 
     private Optional<Measurement<String>> text(String metric) {
-        return reading(metric, Unit.NONE, Json::text);
+        return reading(metric, Unit.NONE, JsonValues::text);
     }
 
     /** A non-negative duration reported as a number of some unit, given in milliseconds. */
     private Optional<Measurement<Duration>> duration(String metric, long millisPerUnit) {
-        return reading(metric, Unit.NONE, value -> Json.number(value).filter(amount -> amount >= 0)
+        return reading(metric, Unit.NONE, value -> JsonValues.number(value).filter(amount -> amount >= 0)
             .map(amount -> Duration.ofMillis(Math.round(amount * millisPerUnit))));
     }
 
@@ -503,7 +503,7 @@ public final class VehicleStatus {
     }
 
     private Instant timeOf(JsonNode entry) {
-        return Json.instant(entry.get("updateTime")).orElse(snapshotTime);
+        return JsonValues.instant(entry.get("updateTime")).orElse(snapshotTime);
     }
 
     private static Optional<JsonNode> copyOf(JsonNode container, String name) {

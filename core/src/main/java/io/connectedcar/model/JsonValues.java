@@ -12,11 +12,11 @@ import tools.jackson.databind.JsonNode;
  * Liberal readers of single JSON values. Each answers empty for a missing node, a JSON {@code null} or a value of the
  * wrong type; none ever throws.
  */
-final class Json {
+final class JsonValues {
     /** What a locator field Ford left out reads as; Ford sends the same word when it does not know. */
     static final String UNKNOWN = "UNKNOWN";
 
-    private Json() {
+    private JsonValues() {
     }
 
     /** A finite number, or a string holding one (Ford sometimes quotes numbers). */
@@ -69,7 +69,7 @@ final class Json {
 
     /** An ISO-8601 instant such as {@code 2025-04-01T21:32:17Z}, with or without fraction or offset. */
     static Optional<Instant> instant(JsonNode node) {
-        return text(node).flatMap(Json::parseInstant);
+        return text(node).flatMap(JsonValues::parseInstant);
     }
 
     private static Optional<Instant> parseInstant(String text) {
