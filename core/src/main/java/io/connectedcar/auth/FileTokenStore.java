@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -94,25 +93,14 @@ public final class FileTokenStore implements TokenStore {
 
     /** The file's JSON, {@code null} when there is no file yet; a broken file is an error, left as it is. */
     private ObjectNode readRoot() {
-        byte[] bytes;
         try {
-            bytes = OwnerOnlyFiles.readIfExists(file);
+            return OwnerOnlyFiles.readAccountsFile(file);
+        } catch (OwnerOnlyFiles.MalformedFileException e) {
+            throw corrupt(e.getCause());
         } catch (IOException e) {
             throw new TokenStoreException("Cannot read the token file " + file + ": " + e.getMessage()
                 + ". Check its permissions.", e);
         }
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node instanceof ObjectNode object && (node.path("accounts").isObject() || !node.has("accounts"))) {
-                return object;
-            }
-        } catch (JacksonException e) {
-            throw corrupt(e);
-        }
-        throw corrupt(null);
     }
 
     private TokenStoreException corrupt(Throwable cause) {

@@ -14,6 +14,9 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reading and atomically replacing small files that only their owner may read ({@code rw-------}, folder
@@ -33,6 +36,36 @@ public final class OwnerOnlyFiles {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
+        }
+    }
+
+    /**
+     * The JSON object of a file shaped {@code {"accounts": {...}, ...}} (the token and usage files), or {@code null}
+     * when there is no file.
+     *
+     * @throws MalformedFileException when the file is not such a JSON object (the caller reports it and leaves it)
+     * @throws IOException when the file cannot be read
+     */
+    public static ObjectNode readAccountsFile(Path file) throws IOException {
+        byte[] bytes = readIfExists(file);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(bytes);
+            if (node instanceof ObjectNode object && (node.path("accounts").isObject() || !node.has("accounts"))) {
+                return object;
+            }
+            throw new MalformedFileException(null);
+        } catch (JacksonException e) {
+            throw new MalformedFileException(e);
+        }
+    }
+
+    /** A file that exists but does not hold what it should. */
+    public static final class MalformedFileException extends IOException {
+        MalformedFileException(Throwable cause) {
+            super("malformed file", cause);
         }
     }
 

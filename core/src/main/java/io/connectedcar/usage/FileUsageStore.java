@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -133,25 +132,14 @@ public final class FileUsageStore implements UsageStore {
 
     /** The file's JSON, {@code null} when there is no file yet; a broken file is an error, left as it is. */
     private ObjectNode readRoot() {
-        byte[] bytes;
         try {
-            bytes = OwnerOnlyFiles.readIfExists(file);
+            return OwnerOnlyFiles.readAccountsFile(file);
+        } catch (OwnerOnlyFiles.MalformedFileException e) {
+            throw corrupt(e.getCause());
         } catch (IOException e) {
             throw new UsageStoreException("Cannot read the usage file " + file + ": " + e.getMessage()
                 + ". Check its permissions.", e);
         }
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node instanceof ObjectNode object && (node.path("accounts").isObject() || !node.has("accounts"))) {
-                return object;
-            }
-        } catch (JacksonException e) {
-            throw corrupt(e);
-        }
-        throw corrupt(null);
     }
 
     private UsageStoreException corrupt(Throwable cause) {
