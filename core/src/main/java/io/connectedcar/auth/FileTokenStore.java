@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -26,15 +25,12 @@ public final class FileTokenStore implements TokenStore {
     /** Written into the file so a later format can be told apart. */
     static final String FORMAT = "connectedcar-tokens/1";
 
-    /** One lock per token file for the whole process, whichever store instance writes it. */
-    private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
-
     private final Path file;
     private final Object lock;
 
     public FileTokenStore(Path file) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
-        this.lock = LOCKS.computeIfAbsent(this.file, path -> new Object());
+        this.lock = OwnerOnlyFiles.lockFor(this.file);
     }
 
     /** {@code ~/.connectedcar/tokens.json}. */

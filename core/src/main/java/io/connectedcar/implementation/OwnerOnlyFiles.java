@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +28,15 @@ public final class OwnerOnlyFiles {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
+    /** One lock per file for the whole process, whichever store instance reads or writes it. */
+    private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+
     private OwnerOnlyFiles() {
+    }
+
+    /** The lock that serialises this process's work on a file (give it the absolute, normalised path). */
+    public static Object lockFor(Path file) {
+        return LOCKS.computeIfAbsent(file, path -> new Object());
     }
 
     /** The file's bytes, or {@code null} when there is no file. */

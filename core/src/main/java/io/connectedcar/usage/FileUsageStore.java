@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -36,15 +35,12 @@ public final class FileUsageStore implements UsageStore {
     /** Written into the file so a later format can be told apart. */
     static final String FORMAT = "connectedcar-usage/1";
 
-    /** One lock per usage file for the whole process, whichever store instance writes it. */
-    private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
-
     private final Path file;
     private final Object lock;
 
     public FileUsageStore(Path file) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
-        this.lock = LOCKS.computeIfAbsent(this.file, path -> new Object());
+        this.lock = OwnerOnlyFiles.lockFor(this.file);
     }
 
     /** {@code ~/.connectedcar/usage.json}, beside the default token file. */
