@@ -1,7 +1,10 @@
 package io.connectedcar;
 
-import io.connectedcar.http.policy.LockoutPolicy;
-import io.connectedcar.http.policy.QuotaPolicy;
+import io.connectedcar.protection.LockoutOptions;
+import io.connectedcar.protection.QuotaOptions;
+import io.connectedcar.protection.LockoutState;
+import io.connectedcar.protection.internal.LockoutPolicy;
+import io.connectedcar.protection.internal.QuotaPolicy;
 import io.github.resilience4j.retry.Retry;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,6 +14,8 @@ import java.util.Optional;
  *
  * @param quota            the account's request budget
  * @param lockout          the lockout guard
+ * @param catRefreshes     times this client renewed Ford's CAT with the refresh token
+ * @param tmcExchanges     TMC tokens this client obtained from Autonomic
  * @param commandsSent     commands Ford accepted
  * @param commandsFollowed commands whose following ended (final state, timeout, error or cancel)
  * @param commandChecks    telemetry calls made to follow commands
@@ -18,8 +23,17 @@ import java.util.Optional;
  * @param writeRetries     Resilience4j's counts of non-idempotent requests (commands) and their retries, which
  *                         happen only when a request certainly never left
  */
-public record ClientMetrics(Quota quota, Lockout lockout, long commandsSent, long commandsFollowed, long commandChecks, RetryCounts readRetries,
+public record ClientMetrics(Quota quota, Lockout lockout, long catRefreshes, long tmcExchanges, long commandsSent,
+                            long commandsFollowed, long commandChecks, RetryCounts readRetries,
                             RetryCounts writeRetries) {
+
+    static ClientMetrics of(ClientContext context) {
+        var commands = context.commands().engine().metrics();
+        var tokens = context.auth().tokens();
+        return new ClientMetrics(Quota.of(context.budget()), Lockout.of(context.lockout()), tokens.catRefreshCount(),
+            tokens.tmcExchangeCount(), commands.commandsSent(), commands.commandsFollowed(), commands.checks(),
+            RetryCounts.of(context.retry().reads()), RetryCounts.of(context.retry().writes()));
+    }
 
     /** Telemetry checks per followed command; zero before any command was followed. */
     public double checksPerCommand() {
@@ -52,7 +66,7 @@ public record ClientMetrics(Quota quota, Lockout lockout, long commandsSent, lon
      * @param recentFailures authentication failures in a row
      * @param retryAt        when an open guard lets trial calls through; empty unless open
      */
-    public record Lockout(LockoutPolicy.State state, int recentFailures, Optional<Instant> retryAt) {
+    public record Lockout(LockoutState state, int recentFailures, Optional<Instant> retryAt) {
 
         static Lockout of(LockoutPolicy policy) {
             return new Lockout(policy.state(), policy.recentFailures(), Optional.ofNullable(policy.retryAt()));
@@ -69,6 +83,11 @@ public record ClientMetrics(Quota quota, Lockout lockout, long commandsSent, lon
      */
     public record RetryCounts(long succeededWithoutRetry, long succeededWithRetry, long failedWithoutRetry,
                               long failedWithRetry) {
+
+        /** Every call counted, however it ended. */
+        public long total() {
+            return succeededWithoutRetry + succeededWithRetry + failedWithoutRetry + failedWithRetry;
+        }
 
         static RetryCounts of(Retry retry) {
             Retry.Metrics metrics = retry.getMetrics();

@@ -1,7 +1,7 @@
 package io.connectedcar;
 
 import io.connectedcar.auth.AuthClient;
-import io.connectedcar.implementation.Blocking;
+import io.connectedcar.internal.Blocking;
 import io.connectedcar.model.Vehicle;
 import java.time.Duration;
 import java.util.List;

@@ -1,22 +1,30 @@
 package io.connectedcar;
 
-import io.connectedcar.auth.Authentication;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.ford.Region;
+import io.connectedcar.http.RetryOptions;
+import io.connectedcar.protection.LockoutOptions;
+import io.connectedcar.protection.QuotaOptions;
+import io.connectedcar.status.StatusStreamOptions;
+import io.connectedcar.auth.internal.Authentication;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenStore;
 import io.connectedcar.command.CommandOptions;
-import io.connectedcar.http.HttpPipeline;
+import io.connectedcar.http.internal.HttpPipeline;
 import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.HttpTransportProvider;
 import io.connectedcar.http.TransportOptions;
-import io.connectedcar.http.policy.LockoutPolicy;
-import io.connectedcar.http.policy.LoggingPolicy;
-import io.connectedcar.http.policy.QuotaPolicy;
-import io.connectedcar.http.policy.RetryPolicy;
-import io.connectedcar.http.policy.TokenPolicy;
-import io.connectedcar.http.policy.UserAgentPolicy;
-import io.connectedcar.implementation.FordApi;
-import io.connectedcar.implementation.FordCalls;
-import io.connectedcar.implementation.SchedulerClock;
+import io.connectedcar.protection.internal.LockoutPolicy;
+import io.connectedcar.http.internal.LoggingPolicy;
+import io.connectedcar.protection.internal.QuotaPolicy;
+import io.connectedcar.http.internal.RetryPolicy;
+import io.connectedcar.auth.internal.TokenPolicy;
+import io.connectedcar.http.internal.UserAgentPolicy;
+import io.connectedcar.ford.internal.FordApi;
+import io.connectedcar.ford.internal.FordCalls;
+import io.connectedcar.internal.SchedulerClock;
+import io.connectedcar.command.internal.CommandSupport;
+import io.connectedcar.status.internal.StatusStreams;
 import io.connectedcar.usage.InMemoryUsageStore;
 import io.connectedcar.usage.UsageStore;
 import java.time.Clock;
@@ -225,8 +233,10 @@ public final class ConnectedCarClientBuilder {
             new TokenPolicy(auth.tokens()), budget, logging));
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
-        return new ConnectedCarAsyncClient(calls, auth, retry, budget, lockoutGuard, statusStreamOptions,
-            ownsTransport ? wire : null, commandOptions, capabilityCacheTtl, usage, account);
+        CommandSupport commands = CommandSupport.create(calls, commandOptions, capabilityCacheTtl, usage, account);
+        StatusStreams statusStreams = new StatusStreams(calls, auth.tokens(), statusStreamOptions);
+        return new ConnectedCarAsyncClient(new ClientContext(account, calls, auth, commands, statusStreams, retry,
+            budget, lockoutGuard, ownsTransport ? wire : null));
     }
 
     /** Builds the blocking client; every call blocks at most {@link ClientOptions#blockTimeout()}. */

@@ -1,5 +1,6 @@
 package io.connectedcar;
 
+import io.connectedcar.status.StatusStreamOptions;
 import io.connectedcar.command.ActionResult;
 import io.connectedcar.command.ChargeSettings;
 import io.connectedcar.command.ClimateProfile;
@@ -9,12 +10,12 @@ import io.connectedcar.command.DepartureSchedule;
 import io.connectedcar.command.HonkDuration;
 import io.connectedcar.command.LightingZone;
 import io.connectedcar.exception.VehicleNotFoundException;
-import io.connectedcar.implementation.CommandBodies;
-import io.connectedcar.implementation.FordApi;
-import io.connectedcar.implementation.FordApi.CommandType;
-import io.connectedcar.implementation.FordApi.Commands;
-import io.connectedcar.implementation.FordCalls;
-import io.connectedcar.implementation.TelemetryMapper;
+import io.connectedcar.command.internal.CommandBodies;
+import io.connectedcar.ford.internal.FordApi;
+import io.connectedcar.ford.internal.FordApi.CommandType;
+import io.connectedcar.ford.internal.FordApi.Commands;
+import io.connectedcar.ford.internal.FordCalls;
+import io.connectedcar.ford.internal.TelemetryMapper;
 import io.connectedcar.model.Capability;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
@@ -42,19 +43,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class VehicleAsyncClient {
     private final String vin;
-    private final FordCalls calls;
-    private final ConnectedCarAsyncClient account;
+    private final ClientContext context;
     private final CommandOptions commandOptions;
 
-    VehicleAsyncClient(String vin, FordCalls calls, ConnectedCarAsyncClient account) {
-        this(vin, calls, account, account.commandOptions());
-    }
-
-    private VehicleAsyncClient(String vin, FordCalls calls, ConnectedCarAsyncClient account,
-                               CommandOptions commandOptions) {
+    VehicleAsyncClient(String vin, ClientContext context, CommandOptions commandOptions) {
         this.vin = vin;
-        this.calls = calls;
-        this.account = account;
+        this.context = context;
         this.commandOptions = commandOptions;
     }
 
@@ -71,7 +65,7 @@ public final class VehicleAsyncClient {
      * @throws io.connectedcar.exception.DecodeException (as an error signal) when the answer is not telemetry JSON
      */
     public Mono<VehicleStatus> status() {
-        return calls.json(calls.request(FordApi.TELEMETRY, vin))
+        return context.calls().telemetry(vin)
             .onErrorMap(this::notFound)
             .map(TelemetryMapper::toStatus);
     }
@@ -93,7 +87,7 @@ public final class VehicleAsyncClient {
      *         socket or fall back to polling. Subscribing again starts a new stream.
      */
     public Flux<VehicleStatus> statusUpdates() {
-        return account.statusUpdates(vin).onErrorMap(this::notFound);
+        return context.statusStreams().of(vin).onErrorMap(this::notFound);
     }
 
     /**
@@ -102,7 +96,7 @@ public final class VehicleAsyncClient {
      * @throws VehicleNotFoundException (as an error signal) when the account has no such car
      */
     public Mono<Vehicle> details() {
-        return account.vehicles()
+        return context.calls().vehicles()
             .filter(vehicle -> vin.equals(vehicle.vin()))
             .next()
             .switchIfEmpty(Mono.error(() -> new VehicleNotFoundException(vin, "The account has no vehicle with VIN "
@@ -126,7 +120,7 @@ public final class VehicleAsyncClient {
      * refresh guard). Sends nothing.
      */
     public VehicleAsyncClient withCommandOptions(CommandOptions options) {
-        return new VehicleAsyncClient(vin, calls, account, Objects.requireNonNull(options, "options"));
+        return new VehicleAsyncClient(vin, context, Objects.requireNonNull(options, "options"));
     }
 
     /** The options this client's commands use. */
@@ -249,7 +243,7 @@ public final class VehicleAsyncClient {
     }
 
     private CommandFlux command(CommandType type, ObjectNode properties) {
-        return account.commands().engine().send(vin, type, properties, commandOptions);
+        return context.commands().engine().send(vin, type, properties, commandOptions);
     }
 
     // --- Ford-host actions (no command id) ----------------------------------------------------------------------
@@ -262,7 +256,7 @@ public final class VehicleAsyncClient {
      * @throws io.connectedcar.exception.ServiceException (as an error signal) for an error status or returnCode
      */
     public Mono<ActionResult> guardModeStatus() {
-        return account.commands().actions().guardMode(vin, FordApi.GUARD_MODE_STATUS, commandOptions);
+        return context.commands().actions().guardMode(vin, FordApi.GUARD_MODE_STATUS, commandOptions);
     }
 
     /**
@@ -276,7 +270,7 @@ public final class VehicleAsyncClient {
      * @throws io.connectedcar.exception.ServiceException (as an error signal) for an error status or returnCode
      */
     public Mono<ActionResult> enableGuardMode() {
-        return account.commands().actions().guardMode(vin, FordApi.GUARD_MODE_ENABLE, commandOptions);
+        return context.commands().actions().guardMode(vin, FordApi.GUARD_MODE_ENABLE, commandOptions);
     }
 
     /**
@@ -284,7 +278,7 @@ public final class VehicleAsyncClient {
      * returnCode 300 ("Enrollment is still in progress") gives {@link ActionResult.Outcome#ENROLLMENT_IN_PROGRESS}.
      */
     public Mono<ActionResult> disableGuardMode() {
-        return account.commands().actions().guardMode(vin, FordApi.GUARD_MODE_DISABLE, commandOptions);
+        return context.commands().actions().guardMode(vin, FordApi.GUARD_MODE_DISABLE, commandOptions);
     }
 
     /**
@@ -295,18 +289,18 @@ public final class VehicleAsyncClient {
      *         reached Ford without an answer; it is not sent again
      */
     public Mono<ActionResult> zoneLightingOn(LightingZone zone) {
-        return account.commands().actions().zoneLightingOn(vin, Objects.requireNonNull(zone, "zone"),
+        return context.commands().actions().zoneLightingOn(vin, Objects.requireNonNull(zone, "zone"),
             commandOptions);
     }
 
     /** Turns zone lighting off (a DELETE carrying the VIN). Lazy; errors as {@link #zoneLightingOn(LightingZone)}. */
     public Mono<ActionResult> zoneLightingOff() {
-        return account.commands().actions().zoneLightingOff(vin, commandOptions);
+        return context.commands().actions().zoneLightingOff(vin, commandOptions);
     }
 
     /** Selects the lit zone (one PUT). Lazy; errors as {@link #zoneLightingOn(LightingZone)}. */
     public Mono<ActionResult> selectLightingZone(LightingZone zone) {
-        return account.commands().actions().selectLightingZone(vin, Objects.requireNonNull(zone, "zone"),
+        return context.commands().actions().selectLightingZone(vin, Objects.requireNonNull(zone, "zone"),
             commandOptions);
     }
 
@@ -331,7 +325,7 @@ public final class VehicleAsyncClient {
      *         Ford without an answer
      */
     public Mono<ActionResult> updateClimateProfile(ClimateProfile profile) {
-        return account.commands().actions().updateClimateProfile(vin, Objects.requireNonNull(profile, "profile"),
+        return context.commands().actions().updateClimateProfile(vin, Objects.requireNonNull(profile, "profile"),
             commandOptions);
     }
 

@@ -9,7 +9,7 @@ import io.connectedcar.command.CommandResult;
 import io.connectedcar.command.DepartureSchedule;
 import io.connectedcar.command.HonkDuration;
 import io.connectedcar.command.LightingZone;
-import io.connectedcar.implementation.Blocking;
+import io.connectedcar.internal.Blocking;
 import io.connectedcar.model.Capability;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;

@@ -98,8 +98,8 @@ class BlockingClientUnitTests {
 
         client.auth().refresh();
 
-        assertThat(client.async().auth().tokenManager().catRefreshCount()).isEqualTo(1);
-        assertThat(client.async().auth().tokenManager().token(AuthScheme.CAT).block(Duration.ofSeconds(5)))
+        assertThat(ClientInternals.tokens(client.async()).catRefreshCount()).isEqualTo(1);
+        assertThat(ClientInternals.tokens(client.async()).token(AuthScheme.CAT).block(Duration.ofSeconds(5)))
             .isEqualTo("cat-2");
         assertThat(transport.count("tmc-exchange")).isEqualTo(2);
     }

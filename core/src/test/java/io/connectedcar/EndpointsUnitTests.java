@@ -1,9 +1,11 @@
 package io.connectedcar;
 
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.ford.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectedcar.Endpoints.Role;
+import io.connectedcar.ford.Endpoints.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

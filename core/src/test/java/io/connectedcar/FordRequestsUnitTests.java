@@ -1,11 +1,12 @@
 package io.connectedcar;
 
+import io.connectedcar.ford.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.auth.PendingLogin;
 import io.connectedcar.http.HttpMethod;
 import io.connectedcar.http.HttpRequest;
-import io.connectedcar.implementation.Json;
+import io.connectedcar.internal.Json;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.InMemoryTransport;
 import io.connectedcar.testing.TestClients;

@@ -1,5 +1,6 @@
 package io.connectedcar;
 
+import io.connectedcar.ford.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

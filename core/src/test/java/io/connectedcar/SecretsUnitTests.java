@@ -3,7 +3,7 @@ package io.connectedcar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.connectedcar.auth.AccessToken;
+import io.connectedcar.auth.internal.AccessToken;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.PendingLogin;
 import io.connectedcar.auth.TokenSet;
@@ -12,7 +12,7 @@ import io.connectedcar.http.AuthScheme;
 import io.connectedcar.http.HttpHeaders;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
-import io.connectedcar.implementation.Json;
+import io.connectedcar.internal.Json;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.FixtureFiles;
 import io.connectedcar.testing.InMemoryTransport;
@@ -126,7 +126,7 @@ class SecretsUnitTests {
 
             TokenSet stored = store.load("default").block(VERIFY);
             texts.add(stored.toString());
-            texts.add(new AccessToken(client.auth().tokenManager().token(AuthScheme.TMC).block(VERIFY),
+            texts.add(new AccessToken(ClientInternals.tokens(client).token(AuthScheme.TMC).block(VERIFY),
                 Instant.EPOCH).toString());
             for (HttpRequest request : transport.requests()) {
                 texts.add(request.toString());
@@ -136,7 +136,7 @@ class SecretsUnitTests {
             texts.add(client.toString());
             texts.add(client.vehicle(TestClients.MACH_E_VIN).toString());
             texts.add(client.auth().toString());
-            texts.add(client.auth().tokenManager().toString());
+            texts.add(ClientInternals.tokens(client).toString());
             texts.add(store.toString());
             ConnectedCarClient blocking = new ConnectedCarClient(client, ClientOptions.defaults());
             texts.add(blocking.toString());

@@ -1,6 +1,6 @@
 package io.connectedcar.auth;
 
-import io.connectedcar.implementation.Blocking;
+import io.connectedcar.internal.Blocking;
 import java.time.Duration;
 import java.util.Objects;
 

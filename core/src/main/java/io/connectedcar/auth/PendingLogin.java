@@ -1,6 +1,6 @@
 package io.connectedcar.auth;
 
-import io.connectedcar.Region;
+import io.connectedcar.ford.Region;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * A login waiting for the person at the browser: open {@link #authorizeUrl()}, sign in, then give the final
  * {@code fordapp://userauthorized/?code=…} URL to {@code completeLogin}. Holds the PKCE verifier until then; its
- * {@link #toString()} never shows it.
+ * {@link #toString()} never shows it. A service whose login spans two requests (or two replicas) may keep it and
+ * rebuild it with the public constructor; treat the verifier as a secret.
  */
 public final class PendingLogin {
     private final URI authorizeUrl;
@@ -17,12 +18,19 @@ public final class PendingLogin {
     private final Region region;
     private final Instant createdAt;
 
-    PendingLogin(URI authorizeUrl, String codeVerifier, String redirectUri, Region region, Instant createdAt) {
-        this.authorizeUrl = Objects.requireNonNull(authorizeUrl);
-        this.codeVerifier = Objects.requireNonNull(codeVerifier);
-        this.redirectUri = Objects.requireNonNull(redirectUri);
-        this.region = Objects.requireNonNull(region);
-        this.createdAt = Objects.requireNonNull(createdAt);
+    /**
+     * @param authorizeUrl the URL to open
+     * @param codeVerifier the PKCE verifier (a secret)
+     * @param redirectUri  where the login page ends
+     * @param region       the account's region
+     * @param createdAt    when the login began
+     */
+    public PendingLogin(URI authorizeUrl, String codeVerifier, String redirectUri, Region region, Instant createdAt) {
+        this.authorizeUrl = Objects.requireNonNull(authorizeUrl, "authorizeUrl");
+        this.codeVerifier = Objects.requireNonNull(codeVerifier, "codeVerifier");
+        this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
+        this.region = Objects.requireNonNull(region, "region");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
     /** The URL to open in a desktop browser. */
@@ -43,7 +51,8 @@ public final class PendingLogin {
         return createdAt;
     }
 
-    String codeVerifier() {
+    /** The PKCE verifier that finishes this login: a secret, never logged. */
+    public String codeVerifier() {
         return codeVerifier;
     }
 

@@ -1,6 +1,6 @@
 package io.connectedcar.command;
 
-import io.connectedcar.implementation.FordApi.CommandProperties;
+import io.connectedcar.ford.internal.FordApi.CommandProperties;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.connectedcar.command;
 
-import io.connectedcar.implementation.FordApi;
+import io.connectedcar.ford.internal.FordApi;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.connectedcar.command;
 
-import io.connectedcar.implementation.FordApi;
+import io.connectedcar.ford.internal.FordApi;
 
 /** How long the car honks and flashes ({@code startPanicCue}); Ford accepts 1, 3 or 5 seconds. */
 public enum HonkDuration {

@@ -1,6 +1,6 @@
 package io.connectedcar.command;
 
-import io.connectedcar.implementation.FordApi;
+import io.connectedcar.ford.internal.FordApi;
 
 /** A zone of zone lighting, with Ford's number for it. */
 public enum LightingZone {

@@ -1,7 +1,7 @@
 package io.connectedcar.usage;
 
-import io.connectedcar.implementation.Json;
-import io.connectedcar.implementation.OwnerOnlyFiles;
+import io.connectedcar.internal.Json;
+import io.connectedcar.internal.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import java.util.Collection;
 import reactor.core.publisher.Mono;
 
 /**
- * Where an account's recent use is kept, so that the request budget ({@link io.connectedcar.QuotaOptions}) and the
+ * Where an account's recent use is kept, so that the request budget ({@link io.connectedcar.protection.QuotaOptions}) and the
  * status-refresh interval ({@link io.connectedcar.command.CommandOptions#minStatusRefreshInterval()}) also count what
  * earlier processes sent: a command line started 400 times a day by cron must not get the account disabled. It holds
  * instants and VINs only, never tokens.

@@ -1,10 +1,11 @@
 package io.connectedcar.auth;
 
+import io.connectedcar.ClientInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.Region;
+import io.connectedcar.ford.Region;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.http.AuthScheme;
 import io.connectedcar.testing.FakeFordAuth;
@@ -26,6 +27,7 @@ class CompleteLoginUnitTests {
 
     private InMemoryTransport transport;
     private InMemoryTokenStore store;
+    private ConnectedCarAsyncClient client;
     private AuthAsyncClient auth;
     private PendingLogin pending;
 
@@ -34,7 +36,7 @@ class CompleteLoginUnitTests {
         transport = new InMemoryTransport();
         new FakeFordAuth().install(transport);
         store = new InMemoryTokenStore();
-        ConnectedCarAsyncClient client = TestClients.builder(transport, store).buildAsyncClient();
+        client = TestClients.builder(transport, store).buildAsyncClient();
         auth = client.auth();
         pending = auth.beginLogin().block(VERIFY);
     }
@@ -115,7 +117,7 @@ class CompleteLoginUnitTests {
         assertThat(stored.refreshToken()).isEqualTo("refresh-1");
         assertThat(stored.refreshExpiresAt()).isNotNull();
         assertThat(transport.count("tmc-exchange")).isEqualTo(1);
-        assertThat(auth.tokenManager().token(AuthScheme.TMC).block(VERIFY)).isEqualTo("tmc-1");
+        assertThat(ClientInternals.tokens(client).token(AuthScheme.TMC).block(VERIFY)).isEqualTo("tmc-1");
     }
 
     @Test

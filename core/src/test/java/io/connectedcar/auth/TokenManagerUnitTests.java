@@ -1,5 +1,7 @@
 package io.connectedcar.auth;
 
+import io.connectedcar.ClientInternals;
+import io.connectedcar.auth.internal.TokenManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
@@ -64,7 +66,7 @@ class TokenManagerUnitTests {
 
     private void useClient(ConnectedCarAsyncClient value) {
         client = value;
-        tokens = client.auth().tokenManager();
+        tokens = ClientInternals.tokens(client);
     }
 
     private void loginAtTimeZero() {

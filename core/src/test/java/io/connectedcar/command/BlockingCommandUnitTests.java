@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectedcar.ConnectedCarClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.QuotaOptions;
+import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.exception.CommandFailedException;
 import io.connectedcar.exception.CommandNotSupportedException;
 import io.connectedcar.exception.CommandTimeoutException;

@@ -4,7 +4,7 @@ import static io.connectedcar.testing.FakeCommandCloud.F150;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.RetryOptions;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.exception.CommandExpiredException;
 import io.connectedcar.exception.CommandFailedException;
 import io.connectedcar.exception.CommandOutcomeUnknownException;

@@ -8,7 +8,7 @@ import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.VehicleAsyncClient;
 import io.connectedcar.http.HttpMethod;
 import io.connectedcar.http.HttpRequest;
-import io.connectedcar.implementation.Json;
+import io.connectedcar.internal.Json;
 import io.connectedcar.testing.FakeCommandCloud;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.connectedcar.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectedcar.implementation.CommandTelemetry;
-import io.connectedcar.implementation.FordApi;
+import io.connectedcar.command.internal.CommandTelemetry;
+import io.connectedcar.ford.internal.FordApi;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -10,7 +10,7 @@ import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.HttpMethod;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.TransportException;
-import io.connectedcar.implementation.Json;
+import io.connectedcar.internal.Json;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.InMemoryTransport;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.connectedcar.exception.DecodeException;
-import io.connectedcar.implementation.TelemetryMapper;
+import io.connectedcar.ford.internal.TelemetryMapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

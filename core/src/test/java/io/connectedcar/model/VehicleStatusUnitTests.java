@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import io.connectedcar.implementation.TelemetryMapper;
+import io.connectedcar.ford.internal.TelemetryMapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,15 +1,16 @@
 package io.connectedcar.protection;
 
+import io.connectedcar.protection.LockoutState;
+import io.connectedcar.ClientInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.LockoutOptions;
 import io.connectedcar.auth.PendingLogin;
 import io.connectedcar.exception.AccountLockoutProtectionException;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.AuthScheme;
-import io.connectedcar.http.policy.LockoutPolicy;
+import io.connectedcar.protection.internal.LockoutPolicy;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.InMemoryTransport;
@@ -84,7 +85,7 @@ class LockoutUnitTests {
             .expectError(AccountLockoutProtectionException.class)
             .verify(VERIFY);
         assertThat(cloud.transport.requests()).as("no request left while open").hasSize(requests);
-        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.OPEN);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.OPEN);
         assertThat(client.metrics().lockout().retryAt()).contains(Instant.parse("1970-01-01T00:30:00Z"));
     }
 
@@ -100,7 +101,7 @@ class LockoutUnitTests {
         failOnce();
         failOnce();
 
-        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.CLOSED);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.CLOSED);
         assertThat(client.metrics().lockout().recentFailures()).isEqualTo(2);
     }
 
@@ -111,11 +112,11 @@ class LockoutUnitTests {
         failOnce();
         failOnce();
         failOnce();
-        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.CLOSED);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.CLOSED);
 
         listBody = "{\"message\":\"Account disabled\"}";
         open();
-        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.OPEN);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.OPEN);
     }
 
     @Test
@@ -128,11 +129,11 @@ class LockoutUnitTests {
         StepVerifier.create(client.vehicles()).expectError(AccountLockoutProtectionException.class).verify(VERIFY);
 
         time.advanceTimeBy(Duration.ofMinutes(1).plusMillis(1));
-        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.HALF_OPEN);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.HALF_OPEN);
         for (int i = 0; i < 3; i++) {
             StepVerifier.create(client.vehicles()).expectComplete().verify(VERIFY);
         }
-        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.CLOSED);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.CLOSED);
     }
 
     @Test
@@ -144,12 +145,12 @@ class LockoutUnitTests {
         // While the guard is open the TMC token runs out and something (a status stream's rotation) asks for one:
         // the guard refuses the token calls; that is no verdict on the login.
         time.advanceTimeBy(Duration.ofMinutes(10));
-        StepVerifier.create(client.auth().tokenManager().token(AuthScheme.TMC))
+        StepVerifier.create(ClientInternals.tokens(client).token(AuthScheme.TMC))
             .expectError(AccountLockoutProtectionException.class)
             .verify(VERIFY);
 
         time.advanceTimeBy(Duration.ofMinutes(21));
-        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.HALF_OPEN);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.HALF_OPEN);
         StepVerifier.create(client.vehicles()).expectComplete().verify(VERIFY);
     }
 
@@ -163,7 +164,7 @@ class LockoutUnitTests {
         StepVerifier.create(client.auth().completeLogin(pending, "fordapp://userauthorized/?code=" + FakeFordAuth.CODE))
             .expectComplete()
             .verify(VERIFY);
-        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.CLOSED);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.CLOSED);
 
         StepVerifier.create(client.vehicles()).expectComplete().verify(VERIFY);
     }
@@ -174,6 +175,6 @@ class LockoutUnitTests {
         client = cloud.client(builder -> builder.lockout(LockoutOptions.disabled()));
         open();
         failOnce();
-        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutPolicy.State.DISABLED);
+        assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.DISABLED);
     }
 }

@@ -4,7 +4,6 @@ import static io.connectedcar.testing.FakeCommandCloud.F150;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.QuotaOptions;
 import io.connectedcar.command.CommandResult;
 import io.connectedcar.exception.QuotaExceededException;
 import io.connectedcar.exception.RefreshTooSoonException;

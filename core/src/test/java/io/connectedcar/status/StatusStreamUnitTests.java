@@ -3,7 +3,6 @@ package io.connectedcar.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.StatusStreamOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.WebSocketRefusedException;

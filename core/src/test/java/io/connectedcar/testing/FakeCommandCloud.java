@@ -2,12 +2,12 @@ package io.connectedcar.testing;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.RetryOptions;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenSet;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
-import io.connectedcar.implementation.Json;
+import io.connectedcar.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

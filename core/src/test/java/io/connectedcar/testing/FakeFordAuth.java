@@ -1,7 +1,7 @@
 package io.connectedcar.testing;
 
 import io.connectedcar.http.HttpRequest;
-import io.connectedcar.implementation.Json;
+import io.connectedcar.internal.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

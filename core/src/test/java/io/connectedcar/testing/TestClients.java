@@ -2,8 +2,8 @@ package io.connectedcar.testing;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.QuotaOptions;
-import io.connectedcar.RetryOptions;
+import io.connectedcar.protection.QuotaOptions;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenSet;

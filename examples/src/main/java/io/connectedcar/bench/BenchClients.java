@@ -1,8 +1,8 @@
 package io.connectedcar.bench;
 
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.Endpoints;
-import io.connectedcar.QuotaOptions;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.auth.InMemoryTokenStore;
 
 /** Clients for the load drivers: pointed at a simulator, without the request budget that would throttle them. */

@@ -39,14 +39,14 @@ public final class StatusReadLoad {
 
             // Every token expires at once under load: the token manager must renew once for all callers.
             simulator.expireTokens(SimulatedAccount.DEFAULT_USERNAME);
-            long refreshesBefore = client.auth().tokenManager().catRefreshCount();
-            long exchangesBefore = client.auth().tokenManager().tmcExchangeCount();
+            long refreshesBefore = client.metrics().catRefreshes();
+            long exchangesBefore = client.metrics().tmcExchanges();
             int burst = Math.min(requests, 1_000);
             long[] renewal = run(client, vin, burst, burst);
             report("status reads right after every token expired", burst, burst, renewal);
             System.out.printf(Locale.ROOT, "  renewals   %d CAT refresh, %d TMC exchange for %d concurrent callers%n",
-                client.auth().tokenManager().catRefreshCount() - refreshesBefore,
-                client.auth().tokenManager().tmcExchangeCount() - exchangesBefore, burst);
+                client.metrics().catRefreshes() - refreshesBefore,
+                client.metrics().tmcExchanges() - exchangesBefore, burst);
         }
     }
 

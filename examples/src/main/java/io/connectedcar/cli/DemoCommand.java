@@ -2,7 +2,7 @@ package io.connectedcar.cli;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.Endpoints;
+import io.connectedcar.ford.Endpoints;
 import io.connectedcar.VehicleAsyncClient;
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;

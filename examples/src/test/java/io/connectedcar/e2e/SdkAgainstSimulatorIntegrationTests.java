@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.Endpoints;
+import io.connectedcar.ford.Endpoints;
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.command.CommandFlux;
@@ -96,13 +96,13 @@ class SdkAgainstSimulatorIntegrationTests {
     @Test
     void expiredTokensMidSessionAreRenewedWithoutTheCallerNoticing() {
         client.vehicle(PICKUP).status().block(WAIT);
-        long refreshesBefore = client.auth().tokenManager().catRefreshCount();
+        long refreshesBefore = client.metrics().catRefreshes();
 
         simulator().expireTokens(SimulatedAccount.DEFAULT_USERNAME);
 
         assertThat(client.vehicle(PICKUP).status().block(WAIT).vin()).contains(PICKUP);
         assertThat(client.vehicles().collectList().block(WAIT)).hasSize(2);
-        assertThat(client.auth().tokenManager().catRefreshCount()).isEqualTo(refreshesBefore + 1);
+        assertThat(client.metrics().catRefreshes()).isEqualTo(refreshesBefore + 1);
     }
 
     @Test

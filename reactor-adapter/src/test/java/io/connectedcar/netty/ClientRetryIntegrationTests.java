@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.Endpoints;
-import io.connectedcar.RetryOptions;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.ServiceException;
@@ -162,8 +162,8 @@ class ClientRetryIntegrationTests {
             .verify(VERIFY);
 
         assertThat(ford.count(Route.CAT_REFRESH)).isEqualTo(1);
-        assertThat(client.retryPolicy().writes().getMetrics().getNumberOfTotalCalls()).isPositive();
-        assertThat(client.retryPolicy().writes().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isZero();
-        assertThat(client.retryPolicy().writes().getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isZero();
+        assertThat(client.metrics().writeRetries().total()).isPositive();
+        assertThat(client.metrics().writeRetries().succeededWithRetry()).isZero();
+        assertThat(client.metrics().writeRetries().failedWithRetry()).isZero();
     }
 }

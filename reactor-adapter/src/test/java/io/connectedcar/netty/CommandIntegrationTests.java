@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.Endpoints;
-import io.connectedcar.RetryOptions;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenSet;
 import io.connectedcar.command.CommandOptions;

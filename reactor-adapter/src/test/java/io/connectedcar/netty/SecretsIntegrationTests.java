@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.Endpoints;
-import io.connectedcar.RetryOptions;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.auth.PendingLogin;
 import io.connectedcar.netty.FordCloudDispatcher.Route;
 import io.connectedcar.testing.FakeFordAuth;

@@ -1,17 +1,18 @@
 package io.connectedcar.http.policy;
 
+import io.connectedcar.http.internal.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.RetryOptions;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.HttpMethod;
-import io.connectedcar.http.HttpPipeline;
+import io.connectedcar.http.internal.HttpPipeline;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
 import io.connectedcar.http.TransportException;
-import io.connectedcar.implementation.SchedulerClock;
+import io.connectedcar.internal.SchedulerClock;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.InMemoryTransport;
 import io.connectedcar.testing.TestClients;
@@ -291,7 +292,7 @@ class RetryPolicyUnitTests {
             .verify(VERIFY);
         assertThat(transport.requests("telemetry")).hasSize(2)
             .allSatisfy(r -> assertThat(r.headers().get("Authorization")).isEqualTo("Bearer tmc-1"));
-        assertThat(client.retryPolicy().reads().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt())
+        assertThat(client.metrics().readRetries().succeededWithRetry())
             .isEqualTo(1);
     }
 

@@ -1,0 +1,40 @@
+package io.connectedcar.command.internal;
+
+import io.connectedcar.ford.internal.FordCalls;
+import io.connectedcar.protection.internal.StatusRefreshGuard;
+import io.connectedcar.command.CommandOptions;
+import io.connectedcar.model.Vehicle;
+import io.connectedcar.usage.UsageStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+
+/**
+ * What one client's vehicle clients share to send commands: the engine, the Ford-host actions, the kept vehicle list
+ * and the client's default {@link CommandOptions}.
+ *
+ * @param engine   sends and follows Autonomic commands
+ * @param actions  guard mode, zone lighting, climate profile
+ * @param defaults the client's default command options
+ */
+public record CommandSupport(CommandEngine engine, VehicleActions actions, CommandOptions defaults) {
+
+    public CommandSupport {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /**
+     * @param capabilityCacheTtl how long the vehicle list is kept for capability checks
+     * @param usage              where status refreshes are recorded, under {@code account}
+     */
+    public static CommandSupport create(FordCalls calls, CommandOptions defaults, Duration capabilityCacheTtl,
+                                        UsageStore usage, String account) {
+        CapabilityCache capabilities = new CapabilityCache(calls::vehicles, calls.clock(), capabilityCacheTtl);
+        CommandEngine engine = new CommandEngine(calls, capabilities,
+            new StatusRefreshGuard(calls.clock(), usage, account), new CommandMetrics());
+        return new CommandSupport(engine, new VehicleActions(calls, capabilities), defaults);
+    }
+}

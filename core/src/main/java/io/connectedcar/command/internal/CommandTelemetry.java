@@ -1,0 +1,115 @@
+package io.connectedcar.command.internal;
+
+import io.connectedcar.ford.internal.FordApi;
+import io.connectedcar.internal.Json;
+import io.connectedcar.command.CommandProgress;
+import io.connectedcar.command.CommandState;
+import io.connectedcar.ford.internal.FordApi.CommandStates;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a command's progress from telemetry {@code states} (ford-api §5.2) and maps Ford's {@code toState} onto
+ * {@link CommandState}. Pure functions.
+ */
+public final class CommandTelemetry {
+    private CommandTelemetry() {
+    }
+
+    /**
+     * The state of Ford's {@code toState} value (compared ignoring case): REQUEST_QUEUED and anything about delivery
+     * are QUEUED; RECEIVED_BY_DEVICE and anything IN_PROGRESS are DELIVERED; SUCCESS/COMMAND_SUCCEEDED_ON_DEVICE are
+     * SUCCEEDED; COMMAND_FAILED_ON_DEVICE/failed are FAILED; EXPIRED is EXPIRED; REQUESTED is REQUESTED; anything
+     * else passes through as an unknown, non-final state with Ford's raw name.
+     */
+    public static CommandState stateOf(String toState) {
+        String upper = toState.strip().toUpperCase(Locale.ROOT);
+        if (in(CommandStates.SUCCEEDED, upper)) {
+            return CommandState.SUCCEEDED;
+        }
+        if (in(CommandStates.FAILED, upper)) {
+            return CommandState.FAILED;
+        }
+        if (in(CommandStates.EXPIRED, upper)) {
+            return CommandState.EXPIRED;
+        }
+        if (in(CommandStates.REQUESTED, upper)) {
+            return CommandState.REQUESTED;
+        }
+        if (in(CommandStates.QUEUED, upper) || upper.contains(CommandStates.PENDING_DELIVERY_FRAGMENT)) {
+            return CommandState.QUEUED;
+        }
+        if (in(CommandStates.DELIVERED, upper) || upper.contains(CommandStates.PENDING_IN_PROGRESS_FRAGMENT)) {
+            return CommandState.DELIVERED;
+        }
+        return CommandState.of(toState);
+    }
+
+    private static boolean in(Set<String> values, String upper) {
+        return values.contains(upper);
+    }
+
+    /**
+     * The progress of one command in a telemetry body: the entry under {@code states.<stateKey>} or
+     * {@code states.commands.<stateKey>} whose {@code commandId} is this command's. An entry of another (older)
+     * command, or one without a {@code toState}, is no news.
+     *
+     * @return the progress, or empty when the telemetry says nothing about this command yet
+     */
+    public static Optional<CommandProgress> progressOf(JsonNode telemetry, String vin, String commandType,
+                                                       String stateKey, String commandId, Clock clock) {
+        if (telemetry == null) {
+            return Optional.empty();
+        }
+        JsonNode states = telemetry.path(FordApi.STATES);
+        for (JsonNode entry : List.of(states.path(stateKey), states.path(FordApi.STATES_COMMANDS).path(stateKey))) {
+            if (!entry.isObject()) {
+                continue;
+            }
+            String id = Json.text(entry, FordApi.STATE_COMMAND_ID);
+            if (id == null || !id.strip().equalsIgnoreCase(commandId)) {
+                continue; // a stale entry of another command
+            }
+            JsonNode value = entry.path(FordApi.STATE_VALUE);
+            String toState = Json.text(value, FordApi.STATE_TO_STATE);
+            if (toState == null || toState.isBlank()) {
+                continue;
+            }
+            CommandState state = stateOf(toState);
+            JsonNode failure = value;
+            for (String step : FordApi.STATE_FAILURE_PATH) {
+                failure = failure.path(step);
+            }
+            String oemCode = state.equals(CommandState.FAILED) ? blankToNull(Json.text(failure,
+                FordApi.STATE_OEM_ERROR_CODE)) : null;
+            String oemContext = state.equals(CommandState.FAILED) ? blankToNull(Json.text(failure,
+                FordApi.STATE_OEM_ERROR_CONTEXT)) : null;
+            JsonNode metrics = value.path(FordApi.STATE_METRICS);
+            return Optional.of(new CommandProgress(vin, commandType, commandId, state, toState.strip(),
+                timeOf(entry, clock), oemCode, oemContext, metrics.isObject() && !metrics.isEmpty() ? metrics : null));
+        }
+        return Optional.empty();
+    }
+
+    private static Instant timeOf(JsonNode entry, Clock clock) {
+        String text = Json.text(entry, FordApi.STATE_TIMESTAMP);
+        if (text != null) {
+            try {
+                return Instant.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                // Fall through to the clock: an odd timestamp is no reason to lose the state.
+            }
+        }
+        return clock.instant();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

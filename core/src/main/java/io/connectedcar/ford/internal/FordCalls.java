@@ -1,0 +1,84 @@
+package io.connectedcar.ford.internal;
+
+import io.connectedcar.internal.Json;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.ford.Region;
+import io.connectedcar.http.internal.HttpPipeline;
+import io.connectedcar.http.HttpRequest;
+import io.connectedcar.http.HttpResponse;
+import io.connectedcar.exception.DecodeException;
+import io.connectedcar.internal.Json;
+import io.connectedcar.model.Vehicle;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every client of one account shares: the pipeline, where Ford lives, the region and the clock; plus the one
+ * way a call's answer is judged (2xx, 207 included, is success; anything else becomes a typed exception).
+ *
+ * @param pipeline  the data pipeline (with the token policy)
+ * @param endpoints the hosts
+ * @param region    the account's region
+ * @param clock     the clock (virtual in tests)
+ */
+public record FordCalls(HttpPipeline pipeline, Endpoints endpoints, Region region, Clock clock) {
+
+    public FordCalls {
+        Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The request for an operation of the endpoint table. */
+    public HttpRequest request(FordApi.Operation operation, String... pathParams) {
+        return operation.request(endpoints, region, pathParams);
+    }
+
+    /** Sends the request; a non-2xx answer becomes the matching typed exception. Lazy. */
+    public Mono<HttpResponse> send(HttpRequest request) {
+        return pipeline.send(request).flatMap(response -> response.isSuccess() ? Mono.just(response)
+            : Mono.error(FordErrors.toException(response, clock)));
+    }
+
+    /** Sends the request and reads the answer as JSON. Lazy. */
+    public Mono<JsonNode> json(HttpRequest request) {
+        return send(request).map(FordCalls::parse);
+    }
+
+    /** The full telemetry of one car (docs/ford-api.md §4.2). Lazy. */
+    public Mono<JsonNode> telemetry(String vin) {
+        return json(request(FordApi.TELEMETRY, vin));
+    }
+
+    /** The account's vehicles with their profiles and capabilities (docs/ford-api.md §4.1). Lazy. */
+    public Flux<Vehicle> vehicles() {
+        return json(request(FordApi.VEHICLE_DASHBOARD)
+                .withBody(FordApi.VEHICLE_DASHBOARD_BODY.getBytes(StandardCharsets.UTF_8), "application/json"))
+            .flatMapIterable(VehicleListMapper::toVehicles);
+    }
+
+    /**
+     * The response body as a JSON tree.
+     *
+     * @throws DecodeException naming the operation when the body is not JSON
+     */
+    public static JsonNode parse(HttpResponse response) {
+        String operation = response.request().operation();
+        if (response.body().length == 0) {
+            throw new DecodeException(operation, "The " + operation + " response (HTTP " + response.status()
+                + ") had an empty body where JSON was expected", null);
+        }
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (JacksonException e) {
+            throw new DecodeException(operation, "The " + operation + " response (HTTP " + response.status()
+                + ") is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

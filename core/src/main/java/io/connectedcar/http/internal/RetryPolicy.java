@@ -1,0 +1,98 @@
+package io.connectedcar.http.internal;
+
+import io.connectedcar.http.RetryOptions;
+import io.connectedcar.http.HttpRequest;
+import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.TransportException;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Retries with Resilience4j, with exponential backoff and jitter, honouring {@code Retry-After}:
+ * <ul>
+ *   <li>idempotent requests (reads) after a transport failure, a 5xx, a 408 or a 429;</li>
+ *   <li>any request, commands included, only when the transport says it certainly never left (connection
+ *       refused) — a command that may have reached the server is never sent again.</li>
+ * </ul>
+ * Each attempt goes through the later policies again (so each pays its quota permit and gets a fresh token).
+ * Every backoff is a {@code Mono.delay}, so it runs in virtual time in tests.
+ */
+public final class RetryPolicy implements HttpPipelinePolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+
+    private final RetryOptions options;
+    private final Clock clock;
+    private final Retry reads;
+    private final Retry writes;
+
+    public RetryPolicy(RetryOptions options, Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.reads = Retry.of("connectedcar-reads", config(true));
+        this.writes = Retry.of("connectedcar-writes", config(false));
+    }
+
+    @Override
+    public Mono<HttpResponse> process(HttpRequest request, HttpPipelineNext next) {
+        Retry retry = request.idempotent() ? reads : writes;
+        return next.send(request).transformDeferred(RetryOperator.of(retry));
+    }
+
+    /** Resilience4j's view of retries of reads, for metrics. */
+    public Retry reads() {
+        return reads;
+    }
+
+    /** Resilience4j's view of retries of non-idempotent requests (only ever before they left), for metrics. */
+    public Retry writes() {
+        return writes;
+    }
+
+    private RetryConfig config(boolean idempotent) {
+        return RetryConfig.<HttpResponse>custom()
+            .maxAttempts(options.maxRetries() + 1)
+            .retryOnResult(response -> idempotent && isRetryable(response))
+            .retryOnException(error -> error instanceof TransportException transport
+                && (idempotent || !transport.requestMayHaveBeenSent()))
+            .intervalBiFunction((IntervalBiFunction<HttpResponse>) this::backoffMillis)
+            .failAfterMaxAttempts(false)
+            .build();
+    }
+
+    private boolean isRetryable(HttpResponse response) {
+        int status = response.status();
+        if (status != 429 && status != 408 && status != 500 && status != 502 && status != 503 && status != 504) {
+            return false;
+        }
+        // Honour the server; but an hour-long throttle or outage is the caller's to decide, not ours to sit out,
+        // whichever status asked for it (a 503 may carry a Retry-After too).
+        Duration wait = RetryAfter.of(response, clock).orElse(Duration.ZERO);
+        return wait.compareTo(options.maxRetryAfter()) <= 0;
+    }
+
+    private Long backoffMillis(Integer attempt, Either<Throwable, HttpResponse> outcome) {
+        if (outcome.isRight()) {
+            Duration asked = RetryAfter.of(outcome.get(), clock).orElse(null);
+            if (asked != null) {
+                LOG.debug("Retrying {} in {} as the server asked", outcome.get().request(), asked);
+                return asked.toMillis();
+            }
+        }
+        double exponential = options.baseDelay().toMillis() * Math.pow(2, Math.max(0, attempt - 1));
+        double capped = Math.min(exponential, options.maxDelay().toMillis());
+        double spread = capped * options.jitter();
+        long millis = Math.round(capped - spread + ThreadLocalRandom.current().nextDouble() * 2 * spread);
+        LOG.debug("Retry attempt {} in {} ms", attempt, millis);
+        return Math.max(0, millis);
+    }
+}

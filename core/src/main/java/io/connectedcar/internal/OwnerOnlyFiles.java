@@ -1,0 +1,126 @@
+package io.connectedcar.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reading and atomically replacing small files that only their owner may read ({@code rw-------}, folder
+ * {@code rwx------} where the file system has POSIX permissions): the token file and the usage file. Blocking: call
+ * only on a scheduler meant for it ({@code Schedulers.boundedElastic()}).
+ */
+public final class OwnerOnlyFiles {
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+    /** One lock per file for the whole process, whichever store instance reads or writes it. */
+    private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+
+    private OwnerOnlyFiles() {
+    }
+
+    /** The lock that serialises this process's work on a file (give it the absolute, normalised path). */
+    public static Object lockFor(Path file) {
+        return LOCKS.computeIfAbsent(file, path -> new Object());
+    }
+
+    /** The file's bytes, or {@code null} when there is no file. */
+    public static byte[] readIfExists(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The JSON object of a file shaped {@code {"accounts": {...}, ...}} (the token and usage files), or {@code null}
+     * when there is no file.
+     *
+     * @throws MalformedFileException when the file is not such a JSON object (the caller reports it and leaves it)
+     * @throws IOException when the file cannot be read
+     */
+    public static ObjectNode readAccountsFile(Path file) throws IOException {
+        byte[] bytes = readIfExists(file);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(bytes);
+            if (node instanceof ObjectNode object && (node.path("accounts").isObject() || !node.has("accounts"))) {
+                return object;
+            }
+            throw new MalformedFileException(null);
+        } catch (JacksonException e) {
+            throw new MalformedFileException(e);
+        }
+    }
+
+    /** A file that exists but does not hold what it should. */
+    public static final class MalformedFileException extends IOException {
+        MalformedFileException(Throwable cause) {
+            super("malformed file", cause);
+        }
+    }
+
+    /**
+     * Writes the bytes to a new owner-only temporary file beside {@code file}, forces them to disk, then moves it over
+     * {@code file} atomically (where the file system can), so a reader or a crash never sees half a file. Creates the
+     * folder owner-only when it is missing. The temporary file is removed when anything fails.
+     */
+    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path dir = file.getParent();
+        Path temp = null;
+        try {
+            if (!Files.isDirectory(dir)) {
+                if (posix) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+                } else {
+                    Files.createDirectories(dir);
+                }
+            }
+            FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+                : new FileAttribute<?>[0];
+            temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attributes);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // The temporary file holds nothing the real file lacks; leaving it is harmless.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.connectedcar.protection;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The lockout guard: after {@code failuresToOpen} authentication failures in a row (HTTP 401 that survived a token
+ * renewal, or a 403 from a Ford service), the client stops calling Ford for the account (a Resilience4j circuit
+ * breaker opens) until {@code coolDown} has passed or a new login succeeds. Repeated authentication failures are
+ * what gets accounts disabled (ford-api §3.4). Immutable; every default is a named constant.
+ *
+ * @param enabled        whether the guard is on
+ * @param failuresToOpen authentication failures in a row that stop the calls
+ * @param coolDown       how long the calls stay stopped before a few trial calls are let through
+ */
+public record LockoutOptions(boolean enabled, int failuresToOpen, Duration coolDown) {
+
+    public static final int DEFAULT_FAILURES_TO_OPEN = 3;
+    public static final Duration DEFAULT_COOL_DOWN = Duration.ofMinutes(30);
+
+    public LockoutOptions {
+        Objects.requireNonNull(coolDown, "coolDown");
+        if (failuresToOpen < 1) {
+            throw new IllegalArgumentException("failuresToOpen must be at least 1, was " + failuresToOpen);
+        }
+        if (coolDown.toMillis() < 1) {
+            throw new IllegalArgumentException("coolDown must be at least 1 ms, was " + coolDown);
+        }
+    }
+
+    public static LockoutOptions defaults() {
+        return new LockoutOptions(true, DEFAULT_FAILURES_TO_OPEN, DEFAULT_COOL_DOWN);
+    }
+
+    /** No guard: for tests and simulators. */
+    public static LockoutOptions disabled() {
+        return new LockoutOptions(false, DEFAULT_FAILURES_TO_OPEN, DEFAULT_COOL_DOWN);
+    }
+
+    public LockoutOptions withFailuresToOpen(int value) {
+        return new LockoutOptions(enabled, value, coolDown);
+    }
+
+    public LockoutOptions withCoolDown(Duration value) {
+        return new LockoutOptions(enabled, failuresToOpen, value);
+    }
+}
