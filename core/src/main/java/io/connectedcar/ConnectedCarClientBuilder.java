@@ -46,6 +46,8 @@ import java.util.Objects;
 public final class ConnectedCarClientBuilder {
     /** The account name under which tokens are stored when none is given. */
     public static final String DEFAULT_ACCOUNT = "default";
+    /** The only User-Agent Ford accepts since October 2025: the FordPass app's HTTP library. */
+    public static final String DEFAULT_USER_AGENT = FordApi.DEFAULT_USER_AGENT;
     /** How long the vehicle list is kept for the capability checks of commands. */
     public static final Duration DEFAULT_CAPABILITY_CACHE_TTL = Duration.ofHours(1);
 
@@ -60,7 +62,7 @@ public final class ConnectedCarClientBuilder {
     private ClientOptions clientOptions = ClientOptions.defaults();
     private StatusStreamOptions statusStreamOptions = StatusStreamOptions.defaults();
     private Clock clock = SchedulerClock.UTC;
-    private String userAgent = FordApi.DEFAULT_USER_AGENT;
+    private String userAgent = DEFAULT_USER_AGENT;
     private CommandOptions commandOptions = CommandOptions.defaults();
     private QuotaOptions quota = QuotaOptions.defaults();
     private LockoutOptions lockout = LockoutOptions.defaults();
@@ -154,7 +156,7 @@ public final class ConnectedCarClientBuilder {
         return this;
     }
 
-    /** The User-Agent (default {@value FordApi#DEFAULT_USER_AGENT}, the only one Ford accepts now). */
+    /** The User-Agent (default {@value #DEFAULT_USER_AGENT}, the only one Ford accepts now). */
     public ConnectedCarClientBuilder userAgent(String value) {
         Objects.requireNonNull(value, "userAgent");
         if (value.isBlank()) {

@@ -11,6 +11,7 @@ import io.connectedcar.testing.TestClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.blockhound.BlockingOperationError;
@@ -22,6 +23,7 @@ import reactor.test.StepVerifier;
  * BlockHound (installed by blockhound-junit-platform) watches core's tests; these prove it is active and that the
  * client's own work, file token store included, never blocks a non-blocking thread.
  */
+@Tag("unit")
 class BlockHoundUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

@@ -27,11 +27,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The blocking facade gives the same results and the same typed exceptions as the reactive client. */
+@Tag("unit")
 class BlockingClientUnitTests {
     private InMemoryTransport transport;
     private ConnectedCarClient client;

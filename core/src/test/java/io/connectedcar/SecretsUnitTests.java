@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +37,7 @@ import reactor.core.publisher.Mono;
  * message or a {@code toString()}, over a whole login, refresh and status cycle with its failures. The fake cloud
  * here issues unmistakable secret values, so a leak cannot hide behind a short token name.
  */
+@Tag("unit")
 class SecretsUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     private static final String CODE = "SeCrEt-code-8c1f0e77d2b94a51";

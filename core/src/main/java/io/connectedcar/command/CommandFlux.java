@@ -1,5 +1,6 @@
 package io.connectedcar.command;
 
+import io.connectedcar.model.CommandState;
 import io.connectedcar.exception.CommandExpiredException;
 import io.connectedcar.exception.CommandFailedException;
 import io.connectedcar.exception.CommandOutcomeUnknownException;

@@ -1,5 +1,6 @@
 package io.connectedcar.command;
 
+import io.connectedcar.model.CommandState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

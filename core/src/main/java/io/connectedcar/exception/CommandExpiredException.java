@@ -1,6 +1,6 @@
 package io.connectedcar.exception;
 
-import io.connectedcar.command.CommandState;
+import io.connectedcar.model.CommandState;
 
 /**
  * The command expired before the car picked it up (Ford's {@code EXPIRED}): the car did nothing. Usually the car was

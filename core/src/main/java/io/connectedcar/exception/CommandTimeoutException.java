@@ -1,6 +1,6 @@
 package io.connectedcar.exception;
 
-import io.connectedcar.command.CommandState;
+import io.connectedcar.model.CommandState;
 import java.time.Duration;
 
 /**

@@ -63,6 +63,12 @@ public record HttpRequest(HttpMethod method, URI uri, HttpHeaders headers, byte[
     }
 
     /** The body as UTF-8 text, or an empty string. */
+    /** Whether this is a websocket upgrade (a {@code ws://} or {@code wss://} URI). */
+    public boolean isWebSocket() {
+        String scheme = uri.getScheme();
+        return "ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme);
+    }
+
     public String bodyAsString() {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }

@@ -13,6 +13,7 @@ import io.connectedcar.testing.InMemoryTransport;
 import io.connectedcar.testing.TestClients;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** What {@code completeLogin} accepts as the pasted redirect URL, what it refuses and how it says so. */
+@Tag("unit")
 class CompleteLoginUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     /** Looks like a real B2C code; must never appear in a message. */

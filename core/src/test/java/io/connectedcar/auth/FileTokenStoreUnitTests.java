@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The token file: round trip, owner-only permissions, atomic replacement, corrupt files left alone, accounts. */
+@Tag("unit")
 class FileTokenStoreUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     private static final TokenSet TOKENS = new TokenSet("cat-access", Instant.parse("2026-05-02T10:00:00Z"),

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -40,6 +41,7 @@ import reactor.test.subscriber.TestSubscriber;
  * {@code advanceTimeBy}. Logins happen at virtual time 0: the CAT lives 1800 s (renewed from 1500 s), the TMC token
  * 300 s (renewed from 270 s).
  */
+@Tag("unit")
 class TokenManagerUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

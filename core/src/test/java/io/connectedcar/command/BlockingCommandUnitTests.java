@@ -1,5 +1,6 @@
 package io.connectedcar.command;
 
+import io.connectedcar.model.CommandState;
 import static io.connectedcar.testing.FakeCommandCloud.F150;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +16,7 @@ import io.connectedcar.testing.FakeCommandCloud;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +24,7 @@ import reactor.core.publisher.Mono;
  * The blocking facade returns the final result or throws the typed error. Real time, with millisecond check
  * intervals, so each test takes a few milliseconds.
  */
+@Tag("unit")
 class BlockingCommandUnitTests {
     private static final CommandOptions FAST = CommandOptions.defaults()
         .withFirstCheckDelay(Duration.ofMillis(1))

@@ -11,11 +11,13 @@ import io.connectedcar.testing.FakeCommandCloud;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Commands check the vehicle list's capability flags before sending, from a list kept for an hour. */
+@Tag("unit")
 class CommandCapabilityUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

@@ -1,5 +1,6 @@
 package io.connectedcar.command;
 
+import io.connectedcar.model.CommandState;
 import static io.connectedcar.testing.FakeCommandCloud.F150;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -24,6 +26,7 @@ import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Following a command in telemetry states to its end (ford-api §5.2), in virtual time. */
+@Tag("unit")
 class CommandFollowingUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

@@ -1,5 +1,8 @@
 package io.connectedcar.command;
 
+import org.junit.jupiter.api.Tag;
+
+import io.connectedcar.model.CommandState;
 import static io.connectedcar.testing.FakeCommandCloud.F150;
 import static io.connectedcar.testing.FakeCommandCloud.MACH_E;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
 /** The exact request of every Autonomic command: endpoint version, path, headers and body (ford-api §5.1). */
+@Tag("unit")
 class CommandRequestUnitTests {
     private static final String V1 = "https://api.autonomic.ai/v1/command/vehicles/";
     private static final String V1BETA = "https://api.autonomic.ai/v1beta/command/vehicles/";

@@ -1,5 +1,6 @@
 package io.connectedcar.command;
 
+import io.connectedcar.model.CommandState;
 import static io.connectedcar.testing.FakeCommandCloud.F150;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +24,7 @@ import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Sending a command once: what happens to the POST when the wire or Ford fails (ford-api §5.1, design habit 5). */
+@Tag("unit")
 class CommandSendingUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

@@ -17,11 +17,13 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** Guard mode, zone lighting and the climate profile: single calls on Ford's own hosts (ford-api §5.1). */
+@Tag("unit")
 class VehicleActionsUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     private static final String GUARD_MODE = "https://api.mps.ford.com/api/gmfi/v1/session";

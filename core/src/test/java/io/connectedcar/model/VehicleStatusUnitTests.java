@@ -1,5 +1,6 @@
 package io.connectedcar.model;
 
+import io.connectedcar.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,12 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.connectedcar.ford.internal.TelemetryMapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+@Tag("unit")
 class VehicleStatusUnitTests {
     private static final Instant METRIC_TIME = Instant.parse("2026-05-02T07:59:40Z");
 

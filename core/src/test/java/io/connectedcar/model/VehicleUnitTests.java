@@ -1,12 +1,15 @@
 package io.connectedcar.model;
 
+import io.connectedcar.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.node.ObjectNode;
 
+@Tag("unit")
 class VehicleUnitTests {
     @Test
     void builtVehiclesNormaliseTheVinAndDefaultTheEngineType() {

@@ -1,6 +1,5 @@
 package io.connectedcar.protection;
 
-import io.connectedcar.protection.LockoutState;
 import io.connectedcar.ClientInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +18,14 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The lockout guard: a Resilience4j circuit breaker on authentication failures, by the client's clock. */
+@Tag("unit")
 class LockoutUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

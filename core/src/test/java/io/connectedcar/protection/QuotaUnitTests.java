@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,6 +33,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  * The account's request budget: a rolling 24 h window and a burst limit by the client's clock, shared by every call.
  * Virtual time throughout; the vehicle list ({@code vehicles()}, CAT, no token call) is the one-request probe.
  */
+@Tag("unit")
 class QuotaUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
@@ -39,6 +40,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  * included: the virtual scheduler stands in for {@code boundedElastic}; {@code StepVerifier.withVirtualTime} is not
  * used because it resets the scheduler when done); {@code vehicles()} is the one-request probe.
  */
+@Tag("unit")
 class UsageAcrossClientsUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(30);
     private static final QuotaOptions DAILY_250 = QuotaOptions.defaults().withBurst(1000, Duration.ofMinutes(1));

@@ -3,6 +3,8 @@ package io.connectedcar.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.WebSocketRefusedException;
@@ -16,12 +18,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+@Tag("unit")
 class StatusStreamUnitTests {
     private static final String VIN = "1FTFW1E50PFA00001";
     private static final Duration VERIFY = Duration.ofSeconds(5);
@@ -76,6 +80,44 @@ class StatusStreamUnitTests {
             .verify(VERIFY);
         assertThat(transport.websocketHeaders()).singleElement()
             .satisfies(headers -> assertThat(headers.get("Authorization")).isEqualTo("Bearer tmc-1"));
+    }
+
+    @Test
+    void theUpgradePassesTheSamePoliciesAsEveryCall() {
+        socket();
+        ConnectedCarAsyncClient client = TestClients.loggedIn(transport, auth).quota(QuotaOptions.defaults())
+            .buildAsyncClient();
+
+        StepVerifier.create(client.vehicle(VIN).statusUpdates())
+            .expectNextCount(1)
+            .thenCancel()
+            .verify(VERIFY);
+        assertThat(transport.websocketHeaders()).singleElement().satisfies(headers -> {
+            assertThat(headers.get("User-Agent")).isEqualTo(ConnectedCarClientBuilder.DEFAULT_USER_AGENT);
+            assertThat(headers.get("Authorization")).isEqualTo("Bearer tmc-1");
+        });
+        // Every HTTP request and the upgrade paid the budget.
+        assertThat(client.metrics().quota().usedInWindow()).isEqualTo(transport.requests().size() + 1);
+    }
+
+    @Test
+    void anUpgradeRefusedWith401IsSentOnceMoreWithARenewedToken() {
+        Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
+        transport.onWebSocket(outbound -> {
+            if (sockets.incrementAndGet() == 1) {
+                throw new WebSocketRefusedException("websocket: refused with status 401", 401, null);
+            }
+            return inbound.asFlux();
+        });
+
+        // No time passes: the renewal and the second upgrade happen in the pipeline, not after a reconnect delay.
+        StepVerifier.withVirtualTime(() -> client(StatusStreamOptions.defaults()).vehicle(VIN).statusUpdates())
+            .expectNextCount(1)
+            .then(() -> assertThat(sockets).hasValue(2))
+            .thenCancel()
+            .verify(VERIFY);
+        assertThat(transport.websocketHeaders()).extracting(h -> h.get("Authorization"))
+            .containsExactly("Bearer tmc-1", "Bearer tmc-2");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
 import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.TransportException;
+import io.connectedcar.http.WebSocketRefusedException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,7 +53,10 @@ public final class InMemoryTransport implements HttpTransport {
         return this;
     }
 
-    /** Answers websocket connections: given the outbound frames, returns the inbound ones. */
+    /**
+     * Answers websocket connections: given the outbound frames, returns the inbound ones. A handler that throws
+     * {@link WebSocketRefusedException} refuses the upgrade (the socket never opens).
+     */
     public InMemoryTransport onWebSocket(Function<Publisher<String>, Flux<String>> handler) {
         this.websocket = handler;
         return this;
@@ -80,13 +84,19 @@ public final class InMemoryTransport implements HttpTransport {
             if (handler == null) {
                 return Flux.error(new TransportException("websocket refused: no handler", false, null));
             }
-            // Like a real transport, subscribe to outbound as soon as the socket is "open", and record what is sent.
             Sinks.Many<String> sent = Sinks.many().replay().all();
+            Flux<String> inbound;
+            try {
+                inbound = handler.apply(sent.asFlux());
+            } catch (WebSocketRefusedException refused) {
+                return Flux.error(refused); // refused at the upgrade: the socket never opened
+            }
+            // Like a real transport, subscribe to outbound as soon as the socket is "open", and record what is sent.
             Disposable sending = Flux.from(outbound).subscribe(frame -> {
                 websocketFrames.add(frame);
                 sent.tryEmitNext(frame);
             });
-            return handler.apply(sent.asFlux()).doFinally(signal -> sending.dispose());
+            return inbound.doFinally(signal -> sending.dispose());
         });
     }
 

@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
 /** The usage file: round trip, owner-only permissions, old entries dropped, corrupt files reported and left alone. */
+@Tag("unit")
 class FileUsageStoreUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     private static final String VIN = "1FTFW1E50PFA00001";

@@ -4,7 +4,7 @@ import io.connectedcar.command.ActionResult;
 import io.connectedcar.command.CommandFlux;
 import io.connectedcar.command.CommandProgress;
 import io.connectedcar.command.CommandResult;
-import io.connectedcar.command.CommandState;
+import io.connectedcar.model.CommandState;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Runs one remote command with live progress (a spinner on a terminal, lines elsewhere) and prints its result. */

@@ -33,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  * The command line in-process, against a simulator on a real socket ({@code --endpoint}), as a script would run it:
  * no terminal, so plain lines and no colours.
  */
+@Tag("integration")
 class CliIntegrationTests {
     private static final String PICKUP = "1FTFW1E50PFA00001";
     private static final String CROSSOVER = "3FMTK3SU5PMA00002";

@@ -13,6 +13,7 @@ import io.connectedcar.simulator.vehicle.Door;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
@@ -20,6 +21,7 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 /** The serve command's HTTP endpoints over real sockets: JSON reads and the status stream as server-sent events. */
+@Tag("integration")
 class StatusHttpServerIntegrationTests {
     private static final String PICKUP = "1FTFW1E50PFA00001";
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -10,7 +10,7 @@ import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.command.CommandFlux;
 import io.connectedcar.command.CommandProgress;
 import io.connectedcar.command.CommandResult;
-import io.connectedcar.command.CommandState;
+import io.connectedcar.model.CommandState;
 import io.connectedcar.exception.CommandFailedException;
 import io.connectedcar.model.EngineType;
 import io.connectedcar.model.Vehicle;
@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
@@ -33,6 +34,7 @@ import reactor.test.StepVerifier;
  * The SDK against the simulator over real sockets: Reactor Netty on both sides, the browser step played by
  * {@link BrowserLogin}, nothing shared between tests but the simulator process (reset before each test).
  */
+@Tag("integration")
 class SdkAgainstSimulatorIntegrationTests {
     static final String PICKUP = "1FTFW1E50PFA00001";
     static final String CROSSOVER = "3FMTK3SU5PMA00002";

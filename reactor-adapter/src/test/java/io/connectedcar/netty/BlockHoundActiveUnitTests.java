@@ -1,6 +1,7 @@
 package io.connectedcar.netty;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
@@ -11,6 +12,7 @@ import reactor.test.StepVerifier;
  * Proves that BlockHound (installed by blockhound-junit-platform) watches this module's tests, so the other tests
  * passing means nothing in the transport blocked a non-blocking thread.
  */
+@Tag("unit")
 class BlockHoundActiveUnitTests {
 
     @Test

@@ -22,6 +22,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +33,7 @@ import reactor.test.StepVerifier;
  * response timeout or a 429; client errors never; a POST that may have reached the server never. Backoff is cut to
  * milliseconds here (the waits themselves are asserted in virtual time by core's RetryPolicyUnitTests).
  */
+@Tag("integration")
 class ClientRetryIntegrationTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     private static final RetryOptions FAST = RetryOptions.defaults().withDelays(Duration.ofMillis(10),

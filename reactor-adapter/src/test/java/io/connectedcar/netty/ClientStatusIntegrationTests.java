@@ -20,6 +20,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -27,6 +28,7 @@ import reactor.test.StepVerifier;
  * The whole client over real sockets: {@code Endpoints.allAt(server)}, the Reactor Netty transport, a browser login,
  * then the vehicle list and a status, as Ford's cloud would answer them. One fresh MockWebServer per test.
  */
+@Tag("integration")
 class ClientStatusIntegrationTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

@@ -10,7 +10,7 @@ import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenSet;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.command.CommandResult;
-import io.connectedcar.command.CommandState;
+import io.connectedcar.model.CommandState;
 import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.http.HttpHeaders;
 import io.connectedcar.http.HttpRequest;
@@ -38,6 +38,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -48,6 +49,7 @@ import reactor.test.StepVerifier;
  * Commands over real sockets: the Reactor Netty transport against a fresh MockWebServer per test, where "may have
  * been sent" and "never left" are decided by the wire, not by a fake.
  */
+@Tag("integration")
 class CommandIntegrationTests {
     private static final Duration VERIFY = Duration.ofSeconds(10);
     private static final String VIN = "1FTFW1E50PFA00001";

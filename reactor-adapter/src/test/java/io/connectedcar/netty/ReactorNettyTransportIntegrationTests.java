@@ -28,6 +28,7 @@ import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /** {@link ReactorNettyTransport#send} against a real socket: one fresh MockWebServer per test. */
+@Tag("integration")
 class ReactorNettyTransportIntegrationTests {
 
     private static final Duration VERIFY = Duration.ofSeconds(5);

@@ -7,9 +7,11 @@ import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.HttpTransportProvider;
 import io.connectedcar.http.TransportOptions;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Discovery through {@link java.util.ServiceLoader} and the builder's preconditions. */
+@Tag("unit")
 class ReactorNettyTransportProviderUnitTests {
 
     @Test

@@ -17,10 +17,12 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 /** TLS trust of {@link ReactorNettyTransport}: a fresh HTTPS MockWebServer with a self-signed certificate per test. */
+@Tag("integration")
 class ReactorNettyTransportTlsIntegrationTests {
 
     private static final Duration VERIFY = Duration.ofSeconds(5);

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -30,6 +31,7 @@ import reactor.test.StepVerifier;
  * {@link ReactorNettyTransport#websocket} against a fresh Reactor Netty websocket server per test (port 0), which
  * refuses the upgrade unless the bearer token is right.
  */
+@Tag("integration")
 class ReactorNettyWebsocketIntegrationTests {
 
     private static final Duration VERIFY = Duration.ofSeconds(5);

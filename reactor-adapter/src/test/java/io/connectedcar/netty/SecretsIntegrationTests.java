@@ -24,12 +24,14 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Over real sockets, with DEBUG logging for the SDK and for Reactor Netty and Netty: a login, a refresh, a status
  * read and a refused call leave no code, verifier or token in any log line or exception message.
  */
+@Tag("integration")
 class SecretsIntegrationTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

@@ -19,12 +19,14 @@ import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.Exceptions;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /** How {@link TransportErrors} decides "not sent" versus "may have been sent", and what its messages reveal. */
+@Tag("unit")
 class TransportErrorsUnitTests {
 
     private static final URI SECRET_URI =

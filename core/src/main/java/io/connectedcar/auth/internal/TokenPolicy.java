@@ -6,6 +6,7 @@ import io.connectedcar.http.internal.HttpPipelinePolicy;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -19,6 +20,9 @@ import reactor.core.publisher.Mono;
 public final class TokenPolicy implements HttpPipelinePolicy {
     /** The header Ford hosts read the CAT from. */
     public static final String CAT_HEADER = "auth-token";
+    /** The header Autonomic hosts read the TMC token from, after {@link #BEARER_PREFIX}. */
+    public static final String BEARER_HEADER = "Authorization";
+    public static final String BEARER_PREFIX = "Bearer ";
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenPolicy.class);
 
@@ -48,6 +52,16 @@ public final class TokenPolicy implements HttpPipelinePolicy {
     private static HttpRequest authorize(HttpRequest request, String token) {
         return request.auth() == AuthScheme.CAT
             ? request.withHeader(CAT_HEADER, token)
-            : request.withHeader("Authorization", "Bearer " + token);
+            : request.withHeader(BEARER_HEADER, BEARER_PREFIX + token);
+    }
+
+    /** The token this policy put on a request it sent, if any. */
+    public static Optional<String> tokenOf(HttpRequest sent) {
+        String value = sent.auth() == AuthScheme.CAT ? sent.headers().get(CAT_HEADER)
+            : sent.headers().get(BEARER_HEADER);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(value.startsWith(BEARER_PREFIX) ? value.substring(BEARER_PREFIX.length()) : value);
     }
 }

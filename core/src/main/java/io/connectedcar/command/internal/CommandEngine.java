@@ -8,7 +8,7 @@ import io.connectedcar.protection.internal.StatusRefreshGuard;
 import io.connectedcar.command.CommandFlux;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.command.CommandProgress;
-import io.connectedcar.command.CommandState;
+import io.connectedcar.model.CommandState;
 import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.exception.DecodeException;
 import io.connectedcar.exception.RateLimitedException;

@@ -3,7 +3,7 @@ package io.connectedcar.command.internal;
 import io.connectedcar.ford.internal.FordApi;
 import io.connectedcar.internal.Json;
 import io.connectedcar.command.CommandProgress;
-import io.connectedcar.command.CommandState;
+import io.connectedcar.model.CommandState;
 import io.connectedcar.ford.internal.FordApi.CommandStates;
 import java.time.Clock;
 import java.time.Instant;

@@ -151,8 +151,10 @@ public final class FordApi {
     public static final Operation TELEMETRY = op("telemetry", Role.AUTONOMIC, HttpMethod.GET,
         "/v1/telemetry/sources/fordpass/vehicles/{vin}?lrdt=" + encode(TELEMETRY_LRDT), AuthScheme.TMC,
         CountryHeader.NONE, false);
-    /** Websocket push of telemetry changes. */
-    public static final String TELEMETRY_WEBSOCKET_PATH = "/v1beta/telemetry/sources/fordpass/vehicles/{vin}/ws";
+    /** Websocket push of telemetry changes (docs/ford-api.md §6); reopened by its owner, never retried here. */
+    public static final Operation TELEMETRY_WEBSOCKET = new Operation("telemetry-websocket", Role.AUTONOMIC_WEBSOCKET,
+        HttpMethod.GET, "/v1beta/telemetry/sources/fordpass/vehicles/{vin}/ws", AuthScheme.TMC, false,
+        CountryHeader.NONE, false);
     /** Messages of the message center, under result.messages. */
     public static final Operation MESSAGES = op("messages", Role.FOUNDATIONAL, HttpMethod.GET,
         "/messagecenter/v3/messages", AuthScheme.CAT, CountryHeader.COUNTRY_CODE_DASHED, true);
@@ -490,12 +492,6 @@ public final class FordApi {
         query.put("country_code", region.countryCode());
         String path = B2C_AUTHORIZE_PATH.replace("{policy}", b2cPolicy(region));
         return URI.create(endpoints.baseUrl(Role.LOGIN, region) + path + "?" + formEncode(query));
-    }
-
-    /** The telemetry websocket URI of a car. */
-    public static URI telemetryWebSocket(Endpoints endpoints, Region region, String vin) {
-        return URI.create(endpoints.baseUrl(Role.AUTONOMIC_WEBSOCKET, region)
-            + TELEMETRY_WEBSOCKET_PATH.replace("{vin}", encodePath(vin)));
     }
 
     /** Form/query encoding with spaces as {@code %20}, never {@code +}: Ford's login refuses the plus. */

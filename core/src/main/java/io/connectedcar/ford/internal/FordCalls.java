@@ -4,6 +4,8 @@ import io.connectedcar.internal.Json;
 import io.connectedcar.ford.Endpoints;
 import io.connectedcar.ford.Region;
 import io.connectedcar.http.internal.HttpPipeline;
+import io.connectedcar.http.internal.WebSocketSession;
+import org.reactivestreams.Publisher;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
 import io.connectedcar.exception.DecodeException;
@@ -61,6 +63,15 @@ public record FordCalls(HttpPipeline pipeline, Endpoints endpoints, Region regio
         return json(request(FordApi.VEHICLE_DASHBOARD)
                 .withBody(FordApi.VEHICLE_DASHBOARD_BODY.getBytes(StandardCharsets.UTF_8), "application/json"))
             .flatMapIterable(VehicleListMapper::toVehicles);
+    }
+
+    /**
+     * Opens the telemetry websocket of one car through the pipeline (docs/ford-api.md §6). Lazy.
+     *
+     * @param outbound frames to send once it is open
+     */
+    public Mono<WebSocketSession> telemetryWebSocket(String vin, Publisher<String> outbound) {
+        return pipeline.websocket(request(FordApi.TELEMETRY_WEBSOCKET, vin), outbound);
     }
 
     /**

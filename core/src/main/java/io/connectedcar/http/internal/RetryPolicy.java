@@ -44,6 +44,9 @@ public final class RetryPolicy implements HttpPipelinePolicy {
 
     @Override
     public Mono<HttpResponse> process(HttpRequest request, HttpPipelineNext next) {
+        if (request.isWebSocket()) {
+            return next.send(request); // its owner reopens it with its own back-off: one retry layer, not two
+        }
         Retry retry = request.idempotent() ? reads : writes;
         return next.send(request).transformDeferred(RetryOperator.of(retry));
     }

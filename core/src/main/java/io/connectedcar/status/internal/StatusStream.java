@@ -6,6 +6,7 @@ import io.connectedcar.ford.internal.TelemetryMapper;
 import io.connectedcar.internal.Json;
 import io.connectedcar.status.StatusStreamOptions;
 import io.connectedcar.auth.internal.TokenManager;
+import io.connectedcar.auth.internal.TokenPolicy;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.http.AuthScheme;
@@ -101,26 +102,25 @@ public final class StatusStream {
 
     // --- push --------------------------------------------------------------------------------------------------
 
-    /** The {@code _data} parts of pushed frames, across reconnects. */
+    /**
+     * The {@code _data} parts of pushed frames, across reconnects. The upgrade goes through the pipeline like any
+     * call (token, a 401 renewed and retried once, lockout guard, budget, log); this stream only reopens the socket
+     * with its back-off and rotates the token in-band while it is open.
+     */
     private Flux<JsonNode> pushed(Sinks.Many<Boolean> opens) {
-        URI uri = FordApi.telemetryWebSocket(calls.endpoints(), calls.region(), vin);
-        return Flux.defer(() -> tokens.token(AuthScheme.TMC).flatMapMany(token -> {
-                AtomicReference<String> sent = new AtomicReference<>(token);
-                HttpHeaders headers = HttpHeaders.empty().with("Authorization", "Bearer " + token);
-                // The transport subscribes to outbound once the socket is open.
-                Flux<String> outbound = rotations(sent).doOnSubscribe(s -> opens.tryEmitNext(true));
-                return calls.pipeline().transport().websocket(uri, headers, outbound)
-                    .timeout(options.watchdog())
-                    .map(frame -> handle(frame, sent))
-                    .concatWith(Mono.error(() -> new SessionEnded("the server closed the socket")))
-                    .doOnError(error -> opens.tryEmitNext(false))
-                    .onErrorMap(WebSocketRefusedException.class, refused -> {
-                        if (refused.status() == 401) {
-                            tokens.rejected(AuthScheme.TMC, sent.get());
-                        }
-                        return refused;
-                    });
-            }))
+        return Flux.defer(() -> {
+                AtomicReference<String> sent = new AtomicReference<>();
+                return calls.telemetryWebSocket(vin, rotations(sent))
+                    .doOnNext(session -> {
+                        sent.set(TokenPolicy.tokenOf(session.upgrade().request()).orElse(null));
+                        opens.tryEmitNext(true);
+                    })
+                    .flatMapMany(session -> session.frames()
+                        .timeout(options.watchdog())
+                        .map(frame -> handle(frame, sent))
+                        .concatWith(Mono.error(() -> new SessionEnded("the server closed the socket"))))
+                    .doOnError(error -> opens.tryEmitNext(false));
+            })
             // Each element is a frame (keep-alives included), so a socket that delivered anything resets the count.
             .retryWhen(Retry.backoff(options.maxReconnects(), options.reconnectDelay())
                 .maxBackoff(options.maxReconnectDelay())

@@ -1,5 +1,6 @@
-package io.connectedcar;
+package io.connectedcar.ford.internal;
 
+import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ford.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * Every request the SDK sends to Ford, byte for byte where Ford is picky (ford-api.md §1 to §4): paths, query
  * parameters and their encoding, form fields, JSON bodies, header spellings and which credential goes to which host.
  */
+@Tag("unit")
 class FordRequestsUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     private static final String TENANT = "4566605f-43a7-400a-946e-89cc9fdb0bd7";

@@ -1,4 +1,4 @@
-package io.connectedcar.model;
+package io.connectedcar.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,20 +8,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the JSON bodies under {@code src/test/resources/fixtures} and inline JSON of tests. */
-final class Fixtures {
-    static final JsonMapper JSON = JsonMapper.builder().build();
+public final class Fixtures {
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** An ICE pickup (F-150) telemetry body. */
-    static final String F150 = "telemetry-f150-ice.json";
+    public static final String F150 = "telemetry-f150-ice.json";
     /** A battery-electric (Mustang Mach-E) telemetry body, charging. */
-    static final String MACH_E = "telemetry-mache-bev.json";
+    public static final String MACH_E = "telemetry-mache-bev.json";
     /** An {@code expdashboard} body with the two vehicles above. */
-    static final String DASHBOARD = "dashboard-two-vehicles.json";
+    public static final String DASHBOARD = "dashboard-two-vehicles.json";
 
     private Fixtures() {
     }
 
-    static JsonNode load(String name) {
+    public static JsonNode load(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("No fixture " + name);
@@ -32,7 +32,7 @@ final class Fixtures {
         }
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         return JSON.readTree(text);
     }
 }

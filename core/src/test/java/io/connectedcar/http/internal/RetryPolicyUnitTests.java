@@ -1,6 +1,5 @@
-package io.connectedcar.http.policy;
+package io.connectedcar.http.internal;
 
-import io.connectedcar.http.internal.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
@@ -8,7 +7,6 @@ import io.connectedcar.http.RetryOptions;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.HttpMethod;
-import io.connectedcar.http.internal.HttpPipeline;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
 import io.connectedcar.http.TransportException;
@@ -24,6 +22,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +33,7 @@ import reactor.test.StepVerifier;
  * The retry policy over the in-memory transport, in virtual time, so every wait is asserted to the millisecond:
  * backoff without jitter is 1 s, 2 s, 4 s; {@code Retry-After} replaces it.
  */
+@Tag("unit")
 class RetryPolicyUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     private static final RetryOptions NO_JITTER = RetryOptions.defaults().withJitter(0);

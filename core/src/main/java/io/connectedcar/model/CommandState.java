@@ -1,4 +1,4 @@
-package io.connectedcar.command;
+package io.connectedcar.model;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,19 +1,24 @@
-package io.connectedcar.model;
+package io.connectedcar.ford.internal;
 
+import io.connectedcar.model.Capability;
+import io.connectedcar.model.EngineType;
+import io.connectedcar.testing.Fixtures;
+import io.connectedcar.model.Vehicle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.connectedcar.exception.DecodeException;
-import io.connectedcar.ford.internal.VehicleListMapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+@Tag("unit")
 class VehicleListMapperUnitTests {
     private static List<Vehicle> vehicles(String json) {
         return VehicleListMapper.toVehicles(Fixtures.json(json));

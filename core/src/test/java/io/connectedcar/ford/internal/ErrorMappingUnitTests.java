@@ -1,5 +1,6 @@
-package io.connectedcar;
+package io.connectedcar.ford.internal;
 
+import io.connectedcar.ConnectedCarAsyncClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.exception.DecodeException;
@@ -11,11 +12,13 @@ import io.connectedcar.testing.InMemoryTransport;
 import io.connectedcar.testing.TestClients;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** How Ford's error answers reach the caller: typed exceptions with clear messages and the useful fields set. */
+@Tag("unit")
 class ErrorMappingUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 

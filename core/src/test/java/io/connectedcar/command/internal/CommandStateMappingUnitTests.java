@@ -1,18 +1,20 @@
-package io.connectedcar.command;
+package io.connectedcar.command.internal;
 
+import io.connectedcar.model.CommandState;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectedcar.command.internal.CommandTelemetry;
 import io.connectedcar.ford.internal.FordApi;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Ford's toState values mapped onto CommandState (ford-api §5.2), and where each command's state lives. */
+@Tag("unit")
 class CommandStateMappingUnitTests {
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -1,19 +1,24 @@
-package io.connectedcar.model;
+package io.connectedcar.ford.internal;
 
+import io.connectedcar.testing.Fixtures;
+import io.connectedcar.model.Measurement;
+import io.connectedcar.model.Unit;
+import io.connectedcar.model.VehicleStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.connectedcar.exception.DecodeException;
-import io.connectedcar.ford.internal.TelemetryMapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+@Tag("unit")
 class TelemetryMapperUnitTests {
     private final JsonNode f150 = Fixtures.load(Fixtures.F150);
 

@@ -1,17 +1,17 @@
-package io.connectedcar;
+package io.connectedcar.ford;
 
-import io.connectedcar.ford.Endpoints;
-import io.connectedcar.ford.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectedcar.ford.Endpoints.Role;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link Endpoints}: Ford's hosts, one server for every role keeping Ford's paths, and plain http only to loopback. */
+@Tag("unit")
 class EndpointsUnitTests {
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
-package io.connectedcar.command;
+package io.connectedcar.protection;
 
+import io.connectedcar.command.CommandOptions;
+import io.connectedcar.command.CommandResult;
 import static io.connectedcar.testing.FakeCommandCloud.F150;
 import static io.connectedcar.testing.FakeCommandCloud.MACH_E;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** At most one status refresh per car per 15 minutes by the client's clock (each drains the 12 V battery). */
+@Tag("unit")
 class StatusRefreshGuardUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
