@@ -8,6 +8,8 @@ import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.exception.ServiceException;
+import io.connectedcar.exception.TokenRenewalFailedException;
+import java.util.concurrent.TimeUnit;
 import io.connectedcar.http.AuthScheme;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.testing.FakeFordAuth;
@@ -253,8 +255,53 @@ class TokenManagerUnitTests {
             .hasMessageContaining("60");
 
         fake.install(transport); // Ford answers again
+        time.advanceTimeBy(TokenManager.DEFAULT_RENEWAL_BACKOFF);
         assertThat(token(AuthScheme.CAT)).isEqualTo("cat-2");
         assertThat(transport.count("cat-refresh")).isEqualTo(2);
+    }
+
+    @Test
+    void duringTheBackOffAfterAFailedRenewalTheStillValidCatIsUsedWithoutAskingFord() {
+        loginAtTimeZero();
+        transport.on("cat-refresh", request -> Mono.just(InMemoryTransport.json(request, 503,
+            "{\"message\":\"Service Unavailable\"}")));
+        time.advanceTimeBy(Duration.ofSeconds(1501));
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(token(AuthScheme.CAT)).isEqualTo("cat-1");
+        }
+        assertThat(transport.count("cat-refresh")).isEqualTo(1);
+        time.advanceTimeBy(TokenManager.DEFAULT_RENEWAL_BACKOFF);
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-1");
+        assertThat(transport.count("cat-refresh")).as("asks again once the back-off is over").isEqualTo(2);
+    }
+
+    @Test
+    void anOutageCostsFordABoundedNumberOfRenewalsHoweverManyCallsArrive() {
+        loginAtTimeZero();
+        transport.on("cat-refresh", request -> Mono.just(InMemoryTransport.json(request, 503,
+            "{\"message\":\"Service Unavailable\"}")));
+        time.advanceTimeBy(Duration.ofSeconds(1800)); // the CAT has expired
+
+        // One call a second for ten minutes: without a back-off, 600 refreshes.
+        int refused = 0;
+        for (int second = 0; second < 600; second++) {
+            Throwable error = tokens.token(AuthScheme.CAT).map(token -> (Throwable) null)
+                .onErrorResume(e -> Mono.just(e)).block(VERIFY);
+            if (error instanceof TokenRenewalFailedException backingOff) {
+                assertThat(backingOff.getRetryAt()).isAfter(Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS)));
+                assertThat(backingOff).hasCauseInstanceOf(ServiceException.class);
+                refused++;
+            }
+            time.advanceTimeBy(Duration.ofSeconds(1));
+        }
+        // At 0 s, then after waits of 10, 20, 40, 80 and 160 s, then every 5 minutes: 6 attempts in ten minutes.
+        assertThat(transport.count("cat-refresh")).isEqualTo(6);
+        assertThat(refused).isEqualTo(600 - 6);
+
+        fake.install(transport); // Ford is back
+        time.advanceTimeBy(TokenManager.DEFAULT_MAX_RENEWAL_BACKOFF);
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-2");
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.connectedcar.auth.TokenSet;
 import io.connectedcar.auth.TokenStore;
 import io.connectedcar.exception.AccountLockoutProtectionException;
 import io.connectedcar.exception.AuthenticationRequiredException;
-import io.connectedcar.exception.OperationTimeoutException;
 import io.connectedcar.http.AuthScheme;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,19 +15,16 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps one account's credentials fresh for every caller: the CAT (Ford hosts) and the TMC token (Autonomic hosts).
- *
+ * Keeps one account's credentials fresh for every caller: the CAT (Ford hosts) and the TMC token (Autonomic hosts),
+ * each in its own {@link TokenCache} (single flight, renewal ahead of expiry, the old token while renewing fails,
+ * a back-off after a failed renewal, cancel-safe, bounded by {@link #DEFAULT_RENEWAL_TIMEOUT}). On top of the two
+ * caches this class knows how the layers relate:
  * <ul>
- *   <li>One cached value per layer; a token is renewed ahead of its expiry ({@link #DEFAULT_CAT_MARGIN},
- *       {@link #DEFAULT_TMC_MARGIN}) by the first call that needs it.</li>
- *   <li>Single flight: however many callers arrive while a token is renewed, one request renews it and all share
- *       the result. CAT refreshes are serialised, since two racing refreshes can void each other's rotated refresh
- *       token. A new TMC token is minted from a fresh CAT.</li>
- *   <li>A rotated refresh token is written to the {@link TokenStore} before anyone uses the new CAT.</li>
- *   <li>When renewing fails for a passing reason, the old token is used while it is still valid.</li>
- *   <li>A renewal runs to its end even when every caller cancels (so a rotated refresh token is never lost) and is
- *       bounded by {@link #DEFAULT_RENEWAL_TIMEOUT}, so it can never wedge later callers.</li>
- *   <li>When Ford refuses the refresh token ({@code errorCode 460}) the manager stops calling Ford and every call
+ *   <li>the CAT comes from the {@link TokenStore} at first, then from Ford's refresh; a rotated refresh token is
+ *       written to the store before anyone uses the new CAT;</li>
+ *   <li>a TMC token is minted from a valid CAT; when Autonomic refuses the CAT, the CAT is renewed once and the
+ *       exchange repeated;</li>
+ *   <li>when Ford refuses the refresh token ({@code errorCode 460}) the manager stops calling Ford and every call
  *       fails with {@link AuthenticationRequiredException} until the next login.</li>
  * </ul>
  * Thread-safe; all methods are lazy and non-blocking.
@@ -40,26 +36,21 @@ public final class TokenManager {
     public static final Duration DEFAULT_TMC_MARGIN = Duration.ofSeconds(30);
     /** The longest one renewal may take before it counts as failed. */
     public static final Duration DEFAULT_RENEWAL_TIMEOUT = Duration.ofSeconds(60);
+    /** The wait after a failed renewal before Ford is asked again; it doubles with each failure. */
+    public static final Duration DEFAULT_RENEWAL_BACKOFF = Duration.ofSeconds(10);
+    /** The longest wait between failed renewals. */
+    public static final Duration DEFAULT_MAX_RENEWAL_BACKOFF = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
 
     private final String account;
     private final TokenStore store;
     private final TokenApi api;
-    private final Clock clock;
-    private final Duration catMargin;
-    private final Duration tmcMargin;
-    private final Duration renewalTimeout;
-
-    private final SingleFlight<TokenSet> catFlight = new SingleFlight<>();
-    private final SingleFlight<AccessToken> tmcFlight = new SingleFlight<>();
+    private final TokenCache<TokenSet> cat;
+    private final TokenCache<AccessToken> tmc;
     private final AtomicLong catRefreshes = new AtomicLong();
     private final AtomicLong tmcExchanges = new AtomicLong();
 
-    private volatile TokenSet cat;
-    private volatile String rejectedCat;
-    private volatile AccessToken tmc;
-    private volatile String rejectedTmc;
     /** Set when Ford refused the refresh token: no more calls until a new login. */
     private volatile AuthenticationRequiredException loginInvalid;
 
@@ -68,10 +59,11 @@ public final class TokenManager {
         this.account = Objects.requireNonNull(account, "account");
         this.store = Objects.requireNonNull(store, "store");
         this.api = Objects.requireNonNull(api, "api");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.catMargin = Objects.requireNonNull(catMargin, "catMargin");
-        this.tmcMargin = Objects.requireNonNull(tmcMargin, "tmcMargin");
-        this.renewalTimeout = Objects.requireNonNull(renewalTimeout, "renewalTimeout");
+        Objects.requireNonNull(clock, "clock");
+        this.cat = new TokenCache<>("CAT of account '" + account + "'", new CatLayer(clock), clock, catMargin,
+            renewalTimeout, DEFAULT_RENEWAL_BACKOFF, DEFAULT_MAX_RENEWAL_BACKOFF, error -> !isLoginRefused(error));
+        this.tmc = new TokenCache<>("TMC token of account '" + account + "'", new TmcLayer(), clock, tmcMargin,
+            renewalTimeout, DEFAULT_RENEWAL_BACKOFF, DEFAULT_MAX_RENEWAL_BACKOFF, error -> !isLoginRefused(error));
     }
 
     /** The account these tokens belong to. */
@@ -98,9 +90,9 @@ public final class TokenManager {
      */
     public void rejected(AuthScheme scheme, String token) {
         if (scheme == AuthScheme.CAT) {
-            rejectedCat = token;
+            cat.rejected(token);
         } else if (scheme == AuthScheme.TMC) {
-            rejectedTmc = token;
+            tmc.rejected(token);
         }
     }
 
@@ -112,28 +104,22 @@ public final class TokenManager {
     public Mono<Void> refresh() {
         // Before the first call of a run the login is only in the store: read it there, or a stored token that is
         // still valid would be used as it is instead of being renewed.
-        Mono<String> currentCat = Mono.defer(() -> {
-            TokenSet current = cat;
-            return current != null ? Mono.just(current.accessToken()) : store.load(account).map(TokenSet::accessToken);
+        Mono<TokenSet> current = Mono.defer(() -> {
+            TokenSet known = cat.current();
+            return known != null ? Mono.just(known) : store.load(account).doOnNext(cat::set);
         });
-        return currentCat
-            .doOnNext(access -> rejectedCat = access)
-            .then(Mono.defer(() -> {
-                AccessToken currentTmc = tmc;
-                if (currentTmc != null) {
-                    rejectedTmc = currentTmc.token();
-                }
-                return tmc().then();
-            }));
+        return current
+            .doOnNext(known -> cat.rejected(known.accessToken()))
+            .then(Mono.fromRunnable(tmc::rejectCurrent))
+            .then(tmc().then());
     }
 
     /** Stores the tokens of a new login and starts using them. Lazy. */
     Mono<Void> loggedIn(TokenSet tokens) {
         // A refresh still running must not overwrite the new login after it is stored.
-        return catFlight.idle().then(Mono.defer(() -> store.save(account, tokens))).then(Mono.fromRunnable(() -> {
-            cat = tokens;
-            rejectedCat = null;
-            tmc = null;
+        return cat.idle().then(Mono.defer(() -> store.save(account, tokens))).then(Mono.fromRunnable(() -> {
+            cat.set(tokens);
+            tmc.set(null);
             loginInvalid = null;
         }));
     }
@@ -144,11 +130,11 @@ public final class TokenManager {
      */
     Mono<Void> forget() {
         return Mono.fromRunnable(() -> {
-            cat = null;
-            tmc = null;
+            cat.set(null);
+            tmc.set(null);
             loginInvalid = new AuthenticationRequiredException("Logged out of account '" + account
                 + "'. Log in again with beginLogin() and completeLogin(...).");
-        }).then(catFlight.idle()).then(Mono.defer(() -> store.delete(account)));
+        }).then(cat.idle()).then(Mono.defer(() -> store.delete(account)));
     }
 
     /** How many times the CAT was renewed by this manager. */
@@ -161,78 +147,12 @@ public final class TokenManager {
         return tmcExchanges.get();
     }
 
-    // --- CAT ---------------------------------------------------------------------------------------------------
-
     private Mono<TokenSet> cat() {
-        return Mono.defer(() -> {
-            if (loginInvalid != null) {
-                return Mono.error(loginInvalid);
-            }
-            TokenSet current = cat;
-            if (isUsable(current, clock.instant())) {
-                return Mono.just(current);
-            }
-            return catFlight.run(this::renewCat);
-        });
+        return Mono.defer(() -> loginInvalid != null ? Mono.error(loginInvalid) : cat.get());
     }
 
-    private boolean isUsable(TokenSet tokens, Instant now) {
-        return tokens != null && tokens.isAccessValid(now, catMargin) && !tokens.accessToken().equals(rejectedCat);
-    }
-
-    private Mono<TokenSet> renewCat() {
-        return Mono.defer(() -> {
-            TokenSet current = cat;
-            if (isUsable(current, clock.instant())) {
-                return Mono.just(current); // renewed by the flight that just ended
-            }
-            Mono<TokenSet> known = current != null ? Mono.just(current) : store.load(account).doOnNext(t -> cat = t);
-            return known
-                .switchIfEmpty(Mono.error(() -> new AuthenticationRequiredException("No login is stored for account '"
-                    + account + "'. Log in once in a browser: beginLogin(), then completeLogin(...).")))
-                .flatMap(stored -> isUsable(stored, clock.instant()) ? Mono.just(stored) : refreshWith(stored));
-        });
-    }
-
-    private Mono<TokenSet> refreshWith(TokenSet old) {
-        Instant now = clock.instant();
-        if (old.isRefreshExpired(now)) {
-            return Mono.error(invalidate(new AuthenticationRequiredException("The stored login of account '"
-                + account + "' expired on " + old.refreshExpiresAt() + ". Log in again in a browser.")));
-        }
-        LOG.debug("Renewing the CAT of account '{}'", account);
-        return api.refreshCat(old.refreshToken())
-            // Store the rotated refresh token before anyone uses the new CAT: the old one is now void.
-            .flatMap(fresh -> store.save(account, fresh)
-                .onErrorResume(e -> {
-                    LOG.warn("Could not store the renewed tokens of account '{}' ({}); they are kept in memory, but "
-                        + "a restart will need a new login", account, e.getMessage());
-                    return Mono.empty();
-                })
-                .thenReturn(fresh))
-            .doOnNext(fresh -> {
-                cat = fresh;
-                rejectedCat = null;
-                catRefreshes.incrementAndGet();
-            })
-            .timeout(renewalTimeout, Mono.error(() -> renewalTimedOut("CAT")))
-            .onErrorResume(error -> {
-                if (isLoginRefused(error)) {
-                    return Mono.error(invalidate((AuthenticationRequiredException) error));
-                }
-                if (old.isAccessValid(clock.instant(), Duration.ZERO) && !old.accessToken().equals(rejectedCat)) {
-                    LOG.warn("Renewing the CAT of account '{}' failed ({}); using the current one until it expires at "
-                        + "{}", account, error.getMessage(), old.accessExpiresAt());
-                    return Mono.just(old);
-                }
-                return Mono.error(error);
-            });
-    }
-
-    /** The SDK's own timeout error instead of Reactor's bare {@link java.util.concurrent.TimeoutException}. */
-    private OperationTimeoutException renewalTimedOut(String what) {
-        return new OperationTimeoutException("Renewing the " + what + " of account '" + account + "' got no answer "
-            + "within " + renewalTimeout.toSeconds() + " s; the next call tries again.", renewalTimeout);
+    private Mono<AccessToken> tmc() {
+        return Mono.defer(() -> loginInvalid != null ? Mono.error(loginInvalid) : tmc.get());
     }
 
     /**
@@ -246,62 +166,84 @@ public final class TokenManager {
 
     private AuthenticationRequiredException invalidate(AuthenticationRequiredException reason) {
         loginInvalid = reason;
-        tmc = null;
+        tmc.set(null);
         return reason;
-    }
-
-    // --- TMC ---------------------------------------------------------------------------------------------------
-
-    private Mono<AccessToken> tmc() {
-        return Mono.defer(() -> {
-            if (loginInvalid != null) {
-                return Mono.error(loginInvalid);
-            }
-            AccessToken current = tmc;
-            if (isUsable(current, clock.instant())) {
-                return Mono.just(current);
-            }
-            return tmcFlight.run(this::renewTmc);
-        });
-    }
-
-    private boolean isUsable(AccessToken token, Instant now) {
-        return token != null && token.isValid(now, tmcMargin) && !token.token().equals(rejectedTmc);
-    }
-
-    private Mono<AccessToken> renewTmc() {
-        return Mono.defer(() -> {
-            AccessToken old = tmc;
-            if (isUsable(old, clock.instant())) {
-                return Mono.just(old);
-            }
-            return cat()
-                .flatMap(catTokens -> api.exchangeTmc(catTokens.accessToken())
-                    .onErrorResume(TokenManager::isLoginRefused, refused -> {
-                        // Autonomic refused the CAT: renew the CAT once and exchange again.
-                        rejected(AuthScheme.CAT, catTokens.accessToken());
-                        return cat().flatMap(fresh -> api.exchangeTmc(fresh.accessToken()));
-                    }))
-                .doOnNext(fresh -> {
-                    tmc = fresh;
-                    rejectedTmc = null;
-                    tmcExchanges.incrementAndGet();
-                })
-                .timeout(renewalTimeout, Mono.error(() -> renewalTimedOut("TMC token")))
-                .onErrorResume(error -> {
-                    if (!isLoginRefused(error) && old != null
-                        && old.isValid(clock.instant(), Duration.ZERO) && !old.token().equals(rejectedTmc)) {
-                        LOG.warn("Renewing the TMC token of account '{}' failed ({}); using the current one",
-                            account, error.getMessage());
-                        return Mono.just(old);
-                    }
-                    return Mono.error(error);
-                });
-        });
     }
 
     @Override
     public String toString() {
         return "TokenManager[account=" + account + ", store=" + store + "]";
+    }
+
+    /** The CAT: read from the store at first, then renewed with the refresh token (which rotates). */
+    private final class CatLayer implements TokenCache.Layer<TokenSet> {
+        private final Clock clock;
+
+        CatLayer(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public String token(TokenSet value) {
+            return value.accessToken();
+        }
+
+        @Override
+        public Instant expiresAt(TokenSet value) {
+            return value.accessExpiresAt();
+        }
+
+        @Override
+        public Mono<TokenSet> renew(TokenSet current) {
+            Mono<TokenSet> known = current != null ? Mono.just(current) : store.load(account).doOnNext(cat::set);
+            return known
+                .switchIfEmpty(Mono.error(() -> new AuthenticationRequiredException("No login is stored for account '"
+                    + account + "'. Log in once in a browser: beginLogin(), then completeLogin(...).")))
+                .flatMap(stored -> cat.isFresh(stored, clock.instant()) ? Mono.just(stored) : refreshWith(stored));
+        }
+
+        private Mono<TokenSet> refreshWith(TokenSet old) {
+            if (old.isRefreshExpired(clock.instant())) {
+                return Mono.error(invalidate(new AuthenticationRequiredException("The stored login of account '"
+                    + account + "' expired on " + old.refreshExpiresAt() + ". Log in again in a browser.")));
+            }
+            LOG.debug("Renewing the CAT of account '{}'", account);
+            return api.refreshCat(old.refreshToken())
+                // Store the rotated refresh token before anyone uses the new CAT: the old one is now void.
+                .flatMap(fresh -> store.save(account, fresh)
+                    .onErrorResume(e -> {
+                        LOG.warn("Could not store the renewed tokens of account '{}' ({}); they are kept in memory, "
+                            + "but a restart will need a new login", account, e.getMessage());
+                        return Mono.empty();
+                    })
+                    .thenReturn(fresh))
+                .doOnNext(fresh -> catRefreshes.incrementAndGet())
+                .onErrorMap(TokenManager::isLoginRefused, refused -> invalidate((AuthenticationRequiredException) refused));
+        }
+    }
+
+    /** The TMC token: exchanged for a valid CAT at Autonomic. */
+    private final class TmcLayer implements TokenCache.Layer<AccessToken> {
+        @Override
+        public String token(AccessToken value) {
+            return value.token();
+        }
+
+        @Override
+        public Instant expiresAt(AccessToken value) {
+            return value.expiresAt();
+        }
+
+        @Override
+        public Mono<AccessToken> renew(AccessToken current) {
+            return cat()
+                .flatMap(catTokens -> api.exchangeTmc(catTokens.accessToken())
+                    .onErrorResume(TokenManager::isLoginRefused, refused -> {
+                        // Autonomic refused the CAT: renew the CAT once and exchange again.
+                        cat.rejected(catTokens.accessToken());
+                        return cat().flatMap(fresh -> api.exchangeTmc(fresh.accessToken()));
+                    }))
+                .doOnNext(fresh -> tmcExchanges.incrementAndGet());
+        }
     }
 }
