@@ -78,7 +78,7 @@ public final class VehicleStatus {
     }
 
     /**
-     * A status over a copy of a telemetry body (§4.2 of the protocol notes: {@code updateTime}, {@code vehicleId},
+     * A status over a copy of a telemetry body (docs/ford-api.md §4.2: {@code updateTime}, {@code vehicleId},
      * {@code vin}, {@code metrics}, {@code events}, {@code states}). Any of those may be missing.
      *
      * @throws NullPointerException     if {@code telemetry} is null

@@ -7,7 +7,7 @@ import java.util.Objects;
  * The lockout guard: after {@code failuresToOpen} authentication failures in a row (HTTP 401 that survived a token
  * renewal, or a 403 from a Ford service), the client stops calling Ford for the account (a Resilience4j circuit
  * breaker opens) until {@code coolDown} has passed or a new login succeeds. Repeated authentication failures are
- * what gets accounts disabled (ford-api §3.4). Immutable; every default is a named constant.
+ * what gets accounts disabled (docs/ford-api.md §3.4). Immutable; every default is a named constant.
  *
  * @param enabled        whether the guard is on
  * @param failuresToOpen authentication failures in a row that stop the calls

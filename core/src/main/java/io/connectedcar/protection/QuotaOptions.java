@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The account's request budget, which the SDK enforces itself because Ford disables accounts that make more than a
- * few hundred calls a day (ford-api §7). Every request of one client counts: reads, command checks, commands and
+ * few hundred calls a day (docs/ford-api.md §7). Every request of one client counts: reads, command checks, commands and
  * token calls, each attempt of a retry included. Immutable; every default is a named constant.
  *
  * @param dailyLimit  requests allowed in any rolling {@code window}

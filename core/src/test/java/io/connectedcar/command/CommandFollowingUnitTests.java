@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-/** Following a command in telemetry states to its end (ford-api §5.2), in virtual time. */
+/** Following a command in telemetry states to its end (docs/ford-api.md §5.2), in virtual time. */
 @Tag("unit")
 class CommandFollowingUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);

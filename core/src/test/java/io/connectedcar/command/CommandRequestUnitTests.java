@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
-/** The exact request of every Autonomic command: endpoint version, path, headers and body (ford-api §5.1). */
+/** The exact request of every Autonomic command: endpoint version, path, headers and body (docs/ford-api.md §5.1). */
 @Tag("unit")
 class CommandRequestUnitTests {
     private static final String V1 = "https://api.autonomic.ai/v1/command/vehicles/";

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-/** Sending a command once: what happens to the POST when the wire or Ford fails (ford-api §5.1, design habit 5). */
+/** Sending a command once: what happens to the POST when the wire or Ford fails (docs/ford-api.md §5.1, design habit 5). */
 @Tag("unit")
 class CommandSendingUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** Guard mode, zone lighting and the climate profile: single calls on Ford's own hosts (ford-api §5.1). */
+/** Guard mode, zone lighting and the climate profile: single calls on Ford's own hosts (docs/ford-api.md §5.1). */
 @Tag("unit")
 class VehicleActionsUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);

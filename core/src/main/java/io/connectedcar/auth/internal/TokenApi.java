@@ -22,7 +22,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** The token calls of ford-api §3: code exchange (B2C), CAT mint and refresh (Ford), TMC exchange (Autonomic). */
+/** The token calls of docs/ford-api.md §3: code exchange (B2C), CAT mint and refresh (Ford), TMC exchange (Autonomic). */
 final class TokenApi {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON = "application/json";
@@ -39,7 +39,7 @@ final class TokenApi {
         this.clock = clock;
     }
 
-    /** Authorization code and PKCE verifier for a B2C access token (ford-api §3.1 step 4). */
+    /** Authorization code and PKCE verifier for a B2C access token (docs/ford-api.md §3.1 step 4). */
     Mono<String> exchangeCode(String code, String verifier, String redirectUri) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_id", FordApi.B2C_CLIENT_ID);
@@ -78,13 +78,13 @@ final class TokenApi {
             + "new login with beginLogin() and paste the fresh fordapp:// URL.");
     }
 
-    /** B2C access token for the first CAT (ford-api §3.2). */
+    /** B2C access token for the first CAT (docs/ford-api.md §3.2). */
     Mono<TokenSet> mintCat(String b2cAccessToken) {
         return catCall(FordApi.CAT_MINT.request(endpoints, region).withBody(jsonBody("idpToken", b2cAccessToken),
             JSON));
     }
 
-    /** CAT refresh token for a new CAT; the refresh token usually rotates (ford-api §3.2). */
+    /** CAT refresh token for a new CAT; the refresh token usually rotates (docs/ford-api.md §3.2). */
     Mono<TokenSet> refreshCat(String refreshToken) {
         return catCall(FordApi.CAT_REFRESH.request(endpoints, region).withBody(jsonBody("refresh_token",
             refreshToken), JSON));
@@ -110,7 +110,7 @@ final class TokenApi {
         });
     }
 
-    /** CAT access token for an Autonomic TMC token (ford-api §3.3). */
+    /** CAT access token for an Autonomic TMC token (docs/ford-api.md §3.3). */
     Mono<AccessToken> exchangeTmc(String catAccessToken) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("subject_token", catAccessToken);

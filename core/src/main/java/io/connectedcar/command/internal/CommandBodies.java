@@ -15,7 +15,7 @@ import java.util.Objects;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON bodies of commands and of the Ford-host calls, built from the public argument types (ford-api §5). */
+/** The JSON bodies of commands and of the Ford-host calls, built from the public argument types (docs/ford-api.md §5). */
 public final class CommandBodies {
     private CommandBodies() {
     }

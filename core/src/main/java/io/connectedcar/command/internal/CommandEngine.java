@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends Autonomic commands and follows them to their end (ford-api §5). One per client.
+ * Sends Autonomic commands and follows them to their end (docs/ford-api.md §5). One per client.
  *
  * <p>Sending: the capability check (from the kept vehicle list), the status-refresh guard, then one POST through the
  * pipeline (where the retry policy may repeat it only when it certainly never left). A failure after the request may

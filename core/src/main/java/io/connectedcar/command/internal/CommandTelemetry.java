@@ -15,7 +15,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a command's progress from telemetry {@code states} (ford-api §5.2) and maps Ford's {@code toState} onto
+ * Reads a command's progress from telemetry {@code states} (docs/ford-api.md §5.2) and maps Ford's {@code toState} onto
  * {@link CommandState}. Pure functions.
  */
 public final class CommandTelemetry {

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The calls on Ford's own hosts that act on a car without a command id to follow (ford-api §5.1, "Not on
+ * The calls on Ford's own hosts that act on a car without a command id to follow (docs/ford-api.md §5.1, "Not on
  * Autonomic"): guard mode, zone lighting, the remote climate profile. Each is one request (two for zone lighting
  * on); a change is never sent again once it may have left.
  */

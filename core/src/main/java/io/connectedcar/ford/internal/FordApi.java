@@ -19,7 +19,7 @@ import java.util.StringJoiner;
 
 /**
  * The endpoint table: every Ford path, header spelling and magic value lives here, once, with a comment naming it
- * (see shared/ford-api.md). Ford publishes none of this; it is observed behaviour of the FordPass app.
+ * (see docs/ford-api.md). Ford publishes none of this; it is observed behaviour of the FordPass app.
  */
 public final class FordApi {
 
@@ -159,7 +159,7 @@ public final class FordApi {
     public static final Operation MESSAGES = op("messages", Role.FOUNDATIONAL, HttpMethod.GET,
         "/messagecenter/v3/messages", AuthScheme.CAT, CountryHeader.COUNTRY_CODE_DASHED, true);
 
-    // --- commands on Autonomic (ford-api §5.1); never retried once they may have left -------------------------
+    // --- commands on Autonomic (docs/ford-api.md §5.1); never retried once they may have left -------------------------
     /** Sends a command of a v1 type; answers 2xx (usually 201) with the command id. Not idempotent. */
     public static final Operation COMMAND_V1 = new Operation("command", Role.AUTONOMIC, HttpMethod.POST,
         "/v1/command/vehicles/{vin}/commands", AuthScheme.TMC, false, CountryHeader.NONE, false);
@@ -190,7 +190,7 @@ public final class FordApi {
     public static final String SOFTWARE_UPDATE_SETTINGS_VERSION = "1.0.0";
 
     /**
-     * One Autonomic command type (ford-api §5.1).
+     * One Autonomic command type (docs/ford-api.md §5.1).
      *
      * @param type       the {@code type} string Ford expects
      * @param operation  {@link #COMMAND_V1} or {@link #COMMAND_V1BETA}
@@ -221,7 +221,7 @@ public final class FordApi {
         }
 
         /**
-         * The key of this command's progress entry in telemetry {@code states} (ford-api §5.2): {@code <type>Command},
+         * The key of this command's progress entry in telemetry {@code states} (docs/ford-api.md §5.2): {@code <type>Command},
          * unless the type already ends in {@code Command} or is a departure-times type, whose key is the type.
          */
         public String stateKey() {
@@ -235,7 +235,7 @@ public final class FordApi {
         }
     }
 
-    /** The command types of ford-api §5.1. */
+    /** The command types of docs/ford-api.md §5.1. */
     public static final class Commands {
         /** Remote start; sent again while the engine runs, it extends the run. */
         public static final CommandType REMOTE_START = CommandType.v1("remoteStart", Capability.REMOTE_START);
@@ -295,7 +295,7 @@ public final class FordApi {
         }
     }
 
-    /** Command properties: their field names and values (ford-api §5.1). */
+    /** Command properties: their field names and values (docs/ford-api.md §5.1). */
     public static final class CommandProperties {
         /** startPanicCue: how long to honk and flash, in seconds. */
         public static final String PANIC_DURATION = "duration";
@@ -363,7 +363,7 @@ public final class FordApi {
         }
     }
 
-    // --- following a command in telemetry states (ford-api §5.2) --------------------------------------------------
+    // --- following a command in telemetry states (docs/ford-api.md §5.2) --------------------------------------------------
     /** Telemetry section holding command progress. */
     public static final String STATES = "states";
     /** Where some answers nest command states: {@code states.commands}. */
@@ -476,7 +476,7 @@ public final class FordApi {
         return region.isLincoln() ? "lincolnapp://userauthorized" : "fordapp://userauthorized";
     }
 
-    /** The authorize URL a person opens to sign in (ford-api §3.1). */
+    /** The authorize URL a person opens to sign in (docs/ford-api.md §3.1). */
     public static URI authorizeUrl(Endpoints endpoints, Region region, String codeChallenge) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("redirect_uri", redirectUri(region));

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TelemetryMapper {
     /**
      * The sections of a telemetry body merged key by key, each with the containers inside it that are merged one
-     * level deeper. {@code states.commands} is where some answers nest command states (§5.2).
+     * level deeper. {@code states.commands} is where some answers nest command states (docs/ford-api.md §5.2).
      */
     private static final Map<String, Set<String>> MERGED_SECTIONS = Map.of(
         "metrics", Set.of("customMetrics", "configurations"),
@@ -41,7 +41,7 @@ public final class TelemetryMapper {
     }
 
     /**
-     * A new snapshot: {@code snapshot} with a websocket {@code _data} update merged in (§6). Neither argument is
+     * A new snapshot: {@code snapshot} with a websocket {@code _data} update merged in (docs/ford-api.md §6). Neither argument is
      * changed, and the result shares no node with them.
      *
      * <ul>

@@ -16,7 +16,7 @@ import io.connectedcar.model.Vehicle;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the account's vehicles from the dashboard body ({@code POST …/expdashboard/v1/details/}, §4.1): joins
+ * Reads the account's vehicles from the dashboard body ({@code POST …/expdashboard/v1/details/}, docs/ford-api.md §4.1): joins
  * {@code userVehicles.vehicleDetails[]}, {@code vehicleProfile[]} and {@code vehicleCapabilities[]} by VIN. Liberal in
  * what it accepts: the VIN field may be spelled {@code VIN}, {@code vin} or any other letter case; every section may
  * sit at the top level or under {@code userVehicles}; a section may be missing or be a single object; entries without

@@ -31,7 +31,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One car's status as a stream (ford-api §6): a full telemetry read, then every change Autonomic pushes over the
+ * One car's status as a stream (docs/ford-api.md §6): a full telemetry read, then every change Autonomic pushes over the
  * websocket, merged into the last snapshot. The socket is opened first and the snapshot read once it is open, so no
  * change falls between the two. Keeps the socket alive by itself:
  * <ul>

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Ford's toState values mapped onto CommandState (ford-api §5.2), and where each command's state lives. */
+/** Ford's toState values mapped onto CommandState (docs/ford-api.md §5.2), and where each command's state lives. */
 @Tag("unit")
 class CommandStateMappingUnitTests {
 

@@ -26,7 +26,7 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every request the SDK sends to Ford, byte for byte where Ford is picky (ford-api.md §1 to §4): paths, query
+ * Every request the SDK sends to Ford, byte for byte where Ford is picky (docs/ford-api.md §1 to §4): paths, query
  * parameters and their encoding, form fields, JSON bodies, header spellings and which credential goes to which host.
  */
 @Tag("unit")
