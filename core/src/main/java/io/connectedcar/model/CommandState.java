@@ -8,10 +8,7 @@ import java.util.Objects;
  * a state Ford reports that the SDK does not know is passed through by its raw name ({@link #of(String)}), never
  * dropped and never fatal. Unknown states are not final: following goes on until a final state or the timeout.
  *
- * <p>The SDK maps Ford's {@code toState} values (ford-api §5.2) onto these: {@code REQUEST_QUEUED} and anything
- * about delivery to {@link #QUEUED}; {@code RECEIVED_BY_DEVICE} and anything {@code IN_PROGRESS} to
- * {@link #DELIVERED}; {@code SUCCESS}/{@code COMMAND_SUCCEEDED_ON_DEVICE} to {@link #SUCCEEDED};
- * {@code COMMAND_FAILED_ON_DEVICE}/{@code failed} to {@link #FAILED}; {@code EXPIRED} to {@link #EXPIRED}.
+ * <p>The SDK maps Ford's own {@code toState} values onto these; docs/ford-api.md §5.2 has the table.
  */
 public final class CommandState extends OpenValue {
     /** Ford accepted the command (the POST answered). */
