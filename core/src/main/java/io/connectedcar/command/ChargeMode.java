@@ -1,15 +1,17 @@
 package io.connectedcar.command;
 
 import io.connectedcar.ford.internal.FordApi.CommandProperties;
-import java.util.List;
+import io.connectedcar.model.OpenValue;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * When an electric car charges ({@code chargeMode} of the charge settings). An open value type: the constants are
- * the modes Ford's app offers, and {@link #of(String)} passes any other mode through as Ford spells it.
+ * When an electric car charges ({@code chargeMode} of the charge settings). An {@link OpenValue open value type}: the
+ * constants are the modes Ford's app offers, and {@link #of(String)} passes any other mode through, upper-cased as
+ * Ford spells its modes, since the SDK sends it to Ford.
  */
-public final class ChargeMode {
+public final class ChargeMode extends OpenValue {
     /** Charge as soon as plugged in. */
     public static final ChargeMode CHARGE_NOW = new ChargeMode(CommandProperties.CHARGE_MODE_NOW);
     /** Charge to be ready at the departure times. */
@@ -29,17 +31,16 @@ public final class ChargeMode {
     public static final ChargeMode HOME_CHARGE_DISCHARGE =
         new ChargeMode(CommandProperties.CHARGE_MODE_HOME_DISCHARGE);
 
-    private static final List<ChargeMode> KNOWN = List.of(CHARGE_NOW, DEPARTURE_TIMES, DEPARTURE_TIMES_CONDITIONED,
-        CHARGE_SOLD, VALUE_CHARGE, HOME_CHARGE_NOW, HOME_STORE_CHARGE, HOME_CHARGE_DISCHARGE);
-
-    private final String value;
+    private static final Map<String, ChargeMode> KNOWN = index(CHARGE_NOW, DEPARTURE_TIMES,
+        DEPARTURE_TIMES_CONDITIONED, CHARGE_SOLD, VALUE_CHARGE, HOME_CHARGE_NOW, HOME_STORE_CHARGE,
+        HOME_CHARGE_DISCHARGE);
 
     private ChargeMode(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
-     * The mode Ford spells so: a constant when known (ignoring case), otherwise a new value, upper-cased.
+     * The mode Ford spells so: a constant when known, otherwise a new value, upper-cased.
      *
      * @throws NullPointerException     if {@code value} is null
      * @throws IllegalArgumentException if {@code value} is blank
@@ -49,28 +50,6 @@ public final class ChargeMode {
         if (value.isBlank()) {
             throw new IllegalArgumentException("A charge mode must not be blank");
         }
-        String upper = value.strip().toUpperCase(Locale.ROOT);
-        return KNOWN.stream().filter(mode -> mode.value.equals(upper)).findFirst().orElseGet(() ->
-            new ChargeMode(upper));
-    }
-
-    /** Ford's spelling, such as {@code CHARGE_NOW}. */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ChargeMode that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return lookup(KNOWN, value, unknown -> new ChargeMode(unknown.toUpperCase(Locale.ROOT)));
     }
 }

@@ -1,15 +1,16 @@
 package io.connectedcar.command;
 
 import io.connectedcar.ford.internal.FordApi.CommandProperties;
-import java.util.List;
+import io.connectedcar.model.OpenValue;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * How warm or cool the cabin is made ready for a departure. An open value type: {@link #of(String)} passes any other
- * level through as Ford spells it.
+ * How warm or cool the cabin is made ready for a departure. An {@link OpenValue open value type}: {@link #of(String)}
+ * passes any other level through, upper-cased as Ford spells its levels, since the SDK sends it to Ford.
  */
-public final class PreconditionTemperature {
+public final class PreconditionTemperature extends OpenValue {
     public static final PreconditionTemperature OFF = new PreconditionTemperature(CommandProperties.PRECONDITION_OFF);
     public static final PreconditionTemperature LOW = new PreconditionTemperature(CommandProperties.PRECONDITION_LOW);
     public static final PreconditionTemperature MEDIUM =
@@ -17,16 +18,14 @@ public final class PreconditionTemperature {
     public static final PreconditionTemperature HIGH =
         new PreconditionTemperature(CommandProperties.PRECONDITION_HIGH);
 
-    private static final List<PreconditionTemperature> KNOWN = List.of(OFF, LOW, MEDIUM, HIGH);
-
-    private final String value;
+    private static final Map<String, PreconditionTemperature> KNOWN = index(OFF, LOW, MEDIUM, HIGH);
 
     private PreconditionTemperature(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
-     * The level Ford spells so: a constant when known (ignoring case), otherwise a new value, upper-cased.
+     * The level Ford spells so: a constant when known, otherwise a new value, upper-cased.
      *
      * @throws NullPointerException     if {@code value} is null
      * @throws IllegalArgumentException if {@code value} is blank
@@ -36,28 +35,6 @@ public final class PreconditionTemperature {
         if (value.isBlank()) {
             throw new IllegalArgumentException("A precondition temperature must not be blank");
         }
-        String upper = value.strip().toUpperCase(Locale.ROOT);
-        return KNOWN.stream().filter(t -> t.value.equals(upper)).findFirst().orElseGet(() ->
-            new PreconditionTemperature(upper));
-    }
-
-    /** Ford's spelling, such as {@code MEDIUM}. */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof PreconditionTemperature that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return lookup(KNOWN, value, unknown -> new PreconditionTemperature(unknown.toUpperCase(Locale.ROOT)));
     }
 }

@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * Something a vehicle can be asked to do, named as Ford names the flag in the dashboard's {@code vehicleCapabilities}
- * or {@code vehicleProfile} entries. An open value type: the constants cover the commands this SDK offers, and
- * {@link #of(String)} makes a capability for any other flag name, so {@code vehicle.supports(Capability.of("x"))}
- * works for flags this SDK does not know yet. Matching ignores letter case, spaces, {@code _} and {@code -}, so
- * {@code remoteLock} and {@code REMOTE_LOCK} are the same capability.
+ * or {@code vehicleProfile} entries. An {@link OpenValue open value type}: the constants cover the commands this SDK
+ * offers, and {@link #of(String)} makes a capability for any other flag name, so
+ * {@code vehicle.supports(Capability.of("x"))} works for flags this SDK does not know yet. {@code remoteLock} and
+ * {@code REMOTE_LOCK} are the same capability.
  */
-public final class Capability {
+public final class Capability extends OpenValue {
     /** Lock and unlock ({@code remoteLock}). */
     public static final Capability REMOTE_LOCK = new Capability("remoteLock");
     /** Remote start and its cancel ({@code remoteStart}). */
@@ -33,14 +33,11 @@ public final class Capability {
      */
     public static final Capability CHARGING = new Capability("charging");
 
-    private static final Map<String, Capability> KNOWN = OpenValues.index(Capability::name, REMOTE_LOCK, REMOTE_START,
-        TRAILER_LIGHT_CHECK, DEPARTURE_TIMES, GUARD_MODE, ZONE_LIGHTING, REMOTE_PANIC_ALARM, REMOTE_CLIMATE_CONTROL,
-        CHARGING);
-
-    private final String name;
+    private static final Map<String, Capability> KNOWN = index(REMOTE_LOCK, REMOTE_START, TRAILER_LIGHT_CHECK,
+        DEPARTURE_TIMES, GUARD_MODE, ZONE_LIGHTING, REMOTE_PANIC_ALARM, REMOTE_CLIMATE_CONTROL, CHARGING);
 
     private Capability(String name) {
-        this.name = name;
+        super(name);
     }
 
     /**
@@ -55,32 +52,11 @@ public final class Capability {
         if (name.isBlank()) {
             throw new IllegalArgumentException("A capability name must not be blank");
         }
-        Capability known = KNOWN.get(OpenValues.fold(name));
-        return known != null ? known : new Capability(name.strip());
+        return lookup(KNOWN, name, Capability::new);
     }
 
-    /** The flag name, such as {@code remoteLock}. */
+    /** The flag name, such as {@code remoteLock}: the {@link #value()}. */
     public String name() {
-        return name;
-    }
-
-    /** Whether this is one of the constants of this class. */
-    public boolean isKnown() {
-        return KNOWN.containsKey(OpenValues.fold(name));
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Capability that && OpenValues.fold(name).equals(OpenValues.fold(that.name));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(OpenValues.fold(name));
-    }
-
-    @Override
-    public String toString() {
-        return name;
+        return value();
     }
 }

@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The charging state the vehicle shows its driver, from the {@code xevBatteryChargeDisplayStatus} metric. An open
- * value type: the constants cover the values seen in the field and {@link #of(String)} keeps any other string as it
- * came. Matching ignores letter case, spaces, {@code _} and {@code -}.
+ * The charging state the vehicle shows its driver, from the {@code xevBatteryChargeDisplayStatus} metric. An
+ * {@link OpenValue open value type}: the constants cover the values seen in the field and {@link #of(String)} keeps
+ * any other string as it came.
  */
-public final class ChargeDisplayStatus {
+public final class ChargeDisplayStatus extends OpenValue {
     /** Not ready to charge; what an unplugged vehicle usually shows. */
     public static final ChargeDisplayStatus NOT_READY = new ChargeDisplayStatus("NOT_READY");
     /** No cable plugged in. */
@@ -18,13 +18,11 @@ public final class ChargeDisplayStatus {
     /** Plugged in, waiting for a scheduled charge time. */
     public static final ChargeDisplayStatus SCHEDULED = new ChargeDisplayStatus("SCHEDULED");
 
-    private static final Map<String, ChargeDisplayStatus> KNOWN = OpenValues.index(ChargeDisplayStatus::value,
-        NOT_READY, NOT_PLUGGED_IN, IN_PROGRESS, SCHEDULED);
-
-    private final String value;
+    private static final Map<String, ChargeDisplayStatus> KNOWN = index(NOT_READY, NOT_PLUGGED_IN, IN_PROGRESS,
+        SCHEDULED);
 
     private ChargeDisplayStatus(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -35,38 +33,11 @@ public final class ChargeDisplayStatus {
      */
     public static ChargeDisplayStatus of(String value) {
         Objects.requireNonNull(value, "value");
-        ChargeDisplayStatus known = KNOWN.get(OpenValues.fold(value));
-        return known != null ? known : new ChargeDisplayStatus(value.strip());
-    }
-
-    /** The string Ford sent (for a known status, its canonical spelling). */
-    public String value() {
-        return value;
-    }
-
-    /** Whether this is one of the constants of this class. */
-    public boolean isKnown() {
-        return KNOWN.containsKey(OpenValues.fold(value));
+        return lookup(KNOWN, value, ChargeDisplayStatus::new);
     }
 
     /** Whether the vehicle says it is charging ({@link #IN_PROGRESS}). */
     public boolean isCharging() {
         return equals(IN_PROGRESS);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ChargeDisplayStatus that
-            && OpenValues.fold(value).equals(OpenValues.fold(that.value));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(OpenValues.fold(value));
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

@@ -1,14 +1,13 @@
 package io.connectedcar.model;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * How a vehicle is powered, as the vehicle profile's {@code engineType} says. An open value type: the constants cover
- * what Ford sends today, and {@link #of(String)} keeps any other string as it came, so a new engine type is never
- * fatal. Compare with {@link #equals(Object)}; matching ignores letter case, spaces, {@code _} and {@code -}.
+ * How a vehicle is powered, as the vehicle profile's {@code engineType} says. An {@link OpenValue open value type}:
+ * the constants cover what Ford sends today, and {@link #of(String)} keeps any other string as it came, so a new
+ * engine type is never fatal. Compare with {@link #equals(Object)}.
  */
-public final class EngineType {
+public final class EngineType extends OpenValue {
     /** Battery electric: plugs in, no combustion engine. */
     public static final EngineType BEV = new EngineType("BEV");
     /** Hybrid electric: a combustion engine helped by a battery that is not charged from the grid. */
@@ -20,35 +19,21 @@ public final class EngineType {
     /** Ford did not say (no profile, or an empty value). */
     public static final EngineType UNKNOWN = new EngineType("UNKNOWN");
 
-    private static final Map<String, EngineType> KNOWN = OpenValues.index(EngineType::value, BEV, HEV, PHEV, ICE,
-        UNKNOWN);
-
-    private final String value;
+    private static final Map<String, EngineType> KNOWN = index(BEV, HEV, PHEV, ICE, UNKNOWN);
 
     private EngineType(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
-     * The engine type for a string from Ford: a constant when it is a known one (in any letter case), otherwise a new
-     * value keeping the trimmed string. {@code null} or blank gives {@link #UNKNOWN}.
+     * The engine type for a string from Ford: a constant when it is a known one, otherwise a new value keeping the
+     * trimmed string. {@code null} or blank gives {@link #UNKNOWN}.
      */
     public static EngineType of(String value) {
         if (value == null || value.isBlank()) {
             return UNKNOWN;
         }
-        EngineType known = KNOWN.get(OpenValues.fold(value));
-        return known != null ? known : new EngineType(value.strip());
-    }
-
-    /** The string Ford sent (for a known type, its canonical spelling such as {@code BEV}). */
-    public String value() {
-        return value;
-    }
-
-    /** Whether this is one of the constants of this class. */
-    public boolean isKnown() {
-        return KNOWN.containsKey(OpenValues.fold(value));
+        return lookup(KNOWN, value, EngineType::new);
     }
 
     /**
@@ -57,20 +42,5 @@ public final class EngineType {
      */
     public boolean isElectric() {
         return equals(BEV) || equals(PHEV);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof EngineType that && OpenValues.fold(value).equals(OpenValues.fold(that.value));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(OpenValues.fold(value));
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

@@ -11,7 +11,8 @@
  *
  * <p>Nothing here is fatal on odd data: a value that is missing or of the wrong type makes its getter empty, and
  * values Ford may extend ({@link io.connectedcar.model.EngineType}, {@link io.connectedcar.model.Capability},
- * {@link io.connectedcar.model.PlugStatus}, {@link io.connectedcar.model.ChargeDisplayStatus}) are open value types
- * that keep unknown strings as they came. Every type is immutable and safe to share between threads.
+ * {@link io.connectedcar.model.PlugStatus}, {@link io.connectedcar.model.ChargeDisplayStatus},
+ * {@link io.connectedcar.model.CommandState}) are {@link io.connectedcar.model.OpenValue open value types} that keep
+ * unknown strings as they came and all match by one rule. Every type is immutable and safe to share between threads.
  */
 package io.connectedcar.model;

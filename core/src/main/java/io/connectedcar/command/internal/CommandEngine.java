@@ -172,7 +172,7 @@ public final class CommandEngine {
         }
         String current = Json.text(body, FordApi.COMMAND_FIELD_CURRENT_STATUS);
         CommandState state = current == null || current.isBlank() ? CommandState.REQUESTED
-            : CommandTelemetry.stateOf(current);
+            : FordApi.CommandStates.stateOf(current);
         return new Accepted(vin, type, id, current, state, calls.clock().instant());
     }
 

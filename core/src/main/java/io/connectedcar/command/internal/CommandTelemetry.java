@@ -9,50 +9,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
+<<<<<<< HEAD
  * Reads a command's progress from telemetry {@code states} (docs/ford-api.md §5.2) and maps Ford's {@code toState} onto
  * {@link CommandState}. Pure functions.
+=======
+ * Reads a command's progress from telemetry {@code states} (ford-api §5.2); what each {@code toState} means is
+ * {@link CommandStates#stateOf(String)}. Pure functions.
+>>>>>>> open-values
  */
 public final class CommandTelemetry {
     private CommandTelemetry() {
-    }
-
-    /**
-     * The state of Ford's {@code toState} value (compared ignoring case): REQUEST_QUEUED and anything about delivery
-     * are QUEUED; RECEIVED_BY_DEVICE and anything IN_PROGRESS are DELIVERED; SUCCESS/COMMAND_SUCCEEDED_ON_DEVICE are
-     * SUCCEEDED; COMMAND_FAILED_ON_DEVICE/failed are FAILED; EXPIRED is EXPIRED; REQUESTED is REQUESTED; anything
-     * else passes through as an unknown, non-final state with Ford's raw name.
-     */
-    public static CommandState stateOf(String toState) {
-        String upper = toState.strip().toUpperCase(Locale.ROOT);
-        if (in(CommandStates.SUCCEEDED, upper)) {
-            return CommandState.SUCCEEDED;
-        }
-        if (in(CommandStates.FAILED, upper)) {
-            return CommandState.FAILED;
-        }
-        if (in(CommandStates.EXPIRED, upper)) {
-            return CommandState.EXPIRED;
-        }
-        if (in(CommandStates.REQUESTED, upper)) {
-            return CommandState.REQUESTED;
-        }
-        if (in(CommandStates.QUEUED, upper) || upper.contains(CommandStates.PENDING_DELIVERY_FRAGMENT)) {
-            return CommandState.QUEUED;
-        }
-        if (in(CommandStates.DELIVERED, upper) || upper.contains(CommandStates.PENDING_IN_PROGRESS_FRAGMENT)) {
-            return CommandState.DELIVERED;
-        }
-        return CommandState.of(toState);
-    }
-
-    private static boolean in(Set<String> values, String upper) {
-        return values.contains(upper);
     }
 
     /**
@@ -81,7 +51,7 @@ public final class CommandTelemetry {
             if (toState == null || toState.isBlank()) {
                 continue;
             }
-            CommandState state = stateOf(toState);
+            CommandState state = CommandStates.stateOf(toState);
             JsonNode failure = value;
             for (String step : FordApi.STATE_FAILURE_PATH) {
                 failure = failure.path(step);

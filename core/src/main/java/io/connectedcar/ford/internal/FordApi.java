@@ -7,11 +7,13 @@ import io.connectedcar.http.AuthScheme;
 import io.connectedcar.http.HttpMethod;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.model.Capability;
+import io.connectedcar.model.CommandState;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -382,26 +384,48 @@ public final class FordApi {
     public static final String STATE_OEM_ERROR_CODE = "oemErrorCode";
     public static final String STATE_OEM_ERROR_CONTEXT = "oemErrorContext";
 
-    /** {@code toState} values (compared ignoring case) and what they mean. */
+    /**
+     * Ford's {@code toState} values and the {@link CommandState} each means (ford-api §5.2): the one list of them.
+     * Compared trimmed and ignoring case.
+     */
     public static final class CommandStates {
-        /** The first state, as the POST answers it. */
-        public static final Set<String> REQUESTED = Set.of("REQUESTED");
-        /** Pending, waiting in the cloud. */
-        public static final Set<String> QUEUED = Set.of("REQUEST_QUEUED");
-        /** Pending, the car has it. */
-        public static final Set<String> DELIVERED = Set.of("RECEIVED_BY_DEVICE");
-        /** Pending while being delivered: any state containing this. */
-        public static final String PENDING_DELIVERY_FRAGMENT = "DELIVERY";
-        /** Pending while the car works on it: any state containing this. */
-        public static final String PENDING_IN_PROGRESS_FRAGMENT = "IN_PROGRESS";
-        /** The car did it. */
-        public static final Set<String> SUCCEEDED = Set.of("SUCCESS", "COMMAND_SUCCEEDED_ON_DEVICE");
-        /** The car refused or failed; the reason is under value.data.commandError. */
-        public static final Set<String> FAILED = Set.of("COMMAND_FAILED_ON_DEVICE", "FAILED");
-        /** The car never picked it up in time. */
-        public static final Set<String> EXPIRED = Set.of("EXPIRED");
+        /** Ford's states by their whole name. */
+        private static final Map<String, CommandState> BY_NAME = Map.of(
+            "REQUESTED", CommandState.REQUESTED, // the first state, as the POST answers it
+            "REQUEST_QUEUED", CommandState.QUEUED, // waiting in the cloud
+            "RECEIVED_BY_DEVICE", CommandState.DELIVERED, // the car has it
+            "SUCCESS", CommandState.SUCCEEDED,
+            "COMMAND_SUCCEEDED_ON_DEVICE", CommandState.SUCCEEDED,
+            "COMMAND_FAILED_ON_DEVICE", CommandState.FAILED, // the reason is under value.data.commandError
+            "FAILED", CommandState.FAILED,
+            "EXPIRED", CommandState.EXPIRED); // the car never picked it up in time
+        /**
+         * Pending states Ford names in several ways, by a part of the name; tried in order after the whole names, so
+         * {@code DELIVERY_IN_PROGRESS} is still being delivered.
+         */
+        private static final List<Map.Entry<String, CommandState>> BY_PART = List.of(
+            Map.entry("DELIVERY", CommandState.QUEUED),
+            Map.entry("IN_PROGRESS", CommandState.DELIVERED));
 
         private CommandStates() {
+        }
+
+        /**
+         * What Ford's {@code toState} means; a state not listed here passes through as {@link CommandState#of} of
+         * Ford's raw name (an unknown, non-final state unless it names a {@link CommandState} constant).
+         */
+        public static CommandState stateOf(String toState) {
+            String upper = toState.strip().toUpperCase(Locale.ROOT);
+            CommandState byName = BY_NAME.get(upper);
+            if (byName != null) {
+                return byName;
+            }
+            for (Map.Entry<String, CommandState> part : BY_PART) {
+                if (upper.contains(part.getKey())) {
+                    return part.getValue();
+                }
+            }
+            return CommandState.of(toState);
         }
     }
 

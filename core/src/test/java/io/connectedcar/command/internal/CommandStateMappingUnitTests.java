@@ -36,7 +36,7 @@ class CommandStateMappingUnitTests {
         "SOMETHING_NEW, SOMETHING_NEW"
     })
     void fordStateMapsOntoCommandState(String fordState, String expected) {
-        CommandState state = CommandTelemetry.stateOf(fordState);
+        CommandState state = FordApi.CommandStates.stateOf(fordState);
         assertThat(state.name()).isEqualTo(expected);
         assertThat(state.isKnown()).isEqualTo(!expected.equals("SOMETHING_NEW"));
     }
