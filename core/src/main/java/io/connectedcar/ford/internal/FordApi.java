@@ -385,7 +385,7 @@ public final class FordApi {
     public static final String STATE_OEM_ERROR_CONTEXT = "oemErrorContext";
 
     /**
-     * Ford's {@code toState} values and the {@link CommandState} each means (ford-api §5.2): the one list of them.
+     * Ford's {@code toState} values and the {@link CommandState} each means (docs/ford-api.md §5.2): the one list of them.
      * Compared trimmed and ignoring case.
      */
     public static final class CommandStates {
