@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * Reads a command's progress from telemetry {@code states} (docs/ford-api.md §5.2) and maps Ford's {@code toState} onto
  * {@link CommandState}. Pure functions.
 =======
- * Reads a command's progress from telemetry {@code states} (ford-api §5.2); what each {@code toState} means is
+ * Reads a command's progress from telemetry {@code states} (docs/ford-api.md §5.2); what each {@code toState} means is
  * {@link CommandStates#stateOf(String)}. Pure functions.
 >>>>>>> open-values
  */
