@@ -17,6 +17,7 @@ import io.connectedcar.http.TransportOptions;
 import io.connectedcar.protection.internal.LockoutPolicy;
 import io.connectedcar.http.internal.LoggingPolicy;
 import io.connectedcar.protection.internal.QuotaPolicy;
+import io.connectedcar.protection.internal.UsageLedger;
 import io.connectedcar.http.internal.RetryPolicy;
 import io.connectedcar.auth.internal.TokenPolicy;
 import io.connectedcar.http.internal.UserAgentPolicy;
@@ -217,13 +218,15 @@ public final class ConnectedCarClientBuilder {
         boolean ownsTransport = transport == null;
         HttpTransport wire = ownsTransport ? HttpTransportProvider.load().create(transportOptions) : transport;
         TokenStore store = tokenStore != null ? tokenStore : new InMemoryTokenStore();
-        UsageStore usage = usageStore != null ? usageStore : new InMemoryUsageStore();
+        // One ledger of the account's use: the budget and the refresh guard read the store once between them.
+        UsageLedger usage = new UsageLedger(usageStore != null ? usageStore : new InMemoryUsageStore(), account, clock,
+            quota.window());
 
         UserAgentPolicy headers = new UserAgentPolicy(userAgent);
         RetryPolicy retry = new RetryPolicy(retryOptions, clock);
         // One lockout guard and one budget for the whole account: both pipelines share them.
         LockoutPolicy lockoutGuard = new LockoutPolicy(lockout, clock);
-        QuotaPolicy budget = new QuotaPolicy(quota, clock, usage, account);
+        QuotaPolicy budget = new QuotaPolicy(quota, clock, usage);
         LoggingPolicy logging = new LoggingPolicy();
 
         // Closest to the API first, closest to the wire last. Token calls use the same policies but carry no token.
@@ -235,7 +238,7 @@ public final class ConnectedCarClientBuilder {
             new TokenPolicy(auth.tokens()), budget, logging));
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
-        CommandSupport commands = CommandSupport.create(calls, commandOptions, capabilityCacheTtl, usage, account);
+        CommandSupport commands = CommandSupport.create(calls, commandOptions, capabilityCacheTtl, usage);
         StatusStreams statusStreams = new StatusStreams(calls, auth.tokens(), statusStreamOptions);
         return new ConnectedCarAsyncClient(new ClientContext(account, calls, auth, commands, statusStreams, retry,
             budget, lockoutGuard, ownsTransport ? wire : null));

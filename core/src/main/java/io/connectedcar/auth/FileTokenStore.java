@@ -1,8 +1,7 @@
 package io.connectedcar.auth;
 
+import io.connectedcar.internal.AccountsFile;
 import io.connectedcar.internal.Json;
-import io.connectedcar.internal.OwnerOnlyFiles;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,12 +24,11 @@ public final class FileTokenStore implements TokenStore {
     /** Written into the file so a later format can be told apart. */
     static final String FORMAT = "connectedcar-tokens/1";
 
-    private final Path file;
-    private final Object lock;
+    private final AccountsFile accounts;
 
     public FileTokenStore(Path file) {
-        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
-        this.lock = OwnerOnlyFiles.lockFor(this.file);
+        this.accounts = new AccountsFile(file, FORMAT, "token",
+            "It was left untouched: move or delete it, then log in again.", TokenStoreException::new);
     }
 
     /** {@code ~/.connectedcar/tokens.json}. */
@@ -39,69 +37,26 @@ public final class FileTokenStore implements TokenStore {
     }
 
     public Path file() {
-        return file;
+        return accounts.file();
     }
 
     @Override
     public Mono<TokenSet> load(String account) {
         Objects.requireNonNull(account, "account");
-        return Mono.fromCallable(() -> {
-            synchronized (lock) {
-                ObjectNode root = readRoot();
-                JsonNode entry = root == null ? null : root.path("accounts").get(account);
-                return entry == null || entry.isNull() ? null : fromJson(entry, account);
-            }
-        }).subscribeOn(Schedulers.boundedElastic());
+        return accounts.read(account, entry -> entry == null ? null : fromJson(entry, account));
     }
 
     @Override
     public Mono<Void> save(String account, TokenSet tokens) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(tokens, "tokens");
-        return Mono.<Void>fromRunnable(() -> {
-            synchronized (lock) {
-                ObjectNode root = readRoot();
-                if (root == null) {
-                    root = Json.object().put("format", FORMAT);
-                }
-                ObjectNode accounts = root.get("accounts") instanceof ObjectNode existing ? existing
-                    : root.putObject("accounts");
-                accounts.set(account, toJson(tokens));
-                writeAtomically(root);
-            }
-        }).subscribeOn(Schedulers.boundedElastic());
+        return accounts.update(account, entry -> toJson(tokens));
     }
 
     @Override
     public Mono<Void> delete(String account) {
         Objects.requireNonNull(account, "account");
-        return Mono.<Void>fromRunnable(() -> {
-            synchronized (lock) {
-                ObjectNode root = readRoot();
-                if (root != null && root.get("accounts") instanceof ObjectNode accounts
-                    && accounts.has(account)) {
-                    accounts.remove(account);
-                    writeAtomically(root);
-                }
-            }
-        }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    /** The file's JSON, {@code null} when there is no file yet; a broken file is an error, left as it is. */
-    private ObjectNode readRoot() {
-        try {
-            return OwnerOnlyFiles.readAccountsFile(file);
-        } catch (OwnerOnlyFiles.MalformedFileException e) {
-            throw corrupt(e.getCause());
-        } catch (IOException e) {
-            throw new TokenStoreException("Cannot read the token file " + file + ": " + e.getMessage()
-                + ". Check its permissions.", e);
-        }
-    }
-
-    private TokenStoreException corrupt(Throwable cause) {
-        return new TokenStoreException("The token file " + file + " is not a valid connectedcar token file. "
-            + "It was left untouched: move or delete it, then log in again.", cause);
+        return accounts.remove(account);
     }
 
     private TokenSet fromJson(JsonNode entry, String account) {
@@ -116,7 +71,7 @@ public final class FileTokenStore implements TokenStore {
             return new TokenSet(access, Instant.parse(accessExpires), refresh,
                 refreshExpires == null ? null : Instant.parse(refreshExpires));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new TokenStoreException("The entry of account '" + account + "' in the token file " + file
+            throw new TokenStoreException("The entry of account '" + account + "' in the token file " + file()
                 + " is incomplete or malformed. It was left untouched: log in again to replace it.", e);
         }
     }
@@ -132,17 +87,8 @@ public final class FileTokenStore implements TokenStore {
         return node;
     }
 
-    private void writeAtomically(ObjectNode root) {
-        try {
-            OwnerOnlyFiles.writeAtomically(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-        } catch (IOException e) {
-            throw new TokenStoreException("Cannot write the token file " + file + ": " + e.getMessage()
-                + ". Check that its folder is writable.", e);
-        }
-    }
-
     @Override
     public String toString() {
-        return "FileTokenStore[" + file + "]";
+        return "FileTokenStore[" + file() + "]";
     }
 }

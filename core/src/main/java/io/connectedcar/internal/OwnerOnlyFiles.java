@@ -15,14 +15,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reading and atomically replacing small files that only their owner may read ({@code rw-------}, folder
- * {@code rwx------} where the file system has POSIX permissions): the token file and the usage file. Blocking: call
- * only on a scheduler meant for it ({@code Schedulers.boundedElastic()}).
+ * {@code rwx------} where the file system has POSIX permissions): the token file and the usage file, through
+ * {@link AccountsFile}. Blocking: call only on a scheduler meant for it ({@code Schedulers.boundedElastic()}).
  */
 public final class OwnerOnlyFiles {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
@@ -45,36 +42,6 @@ public final class OwnerOnlyFiles {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
-        }
-    }
-
-    /**
-     * The JSON object of a file shaped {@code {"accounts": {...}, ...}} (the token and usage files), or {@code null}
-     * when there is no file.
-     *
-     * @throws MalformedFileException when the file is not such a JSON object (the caller reports it and leaves it)
-     * @throws IOException when the file cannot be read
-     */
-    public static ObjectNode readAccountsFile(Path file) throws IOException {
-        byte[] bytes = readIfExists(file);
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node instanceof ObjectNode object && (node.path("accounts").isObject() || !node.has("accounts"))) {
-                return object;
-            }
-            throw new MalformedFileException(null);
-        } catch (JacksonException e) {
-            throw new MalformedFileException(e);
-        }
-    }
-
-    /** A file that exists but does not hold what it should. */
-    public static final class MalformedFileException extends IOException {
-        MalformedFileException(Throwable cause) {
-            super("malformed file", cause);
         }
     }
 

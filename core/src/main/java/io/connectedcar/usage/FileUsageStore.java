@@ -1,8 +1,7 @@
 package io.connectedcar.usage;
 
+import io.connectedcar.internal.AccountsFile;
 import io.connectedcar.internal.Json;
-import io.connectedcar.internal.OwnerOnlyFiles;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,12 +34,12 @@ public final class FileUsageStore implements UsageStore {
     /** Written into the file so a later format can be told apart. */
     static final String FORMAT = "connectedcar-usage/1";
 
-    private final Path file;
-    private final Object lock;
+    private final AccountsFile accounts;
 
     public FileUsageStore(Path file) {
-        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
-        this.lock = OwnerOnlyFiles.lockFor(this.file);
+        this.accounts = new AccountsFile(file, FORMAT, "usage", "It was left untouched, and the request budget and "
+            + "the refresh interval count only this process's use until it is moved or deleted.",
+            UsageStoreException::new);
     }
 
     /** {@code ~/.connectedcar/usage.json}, beside the default token file. */
@@ -55,18 +54,13 @@ public final class FileUsageStore implements UsageStore {
     }
 
     public Path file() {
-        return file;
+        return accounts.file();
     }
 
     @Override
     public Mono<RecordedUsage> load(String account) {
         Objects.requireNonNull(account, "account");
-        return Mono.fromCallable(() -> {
-            synchronized (lock) {
-                ObjectNode root = readRoot();
-                return root == null ? RecordedUsage.none() : usageOf(root, account);
-            }
-        }).subscribeOn(Schedulers.boundedElastic());
+        return accounts.read(account, entry -> usageOf(entry, account));
     }
 
     @Override
@@ -100,53 +94,17 @@ public final class FileUsageStore implements UsageStore {
         return update(account, book -> book.forgetStatusRefresh(vin, at));
     }
 
-    /** Reads the file, changes the account's entry (writing only when {@code change} says it changed something). */
+    /** Changes the account's entry, writing only when {@code change} says it changed something. */
     private Mono<Void> update(String account, Predicate<UsageBook> change) {
-        return Mono.<Void>fromRunnable(() -> {
-            synchronized (lock) {
-                ObjectNode root = readRoot();
-                if (root == null) {
-                    root = Json.object().put("format", FORMAT);
-                }
-                UsageBook book = new UsageBook(usageOf(root, account));
-                if (!change.test(book)) {
-                    return;
-                }
-                ObjectNode accounts = root.get("accounts") instanceof ObjectNode existing ? existing
-                    : root.putObject("accounts");
-                accounts.set(account, toJson(book.toUsage()));
-                try {
-                    OwnerOnlyFiles.writeAtomically(file,
-                        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-                } catch (IOException e) {
-                    throw new UsageStoreException("Cannot write the usage file " + file + ": " + e.getMessage()
-                        + ". Check that its folder is writable.", e);
-                }
-            }
-        }).subscribeOn(Schedulers.boundedElastic());
+        return accounts.update(account, entry -> {
+            UsageBook book = new UsageBook(usageOf(entry, account));
+            return change.test(book) ? toJson(book.toUsage()) : null;
+        });
     }
 
-    /** The file's JSON, {@code null} when there is no file yet; a broken file is an error, left as it is. */
-    private ObjectNode readRoot() {
-        try {
-            return OwnerOnlyFiles.readAccountsFile(file);
-        } catch (OwnerOnlyFiles.MalformedFileException e) {
-            throw corrupt(e.getCause());
-        } catch (IOException e) {
-            throw new UsageStoreException("Cannot read the usage file " + file + ": " + e.getMessage()
-                + ". Check its permissions.", e);
-        }
-    }
-
-    private UsageStoreException corrupt(Throwable cause) {
-        return new UsageStoreException("The usage file " + file + " is not a valid connectedcar usage file. It was "
-            + "left untouched, and the request budget and the refresh interval count only this process's use until "
-            + "it is moved or deleted.", cause);
-    }
-
-    private RecordedUsage usageOf(ObjectNode root, String account) {
-        JsonNode entry = root.path("accounts").get(account);
-        if (entry == null || entry.isNull()) {
+    /** The usage in an account's entry; none when there is no entry. */
+    private RecordedUsage usageOf(JsonNode entry, String account) {
+        if (entry == null) {
             return RecordedUsage.none();
         }
         try {
@@ -166,7 +124,7 @@ public final class FileUsageStore implements UsageStore {
             }
             return new RecordedUsage(requests, refreshes);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new UsageStoreException("The entry of account '" + account + "' in the usage file " + file
+            throw new UsageStoreException("The entry of account '" + account + "' in the usage file " + file()
                 + " is malformed. It was left untouched: move or delete the file.", e);
         }
     }
@@ -202,6 +160,6 @@ public final class FileUsageStore implements UsageStore {
 
     @Override
     public String toString() {
-        return "FileUsageStore[" + file + "]";
+        return "FileUsageStore[" + file() + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.connectedcar.protection;
 
 import static io.connectedcar.testing.FakeCommandCloud.F150;
+import static io.connectedcar.testing.FakeCommandCloud.MACH_E;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
@@ -213,6 +214,39 @@ class UsageAcrossClientsUnitTests {
         assertThat(store.batches).as("the two requests that came during the first write shared the second")
             .containsExactly(1, 2);
         assertThat(cloud.transport.requests()).hasSize(3);
+    }
+
+    @Test
+    void budgetAndRefreshGuardShareOneReadOfTheStoreHoweverManyRequestsAndRefreshes() {
+        Recording store = new Recording();
+        store.inner.recordRequests("default", List.of(Instant.EPOCH), Instant.EPOCH)
+            .then(store.inner.recordStatusRefresh("default", MACH_E, Instant.EPOCH, Instant.EPOCH))
+            .block(VERIFY);
+        ConnectedCarAsyncClient client = client(store, DAILY_250);
+
+        // The refresh guard comes first, so it reads the store; the budget then uses what it read.
+        StepVerifier.create(refresh(client).then(reads(client, 3)))
+            .expectSubscription()
+            .then(() -> time.advanceTimeBy(Duration.ofSeconds(10)))
+            .expectNext(3L)
+            .expectComplete()
+            .verify(VERIFY);
+        StepVerifier.create(client.vehicle(MACH_E).refreshStatus().result())
+            .expectError(RefreshTooSoonException.class)
+            .verify(VERIFY);
+        time.advanceTimeBy(Duration.ofMinutes(15));
+        Mono<CommandResult> refreshBoth = refresh(client).then(client.vehicle(MACH_E).refreshStatus().result());
+        StepVerifier.create(refreshBoth.then(reads(client, 3)))
+            .expectSubscription()
+            .then(() -> time.advanceTimeBy(Duration.ofSeconds(20)))
+            .expectNext(3L)
+            .expectComplete()
+            .verify(VERIFY);
+
+        assertThat(store.loads).as("one read for the budget and the guard together").hasValue(1);
+        assertThat(cloud.commandPosts()).as("the refresh recorded before the client was refused").hasSize(3);
+        assertThat(client.metrics().quota().remaining()).as("the request recorded before the client counts")
+            .isEqualTo(250 - 1 - cloud.transport.requests().size());
     }
 
     @Test

@@ -2,9 +2,9 @@ package io.connectedcar.command.internal;
 
 import io.connectedcar.ford.internal.FordCalls;
 import io.connectedcar.protection.internal.StatusRefreshGuard;
+import io.connectedcar.protection.internal.UsageLedger;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.model.Vehicle;
-import io.connectedcar.usage.UsageStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -28,13 +28,13 @@ public record CommandSupport(CommandEngine engine, VehicleActions actions, Comma
 
     /**
      * @param capabilityCacheTtl how long the vehicle list is kept for capability checks
-     * @param usage              where status refreshes are recorded, under {@code account}
+     * @param usage              the account's recorded use, which the status-refresh guard shares with the budget
      */
     public static CommandSupport create(FordCalls calls, CommandOptions defaults, Duration capabilityCacheTtl,
-                                        UsageStore usage, String account) {
+                                        UsageLedger usage) {
         CapabilityCache capabilities = new CapabilityCache(calls::vehicles, calls.clock(), capabilityCacheTtl);
         CommandEngine engine = new CommandEngine(calls, capabilities,
-            new StatusRefreshGuard(calls.clock(), usage, account), new CommandMetrics());
+            new StatusRefreshGuard(calls.clock(), usage), new CommandMetrics());
         return new CommandSupport(engine, new VehicleActions(calls, capabilities), defaults);
     }
 }

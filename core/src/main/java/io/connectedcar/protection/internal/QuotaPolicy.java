@@ -6,10 +6,7 @@ import io.connectedcar.http.internal.HttpPipelineNext;
 import io.connectedcar.http.internal.HttpPipelinePolicy;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
-import io.connectedcar.internal.CoalescingWriter;
-import io.connectedcar.usage.InMemoryUsageStore;
 import io.connectedcar.usage.RecordedUsage;
-import io.connectedcar.usage.UsageStore;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Clock;
@@ -18,8 +15,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,13 +27,12 @@ import reactor.core.publisher.Mono;
  * (a {@code Mono.delay}, virtual in tests), otherwise fails with {@link QuotaExceededException} saying when the next
  * call is allowed. Nothing is ever dropped silently.
  *
- * <p>The count is kept in a {@link UsageStore} (default in memory: a restarted process starts afresh). The store is
- * read once, lazily, when the first request passes (never in the constructor); its requests still in the window count
- * from then on. Each request is recorded just before it is sent: the send waits for the write that holds it, and
- * requests arriving during a write share the next one. A failed read or write is logged as a warning on the
- * {@code io.connectedcar.usage} logger and never fails or holds back a request; after a failed read this policy counts
- * its own requests only and writes nothing, so a broken file is left as it is. Requests of other processes recorded
- * after the read are not seen. The burst limit counts this process only.
+ * <p>The count is kept in the account's {@link UsageLedger}, which the status-refresh guard shares (its store defaults
+ * to memory: a restarted process starts afresh). The ledger's recorded requests still in the window count from the
+ * first request that passes (nothing is read in the constructor). Each request is recorded just before it is sent: the
+ * send waits for the write that holds it, and requests arriving during a write share the next one. A failed read or
+ * write is logged by the ledger and never fails or holds back a request; after a failed read this policy counts its
+ * own requests only. The burst limit counts this process only.
  *
  * <p>Both limits count time by the clock but never let it run backwards: when the wall clock is set back (an NTP
  * step), no time passes until it moves forward again, so the jump neither refuses requests nor stretches the window.
@@ -64,17 +58,11 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
         }
     }
 
-    private static final Logger USAGE_LOG = LoggerFactory.getLogger(UsageStore.class.getPackageName());
-
     private final QuotaOptions options;
     private final Clock clock;
-    private final UsageStore store;
-    private final String account;
-    /** Reads the store once, at the first request. */
+    private final UsageLedger ledger;
+    /** Counts the ledger's recorded requests, once, at the first request. */
     private final Mono<Void> loaded;
-    private final CoalescingWriter<Instant> recorder;
-    /** False after the store could not be read: nothing is written then. */
-    private volatile boolean recording = true;
     private final AtomicRateLimiter burst;
     /** When each counted request of the window was (or will be) sent, in {@link #elapsedNanos()}; guarded by this. */
     private final PriorityQueue<Long> sent = new PriorityQueue<>();
@@ -83,37 +71,16 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
     /** Time passed by the clock since this policy was made, never decreasing; guarded by {@code this}. */
     private long elapsedNanos;
 
-    /** A budget kept in memory only. */
-    public QuotaPolicy(QuotaOptions options, Clock clock) {
-        this(options, clock, new InMemoryUsageStore(), "default");
-    }
-
     /**
-     * A budget that also counts the requests recorded in {@code store} for {@code account}. Reads nothing yet.
+     * A budget that also counts the requests recorded in the ledger. Reads nothing yet.
      *
-     * @param store   where requests are recorded and, at the first request, read from
-     * @param account the account name the requests are recorded under
+     * @param ledger where requests are recorded and, at the first request, read from
      */
-    public QuotaPolicy(QuotaOptions options, Clock clock, UsageStore store, String account) {
+    public QuotaPolicy(QuotaOptions options, Clock clock, UsageLedger ledger) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.store = Objects.requireNonNull(store, "store");
-        this.account = Objects.requireNonNull(account, "account");
-        this.loaded = Mono.defer(() -> store.load(account))
-            .doOnNext(this::absorb)
-            .then()
-            .onErrorResume(error -> {
-                recording = false;
-                USAGE_LOG.warn("Could not read the recorded requests of account '{}' from {}: {} The request "
-                    + "budget counts only this client's requests, and none are recorded.", account, store,
-                    error.getMessage());
-                return Mono.empty();
-            })
-            .cache();
-        this.recorder = new CoalescingWriter<>(
-            batch -> store.recordRequests(account, batch, clock.instant().minus(options.window())),
-            error -> USAGE_LOG.warn("Could not record requests of account '{}' in {}: {} They were sent all the "
-                + "same; a later process may not count them.", account, store, error.getMessage()));
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.loaded = ledger.recorded().doOnNext(this::absorb).then().cache();
         this.lastWallNanos = epochNanos(clock.instant());
         RateLimiterConfig config = RateLimiterConfig.custom()
             .limitForPeriod(options.burstLimit())
@@ -178,7 +145,7 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
 
     /** Records a request sent now; completes when written or when writing failed (logged). */
     private Mono<Void> record() {
-        return recording ? recorder.add(clock.instant()) : Mono.empty();
+        return ledger.recordRequest(clock.instant());
     }
 
     private Mono<Void> acquire(HttpRequest request, long deadline) {

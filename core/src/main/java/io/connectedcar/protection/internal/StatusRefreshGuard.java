@@ -1,17 +1,13 @@
 package io.connectedcar.protection.internal;
 
 import io.connectedcar.exception.RefreshTooSoonException;
-import io.connectedcar.usage.InMemoryUsageStore;
 import io.connectedcar.usage.RecordedUsage;
-import io.connectedcar.usage.UsageStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,16 +15,14 @@ import reactor.core.publisher.Mono;
  * modem and drains its 12 V battery. A refresh is counted when it is about to be sent, and forgotten again when it
  * certainly never reached Ford. Thread-safe.
  *
- * <p>Refreshes are recorded in a {@link UsageStore} (default in memory), read once, lazily, at the first reservation,
- * so that refreshes sent by earlier processes count too. A reservation waits for its refresh to be written; a failed
- * read or write is logged as a warning on the {@code io.connectedcar.usage} logger and never refuses or holds back a
- * refresh. After a failed read this guard counts its own refreshes only and writes nothing.
+ * <p>Refreshes are recorded in the account's {@link UsageLedger}, which the request budget shares; its recorded
+ * refreshes count from the first reservation on, so that refreshes sent by earlier processes count too. A reservation
+ * waits for its refresh to be written; a failed read or write is logged by the ledger and never refuses or holds back
+ * a refresh. After a failed read this guard counts its own refreshes only.
  */
 public final class StatusRefreshGuard {
     /** How long recorded refreshes are kept, unless the interval is longer. */
     static final Duration RETENTION = Duration.ofHours(24);
-
-    private static final Logger USAGE_LOG = LoggerFactory.getLogger(UsageStore.class.getPackageName());
 
     /** Undoes a reservation whose refresh certainly never reached Ford. */
     @FunctionalInterface
@@ -38,33 +32,16 @@ public final class StatusRefreshGuard {
     }
 
     private final Clock clock;
-    private final UsageStore store;
-    private final String account;
+    private final UsageLedger ledger;
     private final ConcurrentHashMap<String, Instant> lastRefresh = new ConcurrentHashMap<>();
+    /** Takes in the ledger's recorded refreshes, once, at the first reservation. */
     private final Mono<Void> loaded;
-    /** False after the store could not be read: nothing is written then. */
-    private volatile boolean recording = true;
 
-    /** A guard whose refreshes are kept in memory only. */
-    public StatusRefreshGuard(Clock clock) {
-        this(clock, new InMemoryUsageStore(), "default");
-    }
-
-    /** A guard that also counts the refreshes recorded in {@code store} for {@code account}. Reads nothing yet. */
-    public StatusRefreshGuard(Clock clock, UsageStore store, String account) {
+    /** A guard that also counts the refreshes recorded in the ledger. Reads nothing yet. */
+    public StatusRefreshGuard(Clock clock, UsageLedger ledger) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.store = Objects.requireNonNull(store, "store");
-        this.account = Objects.requireNonNull(account, "account");
-        this.loaded = Mono.defer(() -> store.load(account))
-            .doOnNext(this::absorb)
-            .then()
-            .onErrorResume(error -> {
-                recording = false;
-                USAGE_LOG.warn("Could not read the recorded status refreshes of account '{}' from {}: {} Only this "
-                    + "client's refreshes are counted, and none are recorded.", account, store, error.getMessage());
-                return Mono.empty();
-            })
-            .cache();
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.loaded = ledger.recorded().doOnNext(this::absorb).then().cache();
     }
 
     /** Takes the latest recorded refresh of each car; one recorded in the future counts as sent now. */
@@ -77,8 +54,9 @@ public final class StatusRefreshGuard {
     }
 
     /**
-     * Counts a refresh of this vehicle now. Lazy: the first subscription reads the store; each successful one
-     * records the refresh and emits once it is written (or writing failed, which is logged).
+     * Counts a refresh of this vehicle now. Lazy: the first subscription takes in the ledger's recorded refreshes
+     * (the ledger reads the store unless the budget had it read already); each successful one records the refresh
+     * and emits once it is written (or writing failed, which is logged).
      *
      * @param minInterval the least time between two refreshes; zero allows every one
      * @return the reservation, to release if the refresh certainly never reached Ford
@@ -91,17 +69,8 @@ public final class StatusRefreshGuard {
         return loaded.then(Mono.defer(() -> {
             Instant now = clock.instant();
             Reservation reservation = reserveNow(vin, minInterval, now);
-            if (!recording) {
-                return Mono.just(reservation);
-            }
             Duration keep = minInterval.compareTo(RETENTION) > 0 ? minInterval : RETENTION;
-            return store.recordStatusRefresh(account, vin, now, now.minus(keep))
-                .onErrorResume(error -> {
-                    USAGE_LOG.warn("Could not record the status refresh of {} in {}: {} It is sent all the same; a "
-                        + "later process may not count it.", vin, store, error.getMessage());
-                    return Mono.empty();
-                })
-                .thenReturn(reservation);
+            return ledger.recordStatusRefresh(vin, now, now.minus(keep)).thenReturn(reservation);
         }));
     }
 
@@ -130,10 +99,7 @@ public final class StatusRefreshGuard {
             } else {
                 lastRefresh.replace(vin, now, previous[0]);
             }
-            if (recording) {
-                store.forgetStatusRefresh(account, vin, now).subscribe(null, error -> USAGE_LOG.warn(
-                    "Could not remove the unsent status refresh of {} from {}: {}", vin, store, error.getMessage()));
-            }
+            ledger.forgetStatusRefresh(vin, now);
         };
     }
 

@@ -1,0 +1,150 @@
+package io.connectedcar.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A JSON file holding one entry per account, {@code {"format": ..., "accounts": {"name": {...}}}}, kept by
+ * {@link OwnerOnlyFiles}: the shape the token file and the usage file share; what an entry holds is the store's
+ * business. Every read and change reads the file afresh under its {@linkplain OwnerOnlyFiles#lockFor lock}, on
+ * {@link Schedulers#boundedElastic()}. A file that is not such an object is reported and never overwritten.
+ */
+public final class AccountsFile {
+    private final Path file;
+    private final String format;
+    private final String kind;
+    private final String corruptAdvice;
+    private final BiFunction<String, Throwable, ? extends RuntimeException> error;
+    private final Object lock;
+
+    /**
+     * @param format        written into a new file, so a later format can be told apart
+     * @param kind          what the file holds, for messages: "token" gives "the token file ..."
+     * @param corruptAdvice told after "... is not a valid connectedcar token file." (what happens, what to do)
+     * @param error         the store's exception, from a message and a cause
+     */
+    public AccountsFile(Path file, String format, String kind, String corruptAdvice,
+                        BiFunction<String, Throwable, ? extends RuntimeException> error) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        this.format = Objects.requireNonNull(format, "format");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.corruptAdvice = Objects.requireNonNull(corruptAdvice, "corruptAdvice");
+        this.error = Objects.requireNonNull(error, "error");
+        this.lock = OwnerOnlyFiles.lockFor(this.file);
+    }
+
+    /** The absolute, normalised path. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * What {@code decode} makes of the account's entry. Lazy.
+     *
+     * @param decode gets the entry, or {@code null} when there is no file or no entry; returns {@code null} for none
+     * @return the value; empty when {@code decode} returned {@code null}
+     */
+    public <T> Mono<T> read(String account, Function<JsonNode, T> decode) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(decode, "decode");
+        return Mono.fromCallable(() -> {
+            synchronized (lock) {
+                ObjectNode root = readRoot();
+                return decode.apply(root == null ? null : entryOf(root, account));
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Replaces the account's entry with what {@code change} makes of it, creating the file when there is none. Lazy.
+     *
+     * @param change gets the entry, or {@code null} when there is none; returns the new entry, or {@code null} to
+     *               leave the file as it is
+     */
+    public Mono<Void> update(String account, UnaryOperator<JsonNode> change) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(change, "change");
+        return Mono.<Void>fromRunnable(() -> {
+            synchronized (lock) {
+                ObjectNode root = readRoot();
+                JsonNode entry = change.apply(root == null ? null : entryOf(root, account));
+                if (entry == null) {
+                    return;
+                }
+                if (root == null) {
+                    root = Json.object().put("format", format);
+                }
+                ObjectNode accounts = root.get("accounts") instanceof ObjectNode existing ? existing
+                    : root.putObject("accounts");
+                accounts.set(account, entry);
+                write(root);
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Removes the account's entry. Lazy; writes nothing (and creates no file) when there is none. */
+    public Mono<Void> remove(String account) {
+        Objects.requireNonNull(account, "account");
+        return Mono.<Void>fromRunnable(() -> {
+            synchronized (lock) {
+                ObjectNode root = readRoot();
+                if (root != null && root.get("accounts") instanceof ObjectNode accounts && accounts.has(account)) {
+                    accounts.remove(account);
+                    write(root);
+                }
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A JSON {@code null} entry counts as none. */
+    private static JsonNode entryOf(ObjectNode root, String account) {
+        JsonNode entry = root.path("accounts").get(account);
+        return entry == null || entry.isNull() ? null : entry;
+    }
+
+    /** The file's JSON object, {@code null} when there is no file yet; a broken file is an error, left as it is. */
+    private ObjectNode readRoot() {
+        byte[] bytes;
+        try {
+            bytes = OwnerOnlyFiles.readIfExists(file);
+        } catch (IOException e) {
+            throw error.apply("Cannot read the " + kind + " file " + file + ": " + e.getMessage()
+                + ". Check its permissions.", e);
+        }
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(bytes);
+            if (node instanceof ObjectNode object && (node.path("accounts").isObject() || !node.has("accounts"))) {
+                return object;
+            }
+            throw corrupt(null);
+        } catch (JacksonException e) {
+            throw corrupt(e);
+        }
+    }
+
+    private RuntimeException corrupt(Throwable cause) {
+        return error.apply("The " + kind + " file " + file + " is not a valid connectedcar " + kind + " file. "
+            + corruptAdvice, cause);
+    }
+
+    private void write(ObjectNode root) {
+        try {
+            OwnerOnlyFiles.writeAtomically(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw error.apply("Cannot write the " + kind + " file " + file + ": " + e.getMessage()
+                + ". Check that its folder is writable.", e);
+        }
+    }
+}
