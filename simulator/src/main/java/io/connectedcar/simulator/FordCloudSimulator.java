@@ -26,6 +26,7 @@ import io.connectedcar.simulator.clock.SimulatedClock;
 import io.connectedcar.simulator.command.CommandTimings;
 import io.connectedcar.simulator.fault.FaultInjector;
 import io.connectedcar.simulator.http.SimRequest;
+import io.connectedcar.simulator.protocol.FordProtocol;
 import io.connectedcar.simulator.record.RequestLog;
 import io.connectedcar.simulator.server.HttpFrontEnd;
 import io.connectedcar.simulator.service.CloudServices;

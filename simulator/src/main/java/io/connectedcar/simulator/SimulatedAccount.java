@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.connectedcar.simulator.protocol.FordProtocol;
 import io.connectedcar.simulator.vehicle.VehicleSpec;
 
 /**

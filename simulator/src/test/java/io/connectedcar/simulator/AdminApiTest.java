@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectedcar.simulator.junit.FordCloudSimulatorExtension;
+import io.connectedcar.simulator.protocol.FordProtocol;
 import io.connectedcar.simulator.vehicle.VehicleSpec;
 import tools.jackson.databind.JsonNode;
 

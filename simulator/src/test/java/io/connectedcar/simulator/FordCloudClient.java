@@ -16,6 +16,7 @@ import java.util.Map;
 
 import io.connectedcar.simulator.auth.Pkce;
 import io.connectedcar.simulator.http.Json;
+import io.connectedcar.simulator.protocol.FordProtocol;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -3,7 +3,6 @@ package io.connectedcar.simulator.service;
 import java.time.Instant;
 import java.util.Map;
 
-import io.connectedcar.simulator.FordProtocol;
 import io.connectedcar.simulator.account.AccountState;
 import io.connectedcar.simulator.auth.IssuedToken;
 import io.connectedcar.simulator.auth.TokenKind;
@@ -11,6 +10,7 @@ import io.connectedcar.simulator.http.Json;
 import io.connectedcar.simulator.http.Router;
 import io.connectedcar.simulator.http.SimRequest;
 import io.connectedcar.simulator.http.SimResponse;
+import io.connectedcar.simulator.protocol.FordProtocol;
 
 /**
  * Autonomic's token exchange (ford-api §3.3): a form-encoded RFC 8693 exchange of a CAT for a short-lived TMC token.

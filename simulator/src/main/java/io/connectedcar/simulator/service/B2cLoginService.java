@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.connectedcar.simulator.FordProtocol;
 import io.connectedcar.simulator.account.AccountState;
 import io.connectedcar.simulator.auth.AuthorizationRequest;
 import io.connectedcar.simulator.auth.IssuedToken;
@@ -20,6 +19,7 @@ import io.connectedcar.simulator.http.Json;
 import io.connectedcar.simulator.http.Router;
 import io.connectedcar.simulator.http.SimRequest;
 import io.connectedcar.simulator.http.SimResponse;
+import io.connectedcar.simulator.protocol.FordProtocol;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

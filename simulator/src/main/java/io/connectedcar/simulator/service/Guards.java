@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.connectedcar.simulator.FordProtocol;
 import io.connectedcar.simulator.account.AccountState;
 import io.connectedcar.simulator.account.QuotaDecision;
 import io.connectedcar.simulator.auth.IssuedToken;
@@ -15,6 +14,7 @@ import io.connectedcar.simulator.http.ApiException;
 import io.connectedcar.simulator.http.Json;
 import io.connectedcar.simulator.http.SimRequest;
 import io.connectedcar.simulator.http.SimResponse;
+import io.connectedcar.simulator.protocol.FordProtocol;
 
 /**
  * The checks in front of Ford's and Autonomic's services, in the order the real gateways apply them: user agent

@@ -1,4 +1,4 @@
-package io.connectedcar.simulator;
+package io.connectedcar.simulator.protocol;
 
 import java.util.Map;
 import java.util.Set;
