@@ -62,6 +62,7 @@ public final class FordCloudSimulator implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final Duration tickInterval;
+    private final List<SimulatedAccount> accounts;
     private final QuotaPolicy initialQuota;
     private final SimulatedClock clock;
     private final SimulationWorld world;
@@ -83,11 +84,13 @@ public final class FordCloudSimulator implements AutoCloseable {
         this.initialQuota = b.quota;
         this.clock = new SimulatedClock(b.startTime == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
             : b.startTime, b.speed);
-        List<SimulatedAccount> accounts = b.accounts.isEmpty() ? List.of(SimulatedAccount.demo()) : b.accounts;
-        this.world = new SimulationWorld(clock, b.commandTimings, accounts);
+        this.accounts = List.copyOf(b.accounts.isEmpty() ? List.of(SimulatedAccount.demo()) : b.accounts);
+        this.world = new SimulationWorld(clock, b.commandTimings,
+            accounts.stream().map(SimulatedAccount::profile).toList());
         this.quota = new AtomicReference<>(b.quota);
         this.requests = new RequestLog(b.requestLogCapacity);
-        ServiceContext context = new ServiceContext(world, clock, tokens, b.tokenLifetimes, quota);
+        ServiceContext context = new ServiceContext(world, clock, tokens, b.tokenLifetimes.byKind(),
+            () -> quota.get().limits());
         CloudServices services = new CloudServices(context, b.commandTimings, b.keepAliveInterval);
         this.push = services.push();
         this.faults = new FaultInjector(push::drop);
@@ -215,7 +218,7 @@ public final class FordCloudSimulator implements AutoCloseable {
 
     /** The accounts as configured. */
     public List<SimulatedAccount> accounts() {
-        return world.accountSpecs();
+        return accounts;
     }
 
     /**

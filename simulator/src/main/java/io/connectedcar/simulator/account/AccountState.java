@@ -6,31 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import io.connectedcar.simulator.QuotaPolicy;
-import io.connectedcar.simulator.SimulatedAccount;
-
 /**
  * The running state of one account: its request count in the current quota window, how often it was refused, and
  * whether it has been disabled for abuse (ford-api §7). Thread-safe.
  */
 public final class AccountState {
 
-    private final SimulatedAccount account;
+    private final AccountProfile profile;
     private Instant windowStart;
     private int requestsInWindow;
     private int rejections;
     private boolean disabled;
 
-    public AccountState(SimulatedAccount account) {
-        this.account = Objects.requireNonNull(account, "account");
+    public AccountState(AccountProfile profile) {
+        this.profile = Objects.requireNonNull(profile, "profile");
     }
 
-    public SimulatedAccount account() {
-        return account;
+    public AccountProfile profile() {
+        return profile;
     }
 
     public String username() {
-        return account.username();
+        return profile.username();
     }
 
     /**
@@ -38,34 +35,34 @@ public final class AccountState {
      *
      * @return whether it may proceed, must be throttled (with the Retry-After), or the account is disabled
      */
-    public synchronized QuotaDecision charge(Instant now, QuotaPolicy policy) {
+    public synchronized QuotaDecision charge(Instant now, QuotaLimits limits) {
         if (disabled) {
             return QuotaDecision.DISABLED;
         }
-        if (windowStart == null || !now.isBefore(windowStart.plus(policy.window()))) {
+        if (windowStart == null || !now.isBefore(windowStart.plus(limits.window()))) {
             windowStart = now;
             requestsInWindow = 0;
         }
-        if (requestsInWindow < policy.requestsPerWindow()) {
+        if (requestsInWindow < limits.requestsPerWindow()) {
             requestsInWindow++;
             return QuotaDecision.ALLOWED;
         }
-        if (strike(policy)) {
+        if (strike(limits)) {
             return QuotaDecision.DISABLED;
         }
-        Duration untilReset = Duration.between(now, windowStart.plus(policy.window()));
-        Duration retryAfter = untilReset.compareTo(policy.retryAfter()) < 0 ? untilReset : policy.retryAfter();
+        Duration untilReset = Duration.between(now, windowStart.plus(limits.window()));
+        Duration retryAfter = untilReset.compareTo(limits.retryAfter()) < 0 ? untilReset : limits.retryAfter();
         return QuotaDecision.rateLimited(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
     }
 
     /** Counts a refused call (e.g. one made with an expired token); too many disable the account. */
-    public synchronized void recordRejection(QuotaPolicy policy) {
-        strike(policy);
+    public synchronized void recordRejection(QuotaLimits limits) {
+        strike(limits);
     }
 
-    private boolean strike(QuotaPolicy policy) {
+    private boolean strike(QuotaLimits limits) {
         rejections++;
-        if (rejections >= policy.disableAfterRejections()) {
+        if (rejections >= limits.disableAfterRejections()) {
             disabled = true;
         }
         return disabled;
@@ -86,9 +83,9 @@ public final class AccountState {
     /** Counters for the admin view. */
     public synchronized Map<String, Object> snapshot() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("username", account.username());
-        s.put("applicationId", account.applicationId());
-        s.put("vins", account.vehicles().stream().map(v -> v.vin()).toList());
+        s.put("username", profile.username());
+        s.put("applicationId", profile.applicationId());
+        s.put("vins", profile.vehicles().stream().map(v -> v.vin()).toList());
         s.put("requestsInWindow", requestsInWindow);
         s.put("windowStart", windowStart == null ? null : windowStart.toString());
         s.put("rejections", rejections);

@@ -65,11 +65,11 @@ final class AutonomicTokenService {
         AccountState account = guards.account(cat.username());
         guards.charge(account);
         IssuedToken tmc = context.tokens().issue(TokenKind.TMC_ACCESS, account.username(), now,
-            context.lifetimes().tmcAccess());
+            context.lifetime(TokenKind.TMC_ACCESS));
         return SimResponse.json(200, Json.object()
             .put("access_token", tmc.value())
             .put("token_type", "Bearer")
-            .put("expires_in", context.lifetimes().tmcAccess().toSeconds())
+            .put("expires_in", context.lifetime(TokenKind.TMC_ACCESS).toSeconds())
             .put("issued_token_type", FordProtocol.JWT_TOKEN_TYPE));
     }
 

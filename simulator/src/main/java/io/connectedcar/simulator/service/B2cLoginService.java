@@ -80,7 +80,7 @@ final class B2cLoginService {
         String username = form.getOrDefault("username", "").strip();
         String password = form.getOrDefault("password", "");
         Optional<AccountState> account = context.world().account(username)
-            .filter(a -> a.account().password().equals(password));
+            .filter(a -> a.profile().password().equals(password));
         if (account.isEmpty()) {
             return SimResponse.html(200, form(request, "Invalid username or password.", username));
         }
@@ -89,7 +89,7 @@ final class B2cLoginService {
                 + "use. Try again later.", username));
         }
         IssuedToken code = context.tokens().issueCode(account.get().username(), context.clock().now(),
-            context.lifetimes().authorizationCode(), authorize);
+            context.lifetime(TokenKind.AUTHORIZATION_CODE), authorize);
         StringBuilder location = new StringBuilder(authorize.redirectUri()).append("/?code=").append(code.value());
         String state = request.query().get("state");
         if (state != null) {
@@ -249,11 +249,12 @@ final class B2cLoginService {
                 + "supplied in the authorization request.");
         }
         String user = code.username();
-        IssuedToken access = context.tokens().issue(TokenKind.B2C_ACCESS, user, now, context.lifetimes().b2cAccess());
-        IssuedToken id = context.tokens().issue(TokenKind.B2C_ID, user, now, context.lifetimes().b2cAccess());
+        IssuedToken access = context.tokens().issue(TokenKind.B2C_ACCESS, user, now,
+            context.lifetime(TokenKind.B2C_ACCESS));
+        IssuedToken id = context.tokens().issue(TokenKind.B2C_ID, user, now, context.lifetime(TokenKind.B2C_ID));
         IssuedToken refresh = context.tokens().issue(TokenKind.B2C_REFRESH, user, now,
-            context.lifetimes().catRefresh());
-        long expiresIn = context.lifetimes().b2cAccess().toSeconds();
+            context.lifetime(TokenKind.B2C_REFRESH));
+        long expiresIn = context.lifetime(TokenKind.B2C_ACCESS).toSeconds();
         ObjectNode body = Json.object()
             .put("access_token", access.value())
             .put("id_token", id.value())
@@ -268,7 +269,7 @@ final class B2cLoginService {
                     .getBytes(StandardCharsets.UTF_8)))
             .put("scope", authorize.scope())
             .put("refresh_token", refresh.value())
-            .put("refresh_token_expires_in", context.lifetimes().catRefresh().toSeconds());
+            .put("refresh_token_expires_in", context.lifetime(TokenKind.B2C_REFRESH).toSeconds());
         return SimResponse.json(200, body);
     }
 

@@ -45,7 +45,7 @@ final class FordTokenService {
             .filter(t -> t.kind() == TokenKind.B2C_ACCESS && t.isUsableAt(now))
             .orElseThrow(FordTokenService::invalidToken);
         AccountState account = guards.account(b2c.username());
-        if (!account.account().applicationId().equals(applicationId)) {
+        if (!account.profile().applicationId().equals(applicationId)) {
             throw new ApiException(SimResponse.json(403, Json.object().put("status", 403).put("errorCode", "403")
                 .put("message", "The account is not registered in the region of this Application-Id")));
         }
@@ -71,14 +71,14 @@ final class FordTokenService {
 
     private ObjectNode catAnswer(String username, Instant now) {
         IssuedToken access = context.tokens().issue(TokenKind.CAT_ACCESS, username, now,
-            context.lifetimes().catAccess());
+            context.lifetime(TokenKind.CAT_ACCESS));
         IssuedToken refresh = context.tokens().issue(TokenKind.CAT_REFRESH, username, now,
-            context.lifetimes().catRefresh());
+            context.lifetime(TokenKind.CAT_REFRESH));
         return Json.object()
             .put("access_token", access.value())
-            .put("expires_in", context.lifetimes().catAccess().toSeconds())
+            .put("expires_in", context.lifetime(TokenKind.CAT_ACCESS).toSeconds())
             .put("refresh_token", refresh.value())
-            .put("refresh_expires_in", context.lifetimes().catRefresh().toSeconds())
+            .put("refresh_expires_in", context.lifetime(TokenKind.CAT_REFRESH).toSeconds())
             .put("token_type", "Bearer")
             .put("ford_consumer_id", UUID.nameUUIDFromBytes(username.toLowerCase(java.util.Locale.ROOT)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());

@@ -131,14 +131,14 @@ final class Guards {
             return disabled();
         }
         if (countStrike) {
-            account.ifPresent(a -> a.recordRejection(context.quotaPolicy()));
+            account.ifPresent(a -> a.recordRejection(context.quotaLimits()));
         }
         return unauthorized;
     }
 
     /** The account's standing and quota; a disabled account gets 403, one over quota 429 with Retry-After. */
     void charge(AccountState account) {
-        QuotaDecision decision = account.charge(context.clock().now(), context.quotaPolicy());
+        QuotaDecision decision = account.charge(context.clock().now(), context.quotaLimits());
         switch (decision.outcome()) {
             case ALLOWED -> {
             }
@@ -164,7 +164,7 @@ final class Guards {
     }
 
     void strike(String username) {
-        context.world().account(username).ifPresent(a -> a.recordRejection(context.quotaPolicy()));
+        context.world().account(username).ifPresent(a -> a.recordRejection(context.quotaLimits()));
     }
 
     /** The CAT kinds accepted as Autonomic's token-exchange subject. */

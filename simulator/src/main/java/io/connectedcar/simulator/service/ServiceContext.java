@@ -1,30 +1,43 @@
 package io.connectedcar.simulator.service;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
-import io.connectedcar.simulator.QuotaPolicy;
-import io.connectedcar.simulator.TokenLifetimes;
+import io.connectedcar.simulator.account.QuotaLimits;
+import io.connectedcar.simulator.auth.TokenKind;
 import io.connectedcar.simulator.auth.TokenRegistry;
 import io.connectedcar.simulator.clock.SimulatedClock;
 import io.connectedcar.simulator.world.SimulationWorld;
 
 /**
- * What every simulated service shares: the world, the clock, the token registry, the lifetimes and the (changeable)
- * quota policy.
+ * What every simulated service shares: the world, the clock, the token registry, how long each kind of token lives,
+ * and the quota in force (it can change while the simulator runs).
  */
 public record ServiceContext(SimulationWorld world, SimulatedClock clock, TokenRegistry tokens,
-                             TokenLifetimes lifetimes, AtomicReference<QuotaPolicy> quota) {
+                             Map<TokenKind, Duration> lifetimes, Supplier<QuotaLimits> quota) {
 
     public ServiceContext {
         Objects.requireNonNull(world, "world");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(tokens, "tokens");
-        Objects.requireNonNull(lifetimes, "lifetimes");
+        lifetimes = Map.copyOf(lifetimes);
         Objects.requireNonNull(quota, "quota");
     }
 
-    public QuotaPolicy quotaPolicy() {
+    /**
+     * @throws IllegalArgumentException for a kind without lifetime
+     */
+    public Duration lifetime(TokenKind kind) {
+        Duration lifetime = lifetimes.get(kind);
+        if (lifetime == null) {
+            throw new IllegalArgumentException("No lifetime for " + kind);
+        }
+        return lifetime;
+    }
+
+    public QuotaLimits quotaLimits() {
         return quota.get();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-import io.connectedcar.simulator.SimulatedAccount;
+import io.connectedcar.simulator.account.AccountProfile;
 import io.connectedcar.simulator.account.AccountState;
 import io.connectedcar.simulator.clock.SimulatedClock;
 import io.connectedcar.simulator.command.CommandTimings;
@@ -30,7 +30,7 @@ public final class SimulationWorld {
 
     private final SimulatedClock clock;
     private final CommandTimings timings;
-    private final List<SimulatedAccount> accountSpecs;
+    private final List<AccountProfile> profiles;
     private final List<VehicleUpdateListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, AccountState> accounts = new LinkedHashMap<>();
     private final Map<String, SimulatedVehicle> vehicles = new LinkedHashMap<>();
@@ -38,15 +38,15 @@ public final class SimulationWorld {
     /**
      * @throws IllegalArgumentException when two accounts share a username or a VIN
      */
-    public SimulationWorld(SimulatedClock clock, CommandTimings timings, List<SimulatedAccount> accountSpecs) {
+    public SimulationWorld(SimulatedClock clock, CommandTimings timings, List<AccountProfile> profiles) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timings = Objects.requireNonNull(timings, "timings");
-        this.accountSpecs = List.copyOf(accountSpecs);
-        List<String> vins = accountSpecs.stream().flatMap(a -> a.vehicles().stream()).map(VehicleSpec::vin).toList();
+        this.profiles = List.copyOf(profiles);
+        List<String> vins = profiles.stream().flatMap(a -> a.vehicles().stream()).map(VehicleSpec::vin).toList();
         if (vins.stream().distinct().count() != vins.size()) {
             throw new IllegalArgumentException("A VIN belongs to more than one account: " + vins);
         }
-        if (accountSpecs.stream().map(a -> key(a.username())).distinct().count() != accountSpecs.size()) {
+        if (profiles.stream().map(a -> key(a.username())).distinct().count() != profiles.size()) {
             throw new IllegalArgumentException("Two accounts share a username");
         }
         rebuild();
@@ -65,7 +65,7 @@ public final class SimulationWorld {
         accounts.clear();
         vehicles.clear();
         Instant now = clock.now();
-        for (SimulatedAccount account : accountSpecs) {
+        for (AccountProfile account : profiles) {
             accounts.put(key(account.username()), new AccountState(account));
             for (VehicleSpec spec : account.vehicles()) {
                 vehicles.put(spec.vin(), new SimulatedVehicle(spec, account.username(), timings, now));
@@ -146,10 +146,6 @@ public final class SimulationWorld {
 
     public synchronized List<AccountState> accounts() {
         return List.copyOf(accounts.values());
-    }
-
-    public List<SimulatedAccount> accountSpecs() {
-        return accountSpecs;
     }
 
     public SimulatedClock clock() {
