@@ -7,9 +7,9 @@ import io.connectedcar.simulator.http.Json;
 import io.connectedcar.simulator.http.Router;
 import io.connectedcar.simulator.http.SimRequest;
 import io.connectedcar.simulator.http.SimResponse;
+import io.connectedcar.simulator.internal.vehicle.SimulatedVehicle;
 import io.connectedcar.simulator.vehicle.Capability;
 import io.connectedcar.simulator.vehicle.GuardModeState;
-import io.connectedcar.simulator.vehicle.SimulatedVehicle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -7,7 +7,7 @@ import io.connectedcar.simulator.account.AccountState;
 import io.connectedcar.simulator.http.Router;
 import io.connectedcar.simulator.http.SimRequest;
 import io.connectedcar.simulator.http.SimResponse;
-import io.connectedcar.simulator.vehicle.TelemetryRenderer;
+import io.connectedcar.simulator.internal.vehicle.TelemetryRenderer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

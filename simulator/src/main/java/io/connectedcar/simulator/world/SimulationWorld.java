@@ -15,9 +15,9 @@ import io.connectedcar.simulator.account.AccountProfile;
 import io.connectedcar.simulator.account.AccountState;
 import io.connectedcar.simulator.clock.SimulatedClock;
 import io.connectedcar.simulator.command.CommandTimings;
-import io.connectedcar.simulator.vehicle.ChangeSet;
-import io.connectedcar.simulator.vehicle.SimulatedVehicle;
-import io.connectedcar.simulator.vehicle.TelemetryRenderer;
+import io.connectedcar.simulator.internal.vehicle.ChangeSet;
+import io.connectedcar.simulator.internal.vehicle.SimulatedVehicle;
+import io.connectedcar.simulator.internal.vehicle.TelemetryRenderer;
 import io.connectedcar.simulator.vehicle.VehicleSpec;
 
 /**

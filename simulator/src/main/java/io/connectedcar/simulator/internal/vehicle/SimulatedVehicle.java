@@ -1,4 +1,4 @@
-package io.connectedcar.simulator.vehicle;
+package io.connectedcar.simulator.internal.vehicle;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,10 +21,16 @@ import io.connectedcar.simulator.command.CommandRecord;
 import io.connectedcar.simulator.command.CommandState;
 import io.connectedcar.simulator.command.CommandTimings;
 import io.connectedcar.simulator.command.CommandType;
+import io.connectedcar.simulator.vehicle.Door;
+import io.connectedcar.simulator.vehicle.EngineType;
+import io.connectedcar.simulator.vehicle.GuardModeState;
+import io.connectedcar.simulator.vehicle.VehicleSpec;
+import io.connectedcar.simulator.vehicle.Wheel;
+import io.connectedcar.simulator.vehicle.Window;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static io.connectedcar.simulator.vehicle.MetricNames.*;
+import static io.connectedcar.simulator.internal.vehicle.MetricNames.*;
 
 /**
  * One simulated car: its state, the processes that change it over time (charging, driving, a remote-start countdown,

@@ -1,4 +1,4 @@
-package io.connectedcar.simulator.vehicle;
+package io.connectedcar.simulator.internal.vehicle;
 
 import java.time.Instant;
 

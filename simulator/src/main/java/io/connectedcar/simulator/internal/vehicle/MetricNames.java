@@ -1,4 +1,4 @@
-package io.connectedcar.simulator.vehicle;
+package io.connectedcar.simulator.internal.vehicle;
 
 /** Names of the telemetry metrics and states the simulator produces, as Ford spells them (ford-api §4.2). */
 public final class MetricNames {

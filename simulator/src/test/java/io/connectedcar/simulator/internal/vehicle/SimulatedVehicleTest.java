@@ -1,4 +1,4 @@
-package io.connectedcar.simulator.vehicle;
+package io.connectedcar.simulator.internal.vehicle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,6 +6,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import io.connectedcar.simulator.command.CommandTimings;
+import io.connectedcar.simulator.vehicle.Door;
+import io.connectedcar.simulator.vehicle.VehicleSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

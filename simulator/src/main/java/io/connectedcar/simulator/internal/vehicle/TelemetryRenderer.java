@@ -1,4 +1,4 @@
-package io.connectedcar.simulator.vehicle;
+package io.connectedcar.simulator.internal.vehicle;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -9,11 +9,13 @@ import java.util.Set;
 import io.connectedcar.simulator.command.CommandRecord;
 import io.connectedcar.simulator.command.CommandState;
 import io.connectedcar.simulator.http.Json;
+import io.connectedcar.simulator.vehicle.Door;
+import io.connectedcar.simulator.vehicle.EngineType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static io.connectedcar.simulator.vehicle.MetricNames.*;
+import static io.connectedcar.simulator.internal.vehicle.MetricNames.*;
 
 /**
  * Renders a vehicle's state as Autonomic telemetry (ford-api §4.2): the full document of the REST call, a chosen
