@@ -19,20 +19,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 
-import io.connectedcar.simulator.account.AccountState;
-import io.connectedcar.simulator.auth.TokenKind;
-import io.connectedcar.simulator.auth.TokenRegistry;
 import io.connectedcar.simulator.clock.SimulatedClock;
 import io.connectedcar.simulator.command.CommandTimings;
 import io.connectedcar.simulator.fault.FaultInjector;
-import io.connectedcar.simulator.http.SimRequest;
+import io.connectedcar.simulator.internal.account.AccountState;
+import io.connectedcar.simulator.internal.auth.TokenKind;
+import io.connectedcar.simulator.internal.auth.TokenRegistry;
+import io.connectedcar.simulator.internal.http.SimRequest;
+import io.connectedcar.simulator.internal.server.HttpFrontEnd;
+import io.connectedcar.simulator.internal.service.CloudServices;
+import io.connectedcar.simulator.internal.service.PushService;
+import io.connectedcar.simulator.internal.service.ServiceContext;
+import io.connectedcar.simulator.internal.world.SimulationWorld;
 import io.connectedcar.simulator.protocol.FordProtocol;
 import io.connectedcar.simulator.record.RequestLog;
-import io.connectedcar.simulator.server.HttpFrontEnd;
-import io.connectedcar.simulator.service.CloudServices;
-import io.connectedcar.simulator.service.PushService;
-import io.connectedcar.simulator.service.ServiceContext;
-import io.connectedcar.simulator.world.SimulationWorld;
 
 /**
  * A stand-in for Ford's connected-vehicle cloud, speaking its HTTP and websocket protocol on one loopback base URL:

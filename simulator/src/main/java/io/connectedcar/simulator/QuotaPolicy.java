@@ -3,7 +3,7 @@ package io.connectedcar.simulator;
 import java.time.Duration;
 import java.util.Objects;
 
-import io.connectedcar.simulator.account.QuotaLimits;
+import io.connectedcar.simulator.internal.account.QuotaLimits;
 
 /**
  * How many requests an account may make before Ford throttles it, and how much throttled hammering gets it disabled

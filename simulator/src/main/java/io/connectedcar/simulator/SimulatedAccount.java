@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import io.connectedcar.simulator.account.AccountProfile;
+import io.connectedcar.simulator.internal.account.AccountProfile;
 import io.connectedcar.simulator.protocol.FordProtocol;
 import io.connectedcar.simulator.vehicle.VehicleSpec;
 

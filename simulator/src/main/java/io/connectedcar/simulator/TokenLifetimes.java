@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
-import io.connectedcar.simulator.auth.TokenKind;
+import io.connectedcar.simulator.internal.auth.TokenKind;
 
 /**
  * How long each credential lives, in simulated time (ford-api §3).

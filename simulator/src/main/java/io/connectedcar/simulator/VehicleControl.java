@@ -6,14 +6,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.connectedcar.simulator.command.CommandRecord;
+import io.connectedcar.simulator.internal.command.CommandRecord;
 import io.connectedcar.simulator.internal.vehicle.SimulatedVehicle;
 import io.connectedcar.simulator.internal.vehicle.TelemetryRenderer;
+import io.connectedcar.simulator.internal.world.SimulationWorld;
 import io.connectedcar.simulator.vehicle.Door;
 import io.connectedcar.simulator.vehicle.GuardModeState;
 import io.connectedcar.simulator.vehicle.Wheel;
 import io.connectedcar.simulator.vehicle.Window;
-import io.connectedcar.simulator.world.SimulationWorld;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

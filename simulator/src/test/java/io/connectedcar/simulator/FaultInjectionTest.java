@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.connectedcar.simulator.fault.Fault;
-import io.connectedcar.simulator.http.Json;
+import io.connectedcar.simulator.internal.http.Json;
 import io.connectedcar.simulator.junit.FordCloudSimulatorExtension;
 import io.connectedcar.simulator.vehicle.VehicleSpec;
 import reactor.netty.http.client.HttpClient;
@@ -89,7 +89,7 @@ class FaultInjectionTest {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).startsWith("{");
-        assertThatThrownBy(r::json).isInstanceOf(io.connectedcar.simulator.http.ApiException.class);
+        assertThatThrownBy(r::json).isInstanceOf(io.connectedcar.simulator.internal.http.ApiException.class);
     }
 
     @Test

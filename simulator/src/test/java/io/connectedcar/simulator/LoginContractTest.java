@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.connectedcar.simulator.auth.Pkce;
+import io.connectedcar.simulator.internal.auth.Pkce;
 import io.connectedcar.simulator.junit.FordCloudSimulatorExtension;
 import reactor.test.StepVerifier;
 

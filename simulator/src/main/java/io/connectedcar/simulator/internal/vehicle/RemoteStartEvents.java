@@ -2,7 +2,7 @@ package io.connectedcar.simulator.internal.vehicle;
 
 import java.time.Instant;
 
-import io.connectedcar.simulator.http.Json;
+import io.connectedcar.simulator.internal.http.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Builds the {@code events.remoteStartEvent} entry Ford sends when a remote start begins. */

@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.connectedcar.simulator.command.CommandRecord;
-import io.connectedcar.simulator.command.CommandState;
 import io.connectedcar.simulator.command.CommandTimings;
-import io.connectedcar.simulator.command.CommandType;
+import io.connectedcar.simulator.internal.command.CommandRecord;
+import io.connectedcar.simulator.internal.command.CommandState;
+import io.connectedcar.simulator.internal.command.CommandType;
 import io.connectedcar.simulator.vehicle.Door;
 import io.connectedcar.simulator.vehicle.EngineType;
 import io.connectedcar.simulator.vehicle.GuardModeState;
@@ -39,7 +39,7 @@ import static io.connectedcar.simulator.internal.vehicle.MetricNames.*;
  * outcome depends only on simulated time, never on how often it is called.
  *
  * <p>State fields are package-private so that {@link TelemetryRenderer} can read them; everything else changes
- * them through methods. Not thread-safe: the {@link io.connectedcar.simulator.world.SimulationWorld} serialises all
+ * them through methods. Not thread-safe: the {@link io.connectedcar.simulator.internal.world.SimulationWorld} serialises all
  * access.
  */
 public final class SimulatedVehicle {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.connectedcar.simulator.command.CommandRecord;
-import io.connectedcar.simulator.command.CommandState;
-import io.connectedcar.simulator.http.Json;
+import io.connectedcar.simulator.internal.command.CommandRecord;
+import io.connectedcar.simulator.internal.command.CommandState;
+import io.connectedcar.simulator.internal.http.Json;
 import io.connectedcar.simulator.vehicle.Door;
 import io.connectedcar.simulator.vehicle.EngineType;
 import tools.jackson.databind.JsonNode;
