@@ -5,12 +5,16 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.commons.annotation.Testable;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,10 +22,14 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The simulator's package structure: layers whose imports only go down, and an implementation that stays internal. */
+/**
+ * The simulator's structure: layers whose imports only go down, an implementation that stays internal, and tests
+ * named and tagged by their tier ({@code *UnitTests} in memory, {@code *IntegrationTests} on real sockets).
+ */
 @Tag("unit")
 class ArchitectureUnitTests {
 
@@ -29,6 +37,10 @@ class ArchitectureUnitTests {
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.connectedcar.simulator");
+
+    private static final JavaClasses TESTS = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
         .importPackages("io.connectedcar.simulator");
 
     @Test
@@ -43,6 +55,51 @@ class ArchitectureUnitTests {
         members().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackage(INTERNAL)
             .should(notNameAnInternalType())
             .check(PRODUCTION);
+    }
+
+    @Test
+    void testClassesCarryTheTagOfTheirTier() {
+        classes().that().areTopLevelClasses().and().haveSimpleNameEndingWith("UnitTests")
+            .should().beAnnotatedWith(tag("unit"))
+            .check(TESTS);
+        classes().that().areTopLevelClasses().and().haveSimpleNameEndingWith("IntegrationTests")
+            .should().beAnnotatedWith(tag("integration"))
+            .check(TESTS);
+    }
+
+    @Test
+    void testsLiveOnlyInClassesNamedByTheirTier() {
+        classes().that().containAnyMethodsThat(areTests())
+            .should(beNamedByATier())
+            .check(TESTS);
+    }
+
+    private static DescribedPredicate<JavaAnnotation<?>> tag(String tier) {
+        return DescribedPredicate.describe("@Tag(\"" + tier + "\")", annotation ->
+            annotation.getRawType().isEquivalentTo(Tag.class) && tier.equals(annotation.get("value").orElse(null)));
+    }
+
+    /** @Test, @ParameterizedTest, @TestFactory and the like all carry @Testable. */
+    private static DescribedPredicate<JavaMethod> areTests() {
+        return DescribedPredicate.describe("are tests", method -> method.isMetaAnnotatedWith(Testable.class));
+    }
+
+    /** A @Nested class counts by the name of the top-level class around it. */
+    private static ArchCondition<JavaClass> beNamedByATier() {
+        return new ArchCondition<>("be, or be nested in, a class named *UnitTests or *IntegrationTests") {
+            @Override
+            public void check(JavaClass testClass, ConditionEvents events) {
+                JavaClass topLevel = testClass;
+                while (topLevel.getEnclosingClass().isPresent()) {
+                    topLevel = topLevel.getEnclosingClass().get();
+                }
+                String name = topLevel.getSimpleName();
+                if (!name.endsWith("UnitTests") && !name.endsWith("IntegrationTests")) {
+                    events.add(SimpleConditionEvent.violated(testClass,
+                        testClass.getName() + " has tests but is named neither *UnitTests nor *IntegrationTests"));
+                }
+            }
+        };
     }
 
     /** Field types, parameter and return types, type arguments included. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ford's vehicle, message and MPS services and Autonomic's telemetry (ford-api §4, §4.1, §4.2, §5.1). */
-class VehicleServicesContractTest {
+@Tag("integration")
+class VehicleServicesContractIntegrationTests {
 
     private static final String F150 = VehicleSpec.DEFAULT_F150_VIN;
     private static final String MACH_E = VehicleSpec.DEFAULT_MACH_E_VIN;

@@ -3,6 +3,7 @@ package io.connectedcar.simulator;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ford's token service and Autonomic's token exchange (ford-api §3.2, §3.3). */
-class TokenContractTest {
+@Tag("integration")
+class TokenContractIntegrationTests {
 
     @RegisterExtension
     static final FordCloudSimulatorExtension SIM = FordCloudSimulatorExtension.configured(b -> b.speed(0));

@@ -2,6 +2,7 @@ package io.connectedcar.simulator;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP admin API mirrors the Java controls. */
-class AdminApiTest {
+@Tag("integration")
+class AdminApiIntegrationTests {
 
     private static final String F150 = VehicleSpec.DEFAULT_F150_VIN;
     private static final String MACH_E = VehicleSpec.DEFAULT_MACH_E_VIN;

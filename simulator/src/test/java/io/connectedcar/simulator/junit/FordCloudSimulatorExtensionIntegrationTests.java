@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +18,8 @@ import io.connectedcar.simulator.vehicle.VehicleSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The extension: one simulator per class, reset between tests, injectable as a parameter. */
-class FordCloudSimulatorExtensionTest {
+@Tag("integration")
+class FordCloudSimulatorExtensionIntegrationTests {
 
     private static final String F150 = VehicleSpec.DEFAULT_F150_VIN;
 

@@ -8,30 +8,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.Retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The standalone entry point: command line parsing and a real separate process on a chosen port. */
-class MainTest {
-
-    @Test
-    void parsesItsOptions() {
-        Main.Options o = Main.parse(new String[] {"--port", "18080", "--speed", "60", "--start",
-            "2026-05-02T08:00:00Z", "--quota", "300"});
-
-        assertThat(o.port()).isEqualTo(18080);
-        assertThat(o.speed()).isEqualTo(60.0);
-        assertThat(o.start()).isEqualTo("2026-05-02T08:00:00Z");
-        assertThat(o.quota()).isEqualTo(300);
-        assertThatThrownBy(() -> Main.parse(new String[] {"--port"})).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> Main.parse(new String[] {"--bogus"})).hasMessageContaining("Unknown option");
-        assertThatThrownBy(() -> Main.parse(new String[] {"--speed", "-1"})).hasMessageContaining(">= 0");
-    }
+/** The standalone entry point as a real separate process on a chosen port. */
+@Tag("integration")
+class MainIntegrationTests {
 
     @Test
     void startsAsAProcessOnTheGivenPort() throws IOException, InterruptedException {

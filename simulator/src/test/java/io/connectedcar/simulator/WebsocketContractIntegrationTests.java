@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Autonomic's websocket push (ford-api §6). */
-class WebsocketContractTest {
+@Tag("integration")
+class WebsocketContractIntegrationTests {
 
     private static final String F150 = VehicleSpec.DEFAULT_F150_VIN;
 

@@ -3,6 +3,7 @@ package io.connectedcar.simulator;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Autonomic commands (ford-api §5): acceptance rules, progress in telemetry states over simulated time, effects
  * and failures. The clock is frozen; only {@code advance} moves it.
  */
-class CommandContractTest {
+@Tag("integration")
+class CommandContractIntegrationTests {
 
     private static final String F150 = VehicleSpec.DEFAULT_F150_VIN;
     private static final String MACH_E = VehicleSpec.DEFAULT_MACH_E_VIN;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Injected faults: statuses, resets, lost responses, malformed bodies, throttling, latency, path scoping. */
-class FaultInjectionTest {
+@Tag("integration")
+class FaultInjectionIntegrationTests {
 
     private static final String F150 = VehicleSpec.DEFAULT_F150_VIN;
     private static final String TELEMETRY = "/v1/telemetry/sources/fordpass/vehicles/";

@@ -3,6 +3,7 @@ package io.connectedcar.simulator.internal.vehicle;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.connectedcar.simulator.command.CommandTimings;
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The vehicle model without HTTP: processes over simulated time and what they report. */
-class SimulatedVehicleTest {
+@Tag("unit")
+class SimulatedVehicleUnitTests {
 
     private static final Instant START = Instant.parse("2026-05-02T08:00:00Z");
 

@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The simulated clock on a fake nano source: speed, freezing, advancing, resetting. */
-class SimulatedClockTest {
+@Tag("unit")
+class SimulatedClockUnitTests {
 
     private static final Instant START = Instant.parse("2026-05-02T08:00:00Z");
 

@@ -3,6 +3,7 @@ package io.connectedcar.simulator;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** B2C sign-in and code redemption (ford-api §3.1): the form, the redirect, PKCE, single-use short-lived codes. */
-class LoginContractTest {
+@Tag("integration")
+class LoginContractIntegrationTests {
 
     @RegisterExtension
     static final FordCloudSimulatorExtension SIM = FordCloudSimulatorExtension.configured(b -> b.speed(0));

@@ -2,6 +2,7 @@ package io.connectedcar.simulator;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,7 +12,8 @@ import io.connectedcar.simulator.vehicle.VehicleSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Per-account quota and disabling after sustained abuse (ford-api §7). */
-class QuotaContractTest {
+@Tag("integration")
+class QuotaContractIntegrationTests {
 
     private static final String F150 = VehicleSpec.DEFAULT_F150_VIN;
 
