@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -65,8 +63,6 @@ public final class SimulatedVehicle {
     private final String deviceId;
     private final CommandTimings timings;
 
-    Instant now;
-
     double odometerKm;
     double fuelLevelPercent;
     double latitude;
@@ -103,30 +99,17 @@ public final class SimulatedVehicle {
     final Map<String, Boolean> indicators = new LinkedHashMap<>();
     ObjectNode remoteStartEvent;
 
-    final Map<String, Instant> metricTimes = new HashMap<>();
     final Map<String, CommandRecord> commandsByStateKey = new LinkedHashMap<>();
     private final Map<String, CommandRecord> commandsById = new HashMap<>();
 
-    private final Set<String> changedMetrics = new LinkedHashSet<>();
-    private final Set<String> changedStates = new LinkedHashSet<>();
-    private final Set<String> changedEvents = new LinkedHashSet<>();
-    private final PriorityQueue<Scheduled> agenda = new PriorityQueue<>();
-    private long sequence;
+    private final Timeline timeline;
+    private final ChangeTracker changes;
     private Instant lastChargeIntegration;
     private Instant lastDriveIntegration;
     private boolean chargingLoopScheduled;
     private boolean drivingLoopScheduled;
     private long remoteStartGeneration;
     private long panicGeneration;
-
-    /** An action due at a simulated instant; ties keep scheduling order. */
-    private record Scheduled(Instant at, long sequence, Runnable action) implements Comparable<Scheduled> {
-        @Override
-        public int compareTo(Scheduled other) {
-            int byTime = at.compareTo(other.at);
-            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
-        }
-    }
 
     /** The outcome of executing a command on the car. */
     private record Outcome(boolean success, String oemErrorCode, String oemErrorContext, List<String> metrics) {
@@ -148,7 +131,8 @@ public final class SimulatedVehicle {
         this.timings = Objects.requireNonNull(timings, "timings");
         this.vehicleId = stableUuid("vehicle:" + spec.vin());
         this.deviceId = stableUuid("device:" + spec.vin());
-        this.now = start.minus(Duration.ofMinutes(15));
+        this.timeline = new Timeline(start.minus(Duration.ofMinutes(15)));
+        this.changes = new ChangeTracker(timeline);
         this.odometerKm = spec.odometerKm();
         this.fuelLevelPercent = spec.engineType().hasFuelTank() ? spec.fuelLevelPercent() : 0;
         this.latitude = spec.latitude();
@@ -175,15 +159,14 @@ public final class SimulatedVehicle {
         this.targetStateOfChargePercent = spec.targetStateOfChargePercent();
         this.chargeDisplayStatus = !pluggedIn ? "NOT_PLUGGED_IN" : charging ? "IN_PROGRESS" : "NOT_READY";
         this.deepSleep = spec.deepSleep();
-        this.preclusionChangedAt = now;
+        this.preclusionChangedAt = timeline.now();
         for (String indicator : List.of("lowFuel", "malfunctionIndicator", "tirePressureMonitorSystemWarning",
             "brakeWarning", "lowWasherFluid", "oilChangeReminder")) {
             indicators.put(indicator, false);
         }
         touchAll();
-        changedMetrics.clear();
-        changedStates.clear();
-        this.now = start;
+        changes.drain();
+        timeline.playUntil(start, () -> { });
         if (charging) {
             startChargingLoop();
         }
@@ -216,7 +199,7 @@ public final class SimulatedVehicle {
 
     /** The simulated instant the vehicle has been played up to. */
     public Instant now() {
-        return now;
+        return timeline.now();
     }
 
     // ---------------------------------------------------------------- time
@@ -227,41 +210,20 @@ public final class SimulatedVehicle {
      * {@code REQUEST_QUEUED}, then {@code RECEIVED_BY_DEVICE}, then {@code SUCCESS}) instead of only the last.
      */
     public void advanceTo(Instant target, Runnable afterEachAction) {
-        while (!agenda.isEmpty() && !agenda.peek().at().isAfter(target)) {
-            Scheduled next = agenda.poll();
-            if (next.at().isAfter(now)) {
-                now = next.at();
-            }
-            next.action().run();
-            afterEachAction.run();
-        }
-        if (target.isAfter(now)) {
-            now = target;
-        }
-    }
-
-    private void scheduleAt(Instant at, Runnable action) {
-        agenda.add(new Scheduled(at.isBefore(now) ? now : at, sequence++, action));
-    }
-
-    private void scheduleIn(Duration delay, Runnable action) {
-        scheduleAt(now.plus(delay), action);
+        timeline.playUntil(target, afterEachAction);
     }
 
     /** Names of everything changed since the last call; clears the record. */
     public ChangeSet drainChanges() {
-        ChangeSet changes = new ChangeSet(changedMetrics, changedStates, changedEvents);
-        changedMetrics.clear();
-        changedStates.clear();
-        changedEvents.clear();
+        return changes.drain();
+    }
+
+    ChangeTracker changes() {
         return changes;
     }
 
     private void touch(String... metrics) {
-        for (String m : metrics) {
-            metricTimes.put(m, now);
-            changedMetrics.add(m);
-        }
+        changes.touch(metrics);
     }
 
     /** What a status refresh does: every metric is reported afresh. */
@@ -279,8 +241,8 @@ public final class SimulatedVehicle {
             touchCharger();
             touch(XEV_BATTERY_CAPACITY, XEV_BATTERY_TEMPERATURE, XEV_DEPARTURE_SCHEDULES);
         }
-        changedStates.add(STATE_COMMAND_PRECLUSION);
-        changedStates.add(STATE_DEVICE_CONNECTIVITY);
+        changes.stateChanged(STATE_COMMAND_PRECLUSION);
+        changes.stateChanged(STATE_DEVICE_CONNECTIVITY);
     }
 
     private void touchBattery() {
@@ -328,14 +290,14 @@ public final class SimulatedVehicle {
 
     /** Seconds left of a remote start, 0 when the engine is not remotely running. */
     long remoteStartSecondsLeft() {
-        if (remoteStartEndsAt == null || !remoteStartEndsAt.isAfter(now)) {
+        if (remoteStartEndsAt == null || !remoteStartEndsAt.isAfter(timeline.now())) {
             return 0;
         }
-        return Duration.between(now, remoteStartEndsAt).toSeconds();
+        return Duration.between(timeline.now(), remoteStartEndsAt).toSeconds();
     }
 
     boolean panicActive() {
-        return panicEndsAt != null && panicEndsAt.isAfter(now);
+        return panicEndsAt != null && panicEndsAt.isAfter(timeline.now());
     }
 
     boolean driving() {
@@ -350,17 +312,17 @@ public final class SimulatedVehicle {
     // ---------------------------------------------------------------- continuous processes
 
     private void startChargingLoop() {
-        lastChargeIntegration = now;
+        lastChargeIntegration = timeline.now();
         if (!chargingLoopScheduled) {
             chargingLoopScheduled = true;
-            scheduleIn(CHARGING_REPORT_INTERVAL, this::chargingReport);
+            timeline.after(CHARGING_REPORT_INTERVAL, this::chargingReport);
         }
     }
 
     private void chargingReport() {
         integrateCharging();
         if (charging) {
-            scheduleIn(CHARGING_REPORT_INTERVAL, this::chargingReport);
+            timeline.after(CHARGING_REPORT_INTERVAL, this::chargingReport);
         } else {
             chargingLoopScheduled = false;
         }
@@ -369,11 +331,11 @@ public final class SimulatedVehicle {
     /** Adds the energy charged since the last integration; stops at the target. */
     private void integrateCharging() {
         if (!charging || lastChargeIntegration == null) {
-            lastChargeIntegration = now;
+            lastChargeIntegration = timeline.now();
             return;
         }
-        double hours = Duration.between(lastChargeIntegration, now).toMillis() / 3_600_000.0;
-        lastChargeIntegration = now;
+        double hours = Duration.between(lastChargeIntegration, timeline.now()).toMillis() / 3_600_000.0;
+        lastChargeIntegration = timeline.now();
         if (hours <= 0) {
             return;
         }
@@ -388,17 +350,17 @@ public final class SimulatedVehicle {
     }
 
     private void startDrivingLoop() {
-        lastDriveIntegration = now;
+        lastDriveIntegration = timeline.now();
         if (!drivingLoopScheduled) {
             drivingLoopScheduled = true;
-            scheduleIn(DRIVING_REPORT_INTERVAL, this::drivingReport);
+            timeline.after(DRIVING_REPORT_INTERVAL, this::drivingReport);
         }
     }
 
     private void drivingReport() {
         integrateDriving();
         if (driving()) {
-            scheduleIn(DRIVING_REPORT_INTERVAL, this::drivingReport);
+            timeline.after(DRIVING_REPORT_INTERVAL, this::drivingReport);
         } else {
             drivingLoopScheduled = false;
         }
@@ -407,11 +369,11 @@ public final class SimulatedVehicle {
     /** Moves the car along its heading, adds to the odometer, burns fuel or energy; stops when empty. */
     private void integrateDriving() {
         if (!driving() || lastDriveIntegration == null) {
-            lastDriveIntegration = now;
+            lastDriveIntegration = timeline.now();
             return;
         }
-        double hours = Duration.between(lastDriveIntegration, now).toMillis() / 3_600_000.0;
-        lastDriveIntegration = now;
+        double hours = Duration.between(lastDriveIntegration, timeline.now()).toMillis() / 3_600_000.0;
+        lastDriveIntegration = timeline.now();
         if (hours <= 0) {
             return;
         }
@@ -438,7 +400,7 @@ public final class SimulatedVehicle {
         }
     }
 
-    /** Brings continuous processes up to {@link #now} before a discrete change. */
+    /** Brings continuous processes up to {@link #now()} before a discrete change. */
     private void settle() {
         integrateCharging();
         integrateDriving();
@@ -456,16 +418,16 @@ public final class SimulatedVehicle {
         Duration received = refresh ? timings.statusRefreshReceived() : timings.receivedByDevice();
         Duration completed = refresh ? timings.statusRefreshCompleted() : timings.completed();
         Instant created = command.createdAt();
-        scheduleAt(created.plus(timings.queued()), () -> transition(command, CommandState.REQUEST_QUEUED,
+        timeline.at(created.plus(timings.queued()), () -> transition(command, CommandState.REQUEST_QUEUED,
             "Command queued for delivery to the vehicle"));
-        scheduleAt(created.plus(received), () -> {
+        timeline.at(created.plus(received), () -> {
             if (deepSleep) {
-                scheduleAt(command.expiresAt(), () -> transition(command, CommandState.EXPIRED,
+                timeline.at(command.expiresAt(), () -> transition(command, CommandState.EXPIRED,
                     "Command expired: vehicle did not wake up (deep sleep)"));
                 return;
             }
             transition(command, CommandState.RECEIVED_BY_DEVICE, "Command received by the vehicle");
-            scheduleAt(created.plus(completed), () -> complete(command));
+            timeline.at(created.plus(completed), () -> complete(command));
         });
     }
 
@@ -475,9 +437,9 @@ public final class SimulatedVehicle {
     }
 
     private void transition(CommandRecord command, CommandState state, String message) {
-        command.moveTo(state, now, message);
+        command.moveTo(state, timeline.now(), message);
         commandsByStateKey.put(command.type().stateKey(), command);
-        changedStates.add(command.type().stateKey());
+        changes.stateChanged(command.type().stateKey());
     }
 
     private void complete(CommandRecord command) {
@@ -527,9 +489,9 @@ public final class SimulatedVehicle {
             case START_PANIC_CUE -> {
                 int minutes = properties == null ? 1 : properties.path("duration").asInt(1);
                 long generation = ++panicGeneration;
-                panicEndsAt = now.plus(Duration.ofMinutes(minutes));
+                panicEndsAt = timeline.now().plus(Duration.ofMinutes(minutes));
                 touch(PANIC_ALARM_STATUS);
-                scheduleAt(panicEndsAt, () -> {
+                timeline.at(panicEndsAt, () -> {
                     if (generation == panicGeneration) {
                         touch(PANIC_ALARM_STATUS);
                     }
@@ -593,14 +555,14 @@ public final class SimulatedVehicle {
             return Outcome.failed("LOW_FUEL", "Cannot remote start: fuel level too low");
         }
         Instant end = remoteStartSecondsLeft() > 0
-            ? min(remoteStartEndsAt.plus(REMOTE_START_RUN), now.plus(REMOTE_START_MAX))
-            : now.plus(REMOTE_START_RUN);
+            ? min(remoteStartEndsAt.plus(REMOTE_START_RUN), timeline.now().plus(REMOTE_START_MAX))
+            : timeline.now().plus(REMOTE_START_RUN);
         remoteStartEndsAt = end;
         long generation = ++remoteStartGeneration;
         touch(REMOTE_START_COUNTDOWN_TIMER, IGNITION_STATUS);
-        remoteStartEvent = RemoteStartEvents.began(now, command.id(), remoteStartSecondsLeft());
-        changedEvents.add(EVENT_REMOTE_START);
-        scheduleAt(end, () -> {
+        remoteStartEvent = RemoteStartEvents.began(timeline.now(), command.id(), remoteStartSecondsLeft());
+        changes.eventOccurred(EVENT_REMOTE_START);
+        timeline.at(end, () -> {
             if (generation == remoteStartGeneration) {
                 endRemoteStart();
             }
@@ -667,9 +629,9 @@ public final class SimulatedVehicle {
     public void setDeepSleep(boolean value) {
         if (deepSleep != value) {
             deepSleep = value;
-            preclusionChangedAt = now;
-            changedStates.add(STATE_COMMAND_PRECLUSION);
-            changedStates.add(STATE_DEVICE_CONNECTIVITY);
+            preclusionChangedAt = timeline.now();
+            changes.stateChanged(STATE_COMMAND_PRECLUSION);
+            changes.stateChanged(STATE_DEVICE_CONNECTIVITY);
         }
     }
 
@@ -840,7 +802,7 @@ public final class SimulatedVehicle {
     public void enableGuardMode() {
         if (guardMode == GuardModeState.DISABLED) {
             guardMode = GuardModeState.ENROLLING;
-            scheduleIn(GUARD_MODE_ENROLMENT, () -> {
+            timeline.after(GUARD_MODE_ENROLMENT, () -> {
                 if (guardMode == GuardModeState.ENROLLING) {
                     guardMode = GuardModeState.ENABLED;
                 }
@@ -904,7 +866,7 @@ public final class SimulatedVehicle {
         s.put("owner", owner);
         s.put("model", spec.model());
         s.put("engineType", spec.engineType().name());
-        s.put("now", now.toString());
+        s.put("now", timeline.now().toString());
         s.put("odometerKm", round1(odometerKm));
         if (spec.engineType().hasFuelTank()) {
             s.put("fuelLevelPercent", round1(fuelLevelPercent));

@@ -80,7 +80,7 @@ public final class TelemetryRenderer {
                 events.set(EVENT_REMOTE_START, v.remoteStartEvent.deepCopy());
             }
         }
-        data.put("updateTime", Json.seconds(v.now));
+        data.put("updateTime", Json.seconds(v.now()));
         return data;
     }
 
@@ -99,7 +99,7 @@ public final class TelemetryRenderer {
 
     private static ObjectNode document(SimulatedVehicle v, List<String> names) {
         ObjectNode doc = Json.object();
-        Instant latest = v.metricTimes.values().stream().max(Instant::compareTo).orElse(v.now);
+        Instant latest = v.changes().latestReport();
         doc.put("updateTime", Json.seconds(latest));
         doc.put("vehicleId", v.vehicleId());
         doc.put("vin", v.vin());
@@ -123,7 +123,7 @@ public final class TelemetryRenderer {
     // ---------------------------------------------------------------- metrics
 
     private static ObjectNode base(SimulatedVehicle v, String name) {
-        Instant time = v.metricTimes.getOrDefault(name, v.now);
+        Instant time = v.changes().reportedAt(name);
         return Json.object().put("updateTime", Json.seconds(time))
             .put("oemCorrelationId", Long.toString(time.getEpochSecond() % 100_000));
     }
