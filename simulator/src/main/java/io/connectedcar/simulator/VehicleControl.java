@@ -42,7 +42,7 @@ public final class VehicleControl {
      * @throws IllegalArgumentException when the car has no such door
      */
     public VehicleControl openDoor(Door door) {
-        return change(v -> v.setDoorOpen(Objects.requireNonNull(door, "door"), true));
+        return change(v -> v.body().setDoorOpen(Objects.requireNonNull(door, "door"), true));
     }
 
     /**
@@ -51,21 +51,21 @@ public final class VehicleControl {
      * @throws IllegalArgumentException when the car has no such door
      */
     public VehicleControl closeDoor(Door door) {
-        return change(v -> v.setDoorOpen(Objects.requireNonNull(door, "door"), false));
+        return change(v -> v.body().setDoorOpen(Objects.requireNonNull(door, "door"), false));
     }
 
     public VehicleControl setHoodOpen(boolean open) {
-        return change(v -> v.setHoodOpen(open));
+        return change(v -> v.body().setHoodOpen(open));
     }
 
     /** Locks or unlocks with the key fob (no command involved). */
     public VehicleControl setLocked(boolean locked) {
-        return change(v -> v.setLocked(locked));
+        return change(v -> v.body().setLocked(locked));
     }
 
     /** Deep sleep: commands are not delivered and expire; states show {@code commandPreclusion}. */
     public VehicleControl setDeepSleep(boolean deepSleep) {
-        return change(v -> v.setDeepSleep(deepSleep));
+        return change(v -> v.body().setDeepSleep(deepSleep));
     }
 
     /**
@@ -115,24 +115,24 @@ public final class VehicleControl {
     }
 
     public VehicleControl setOutsideTemperature(double celsius) {
-        return change(v -> v.setOutsideTemperature(celsius));
+        return change(v -> v.body().setOutsideTemperature(celsius));
     }
 
     public VehicleControl setTirePressure(Wheel wheel, double kpa) {
-        return change(v -> v.setTirePressure(wheel, kpa));
+        return change(v -> v.body().setTirePressure(wheel, kpa));
     }
 
     public VehicleControl setWindowOpenPercent(Window window, double percent) {
-        return change(v -> v.setWindowOpenPercent(window, percent));
+        return change(v -> v.body().setWindowOpenPercent(window, percent));
     }
 
     public VehicleControl setBattery12vPercent(double percent) {
-        return change(v -> v.setBattery12vPercent(percent));
+        return change(v -> v.body().setBattery12vPercent(percent));
     }
 
     /** Turns a warning lamp on or off ({@code metrics.indicators}). */
     public VehicleControl setIndicator(String name, boolean on) {
-        return change(v -> v.setIndicator(name, on));
+        return change(v -> v.body().setIndicator(name, on));
     }
 
     public VehicleControl setPosition(double latitude, double longitude) {
@@ -172,7 +172,7 @@ public final class VehicleControl {
     }
 
     public GuardModeState guardMode() {
-        return read(SimulatedVehicle::guardMode);
+        return read(v -> v.mps().guardMode());
     }
 
     private VehicleControl change(Consumer<SimulatedVehicle> action) {

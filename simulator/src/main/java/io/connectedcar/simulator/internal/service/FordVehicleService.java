@@ -177,8 +177,8 @@ final class FordVehicleService {
             ObjectNode location = root.putArray("chargeLocations").addObject();
             location.put("locationId", "home").put("name", "Home").put("chargeNow", false)
                 .put("targetSoc", v.targetStateOfChargePercent())
-                .put("departureTimesEnabled", v.departureTimesEnabled());
-            JsonNode schedule = v.departureSchedule();
+                .put("departureTimesEnabled", v.settings().departureTimesEnabled());
+            JsonNode schedule = v.settings().departureSchedule();
             location.set("preferredChargeTimes", schedule == null ? Json.array() : schedule.deepCopy());
             return root;
         }).orElseThrow(() -> Guards.fordBadRequest("Vehicle " + vin + " has no charge port"));

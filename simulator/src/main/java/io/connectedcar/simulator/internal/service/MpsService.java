@@ -51,14 +51,14 @@ final class MpsService {
         return ownedVehicle(account, vin, Capability.GUARD_MODE, v -> switch (action) {
             case READ -> {
                 ObjectNode body = result(200, "Success");
-                body.putObject("session").put("gmStatus", guardStatus(v.guardMode()));
+                body.putObject("session").put("gmStatus", guardStatus(v.mps().guardMode()));
                 yield SimResponse.json(200, body);
             }
             case ENABLE -> {
-                v.enableGuardMode();
+                v.mps().enableGuardMode();
                 yield returnCode(200, "Success");
             }
-            case DISABLE -> v.disableGuardMode() ? returnCode(200, "Success")
+            case DISABLE -> v.mps().disableGuardMode() ? returnCode(200, "Success")
                 : returnCode(300, "Enrollment is still in progress");
         });
     }
@@ -79,7 +79,7 @@ final class MpsService {
             return returnCode(400, "Missing vin");
         }
         return ownedVehicle(account, vin, Capability.ZONE_LIGHTING, v -> {
-            v.setZoneLighting(on);
+            v.mps().setZoneLighting(on);
             return returnCode(200, "Success");
         });
     }
@@ -103,7 +103,7 @@ final class MpsService {
                 return returnCode(400, "Zone " + requested + " is not available; this vehicle has zones 0-"
                     + v.spec().lightingZones());
             }
-            v.lightZone(requested);
+            v.mps().lightZone(requested);
             return returnCode(200, "Success");
         });
     }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +20,12 @@ import io.connectedcar.simulator.internal.command.CommandState;
 import io.connectedcar.simulator.internal.command.CommandType;
 import io.connectedcar.simulator.vehicle.Door;
 import io.connectedcar.simulator.vehicle.EngineType;
-import io.connectedcar.simulator.vehicle.GuardModeState;
 import io.connectedcar.simulator.vehicle.VehicleSpec;
-import io.connectedcar.simulator.vehicle.Wheel;
-import io.connectedcar.simulator.vehicle.Window;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static io.connectedcar.simulator.internal.vehicle.MetricNames.*;
+import static io.connectedcar.simulator.internal.vehicle.Numbers.clamp;
 
 /**
  * One simulated car: its state, the processes that change it over time (charging, driving, a remote-start countdown,
@@ -50,8 +47,6 @@ public final class SimulatedVehicle {
     static final Duration REMOTE_START_RUN = Duration.ofSeconds(900);
     /** Extending a remote start never runs the engine longer than 30 minutes from now. */
     static final Duration REMOTE_START_MAX = Duration.ofSeconds(1800);
-    /** How long guard mode takes to enrol after it is enabled. */
-    static final Duration GUARD_MODE_ENROLMENT = Duration.ofSeconds(30);
     /** 12 V state of charge a status refresh costs: waking the modem drains the battery (ford-api §7). */
     static final double STATUS_REFRESH_12V_COST = 0.3;
     /** Above this state of charge the charger tapers to 60 % power. */
@@ -71,32 +66,13 @@ public final class SimulatedVehicle {
     double heading;
     double speedKmh;
     boolean ignitionOn;
-    final EnumMap<Door, Boolean> doorOpen = new EnumMap<>(Door.class);
-    boolean locked;
-    boolean hoodOpen;
-    final EnumMap<Window, Double> windowOpenPercent = new EnumMap<>(Window.class);
-    final EnumMap<Wheel, Double> tirePressureKpa = new EnumMap<>(Wheel.class);
-    double outsideTemperatureC;
-    double battery12vPercent;
-    double oilLifePercent;
     Instant remoteStartEndsAt;
-    Instant panicEndsAt;
     double energyKwh;
     boolean pluggedIn;
     boolean charging;
     double chargePowerKw;
     double targetStateOfChargePercent;
     String chargeDisplayStatus;
-    boolean departureTimesEnabled;
-    JsonNode departureSchedule;
-    final Map<String, JsonNode> chargeSettings = new LinkedHashMap<>();
-    String asuState = "ON";
-    boolean deepSleep;
-    Instant preclusionChangedAt;
-    GuardModeState guardMode = GuardModeState.DISABLED;
-    boolean zoneLightingActive;
-    int activeLightingZone;
-    final Map<String, Boolean> indicators = new LinkedHashMap<>();
     ObjectNode remoteStartEvent;
 
     final Map<String, CommandRecord> commandsByStateKey = new LinkedHashMap<>();
@@ -104,12 +80,14 @@ public final class SimulatedVehicle {
 
     private final Timeline timeline;
     private final ChangeTracker changes;
+    private final Body body;
+    private final MpsFeatures mps;
+    private final Settings settings = new Settings();
     private Instant lastChargeIntegration;
     private Instant lastDriveIntegration;
     private boolean chargingLoopScheduled;
     private boolean drivingLoopScheduled;
     private long remoteStartGeneration;
-    private long panicGeneration;
 
     /** The outcome of executing a command on the car. */
     private record Outcome(boolean success, String oemErrorCode, String oemErrorContext, List<String> metrics) {
@@ -133,37 +111,20 @@ public final class SimulatedVehicle {
         this.deviceId = stableUuid("device:" + spec.vin());
         this.timeline = new Timeline(start.minus(Duration.ofMinutes(15)));
         this.changes = new ChangeTracker(timeline);
+        this.body = new Body(spec, timeline, changes);
+        this.mps = new MpsFeatures(timeline);
         this.odometerKm = spec.odometerKm();
         this.fuelLevelPercent = spec.engineType().hasFuelTank() ? spec.fuelLevelPercent() : 0;
         this.latitude = spec.latitude();
         this.longitude = spec.longitude();
         this.altitude = spec.altitude();
         this.heading = spec.heading();
-        for (Door d : spec.doors()) {
-            doorOpen.put(d, spec.openDoors().contains(d));
-        }
-        this.locked = spec.locked();
-        for (Window w : Window.values()) {
-            windowOpenPercent.put(w, 0.0);
-        }
-        for (Wheel w : Wheel.values()) {
-            tirePressureKpa.put(w, spec.tirePressureKpa() + (w.isFront() ? 0 : 2));
-        }
-        this.outsideTemperatureC = spec.outsideTemperatureC();
-        this.battery12vPercent = spec.battery12vPercent();
-        this.oilLifePercent = spec.oilLifePercent();
         this.energyKwh = spec.batteryCapacityKwh() * spec.stateOfChargePercent() / 100;
         this.pluggedIn = spec.engineType().isPlugIn() && spec.pluggedIn();
         this.charging = pluggedIn && spec.charging();
         this.chargePowerKw = spec.chargePowerKw();
         this.targetStateOfChargePercent = spec.targetStateOfChargePercent();
         this.chargeDisplayStatus = !pluggedIn ? "NOT_PLUGGED_IN" : charging ? "IN_PROGRESS" : "NOT_READY";
-        this.deepSleep = spec.deepSleep();
-        this.preclusionChangedAt = timeline.now();
-        for (String indicator : List.of("lowFuel", "malfunctionIndicator", "tirePressureMonitorSystemWarning",
-            "brakeWarning", "lowWasherFluid", "oilChangeReminder")) {
-            indicators.put(indicator, false);
-        }
         touchAll();
         changes.drain();
         timeline.playUntil(start, () -> { });
@@ -220,6 +181,21 @@ public final class SimulatedVehicle {
 
     ChangeTracker changes() {
         return changes;
+    }
+
+    /** Doors, locks, windows, tyres, warning lamps, 12 V battery, deep sleep. */
+    public Body body() {
+        return body;
+    }
+
+    /** Guard mode and zone lighting. */
+    public MpsFeatures mps() {
+        return mps;
+    }
+
+    /** Charge settings, departure times, software updates. */
+    public Settings settings() {
+        return settings;
     }
 
     private void touch(String... metrics) {
@@ -296,17 +272,8 @@ public final class SimulatedVehicle {
         return Duration.between(timeline.now(), remoteStartEndsAt).toSeconds();
     }
 
-    boolean panicActive() {
-        return panicEndsAt != null && panicEndsAt.isAfter(timeline.now());
-    }
-
     boolean driving() {
         return speedKmh > 0;
-    }
-
-    Set<Door> openDoors() {
-        return doorOpen.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
-            .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Door.class)));
     }
 
     // ---------------------------------------------------------------- continuous processes
@@ -386,8 +353,8 @@ public final class SimulatedVehicle {
         if (spec.engineType().hasFuelTank() && spec.engineType() != EngineType.PHEV) {
             fuelLevelPercent = Math.max(0, fuelLevelPercent - km * spec.litersPer100Km() / 100 / spec.tankLiters()
                 * 100);
-            indicators.put("lowFuel", fuelLevelPercent < 12);
-            touch(FUEL_LEVEL, FUEL_RANGE, INDICATORS);
+            touch(FUEL_LEVEL, FUEL_RANGE);
+            body.setIndicator("lowFuel", fuelLevelPercent < 12);
             if (fuelLevelPercent <= 0) {
                 stopDriving();
             }
@@ -421,7 +388,7 @@ public final class SimulatedVehicle {
         timeline.at(created.plus(timings.queued()), () -> transition(command, CommandState.REQUEST_QUEUED,
             "Command queued for delivery to the vehicle"));
         timeline.at(created.plus(received), () -> {
-            if (deepSleep) {
+            if (body.deepSleep()) {
                 timeline.at(command.expiresAt(), () -> transition(command, CommandState.EXPIRED,
                     "Command expired: vehicle did not wake up (deep sleep)"));
                 return;
@@ -469,33 +436,25 @@ public final class SimulatedVehicle {
                 yield Outcome.succeeded(REMOTE_START_COUNTDOWN_TIMER, IGNITION_STATUS);
             }
             case LOCK -> {
-                Set<Door> open = openDoors();
+                Set<Door> open = body.openDoors();
                 if (!open.isEmpty()) {
                     yield Outcome.failed("DOOR_OPEN", "Cannot lock: door open (" + open.stream().map(Enum::name)
                         .collect(Collectors.joining(", ")) + ")");
                 }
-                setLocked(true);
+                body.setLocked(true);
                 yield Outcome.succeeded(DOOR_LOCK_STATUS, DOOR_STATUS, ALARM_STATUS);
             }
             case UNLOCK -> {
-                setLocked(false);
+                body.setLocked(false);
                 yield Outcome.succeeded(DOOR_LOCK_STATUS, DOOR_STATUS, ALARM_STATUS);
             }
             case STATUS_REFRESH -> {
-                battery12vPercent = Math.max(0, battery12vPercent - STATUS_REFRESH_12V_COST);
+                body.drain12v(STATUS_REFRESH_12V_COST);
                 touchAll();
                 yield Outcome.succeeded(ODOMETER, DOOR_LOCK_STATUS, DOOR_STATUS, IGNITION_STATUS, BATTERY_STATE_OF_CHARGE);
             }
             case START_PANIC_CUE -> {
-                int minutes = properties == null ? 1 : properties.path("duration").asInt(1);
-                long generation = ++panicGeneration;
-                panicEndsAt = timeline.now().plus(Duration.ofMinutes(minutes));
-                touch(PANIC_ALARM_STATUS);
-                timeline.at(panicEndsAt, () -> {
-                    if (generation == panicGeneration) {
-                        touch(PANIC_ALARM_STATUS);
-                    }
-                });
+                body.soundPanic(properties == null ? 1 : properties.path("duration").asInt(1));
                 yield Outcome.succeeded(PANIC_ALARM_STATUS);
             }
             case START_TRAILER_LIGHT_CHECK, STOP_TRAILER_LIGHT_CHECK -> Outcome.succeeded();
@@ -517,7 +476,7 @@ public final class SimulatedVehicle {
             case UPDATE_CHARGE_SETTINGS -> {
                 JsonNode settings = properties == null ? null : properties.path("chargeSettings");
                 if (settings != null && settings.isObject()) {
-                    settings.forEachEntry(chargeSettings::put);
+                    this.settings.updateChargeSettings(settings);
                     if (settings.path("globalTargetSoc").isNumber()) {
                         targetStateOfChargePercent = settings.path("globalTargetSoc").asDouble();
                         touch(XEV_BATTERY_TIME_TO_FULL_CHARGE);
@@ -527,17 +486,17 @@ public final class SimulatedVehicle {
                 yield Outcome.succeeded(CONFIGURATIONS);
             }
             case ENABLE_DEPARTURE_TIMES, DISABLE_DEPARTURE_TIMES -> {
-                departureTimesEnabled = command.type() == CommandType.ENABLE_DEPARTURE_TIMES;
+                settings.setDepartureTimesEnabled(command.type() == CommandType.ENABLE_DEPARTURE_TIMES);
                 touch(XEV_DEPARTURE_SCHEDULES);
                 yield Outcome.succeeded(XEV_DEPARTURE_SCHEDULES);
             }
             case UPDATE_DEPARTURE_TIMES -> {
-                departureSchedule = properties == null ? null : properties.deepCopy();
+                settings.setDepartureSchedule(properties == null ? null : properties.deepCopy());
                 touch(XEV_DEPARTURE_SCHEDULES);
                 yield Outcome.succeeded(XEV_DEPARTURE_SCHEDULES);
             }
             case PUBLISH_ASU_SETTINGS -> {
-                asuState = properties.path("ASUState").asString();
+                settings.setAsuState(properties.path("ASUState").asString());
                 touch(CONFIGURATIONS);
                 yield Outcome.succeeded(CONFIGURATIONS);
             }
@@ -545,7 +504,7 @@ public final class SimulatedVehicle {
     }
 
     private Outcome executeRemoteStart(CommandRecord command) {
-        if (hoodOpen) {
+        if (body.hoodOpen()) {
             return Outcome.failed("HOOD_OPEN", "Cannot remote start: hood open");
         }
         if (driving()) {
@@ -604,36 +563,6 @@ public final class SimulatedVehicle {
     }
 
     // ---------------------------------------------------------------- direct changes (admin API, the "physical" car)
-
-    /** Opens or closes a door by hand. */
-    public void setDoorOpen(Door door, boolean open) {
-        if (!doorOpen.containsKey(door)) {
-            throw new IllegalArgumentException(spec.vin() + " has no " + door + " door; it has " + doorOpen.keySet());
-        }
-        doorOpen.put(door, open);
-        touch(DOOR_STATUS);
-    }
-
-    public void setHoodOpen(boolean open) {
-        hoodOpen = open;
-        touch(HOOD_STATUS);
-    }
-
-    /** Locks or unlocks as with the key fob (arms or disarms the alarm). */
-    public void setLocked(boolean value) {
-        locked = value;
-        touch(DOOR_LOCK_STATUS, ALARM_STATUS);
-    }
-
-    /** Puts the modem into deep sleep (commands expire) or wakes it. */
-    public void setDeepSleep(boolean value) {
-        if (deepSleep != value) {
-            deepSleep = value;
-            preclusionChangedAt = timeline.now();
-            changes.stateChanged(STATE_COMMAND_PRECLUSION);
-            changes.stateChanged(STATE_DEVICE_CONNECTIVITY);
-        }
-    }
 
     /**
      * Sets the traction battery's state of charge.
@@ -708,35 +637,8 @@ public final class SimulatedVehicle {
         }
         settle();
         fuelLevelPercent = clamp(percent, 0, 100);
-        indicators.put("lowFuel", fuelLevelPercent < 12);
-        touch(FUEL_LEVEL, FUEL_RANGE, INDICATORS);
-    }
-
-    public void setOutsideTemperature(double celsius) {
-        outsideTemperatureC = celsius;
-        touch(OUTSIDE_TEMPERATURE);
-    }
-
-    public void setTirePressure(Wheel wheel, double kpa) {
-        tirePressureKpa.put(Objects.requireNonNull(wheel, "wheel"), Math.max(0, kpa));
-        indicators.put("tirePressureMonitorSystemWarning", tirePressureKpa.values().stream()
-            .anyMatch(p -> p < spec.placardPressureKpa() * 0.75));
-        touch(TIRE_PRESSURE, TIRE_PRESSURE_STATUS, INDICATORS);
-    }
-
-    public void setWindowOpenPercent(Window window, double percent) {
-        windowOpenPercent.put(Objects.requireNonNull(window, "window"), clamp(percent, 0, 100));
-        touch(WINDOW_STATUS);
-    }
-
-    public void setBattery12vPercent(double percent) {
-        battery12vPercent = clamp(percent, 0, 100);
-        touch(BATTERY_STATE_OF_CHARGE, BATTERY_VOLTAGE);
-    }
-
-    public void setIndicator(String name, boolean on) {
-        indicators.put(Objects.requireNonNull(name, "name"), on);
-        touch(INDICATORS);
+        touch(FUEL_LEVEL, FUEL_RANGE);
+        body.setIndicator("lowFuel", fuelLevelPercent < 12);
     }
 
     public void setPosition(double lat, double lon) {
@@ -788,73 +690,6 @@ public final class SimulatedVehicle {
         }
     }
 
-    private static double clamp(double value, double min, double max) {
-        return Math.max(min, Math.min(max, value));
-    }
-
-    // ---------------------------------------------------------------- MPS services: guard mode, zone lighting
-
-    public GuardModeState guardMode() {
-        return guardMode;
-    }
-
-    /** Starts guard-mode enrolment; it completes after {@link #GUARD_MODE_ENROLMENT}. */
-    public void enableGuardMode() {
-        if (guardMode == GuardModeState.DISABLED) {
-            guardMode = GuardModeState.ENROLLING;
-            timeline.after(GUARD_MODE_ENROLMENT, () -> {
-                if (guardMode == GuardModeState.ENROLLING) {
-                    guardMode = GuardModeState.ENABLED;
-                }
-            });
-        }
-    }
-
-    /**
-     * Disables guard mode.
-     *
-     * @return false when enrolment is still in progress (nothing changed)
-     */
-    public boolean disableGuardMode() {
-        if (guardMode == GuardModeState.ENROLLING) {
-            return false;
-        }
-        guardMode = GuardModeState.DISABLED;
-        return true;
-    }
-
-    public boolean zoneLightingActive() {
-        return zoneLightingActive;
-    }
-
-    public int activeLightingZone() {
-        return activeLightingZone;
-    }
-
-    public void setZoneLighting(boolean active) {
-        zoneLightingActive = active;
-        if (!active) {
-            activeLightingZone = 0;
-        }
-    }
-
-    /** Lights one zone (0 all, 1 front, 2 rear, 3 driver, 4 passenger); zone lighting switches on. */
-    public void lightZone(int zone) {
-        zoneLightingActive = true;
-        activeLightingZone = zone;
-    }
-
-    // ---------------------------------------------------------------- electrification
-
-    public boolean departureTimesEnabled() {
-        return departureTimesEnabled;
-    }
-
-    /** The departure schedule last set by {@code updateDepartureTimes}, or null. */
-    public JsonNode departureSchedule() {
-        return departureSchedule;
-    }
-
     public double targetStateOfChargePercent() {
         return targetStateOfChargePercent;
     }
@@ -876,12 +711,12 @@ public final class SimulatedVehicle {
             s.put("pluggedIn", pluggedIn);
             s.put("charging", charging);
         }
-        s.put("locked", locked);
-        s.put("openDoors", openDoors().stream().map(Enum::name).toList());
-        s.put("deepSleep", deepSleep);
+        s.put("locked", body.locked());
+        s.put("openDoors", body.openDoors().stream().map(Enum::name).toList());
+        s.put("deepSleep", body.deepSleep());
         s.put("remoteStartSecondsLeft", remoteStartSecondsLeft());
         s.put("speedKmh", speedKmh);
-        s.put("guardMode", guardMode.name());
+        s.put("guardMode", mps.guardMode().name());
         List<String> pending = new ArrayList<>();
         commandsById.values().stream().filter(c -> c.state() == null || !c.state().isTerminal())
             .forEach(c -> pending.add(c.type().wireName() + ":" + c.id()));

@@ -152,38 +152,38 @@ public final class TelemetryRenderer {
             case GEAR_LEVER_POSITION -> scalar(v, name, v.driving() ? "DRIVE" : "PARK");
             case REMOTE_START_COUNTDOWN_TIMER -> scalar(v, name, (double) v.remoteStartSecondsLeft());
             case ALARM_STATUS -> {
-                ObjectNode m = scalar(v, name, v.locked ? "ARMED" : "DISARMED");
+                ObjectNode m = scalar(v, name, v.body().locked() ? "ARMED" : "DISARMED");
                 m.putObject("tags").put("ALARM_SOURCE", "UNKNOWN");
                 yield m;
             }
-            case PANIC_ALARM_STATUS -> scalar(v, name, v.panicActive() ? "ACTIVE" : "NOT_ACTIVE");
+            case PANIC_ALARM_STATUS -> scalar(v, name, v.body().panicActive() ? "ACTIVE" : "NOT_ACTIVE");
             case DOOR_STATUS -> doors(v);
             case DOOR_LOCK_STATUS -> doorLocks(v);
-            case HOOD_STATUS -> scalar(v, name, v.hoodOpen ? "OPEN" : "CLOSED");
+            case HOOD_STATUS -> scalar(v, name, v.body().hoodOpen() ? "OPEN" : "CLOSED");
             case WINDOW_STATUS -> windows(v);
             case TIRE_PRESSURE -> tires(v);
             case TIRE_PRESSURE_STATUS -> tireStatus(v);
             case TIRE_PRESSURE_SYSTEM_STATUS -> Json.array().add(scalar(v, name, "NORMAL_OPERATION"));
-            case OUTSIDE_TEMPERATURE -> scalar(v, name, round(v.outsideTemperatureC, 2));
-            case BATTERY_STATE_OF_CHARGE -> scalar(v, name, round(v.battery12vPercent, 1))
+            case OUTSIDE_TEMPERATURE -> scalar(v, name, round(v.body().outsideTemperatureC(), 2));
+            case BATTERY_STATE_OF_CHARGE -> scalar(v, name, round(v.body().battery12vPercent(), 1))
                 .put("vehicleBattery", "PRIMARY_BATTERY");
             case BATTERY_VOLTAGE -> scalar(v, name, v.ignitionOn || v.remoteStartSecondsLeft() > 0 ? 14.5
-                : round(11.8 + 0.9 * v.battery12vPercent / 100, 2)).put("vehicleBattery", "PRIMARY_BATTERY");
+                : round(11.8 + 0.9 * v.body().battery12vPercent() / 100, 2)).put("vehicleBattery", "PRIMARY_BATTERY");
             case INDICATORS -> indicators(v);
             case DISPLAY_SYSTEM_OF_MEASURE -> scalar(v, name, "IMPERIAL");
             case CUSTOM_METRICS -> customMetrics(v);
             case CONFIGURATIONS -> configurations(v);
             case FUEL_LEVEL -> scalar(v, name, round(v.fuelLevelPercent, 3));
             case FUEL_RANGE -> scalar(v, name, round(v.fuelRangeKm(), 1));
-            case OIL_LIFE_REMAINING -> scalar(v, name, round(v.oilLifePercent, 0));
+            case OIL_LIFE_REMAINING -> scalar(v, name, round(v.body().oilLifePercent(), 0));
             case ENGINE_COOLANT_TEMP -> scalar(v, name, v.ignitionOn || v.remoteStartSecondsLeft() > 0 ? 88.0
-                : round(v.outsideTemperatureC, 0));
+                : round(v.body().outsideTemperatureC(), 0));
             case XEV_BATTERY_STATE_OF_CHARGE -> scalar(v, name, v.displayedStateOfCharge());
             case XEV_BATTERY_ACTUAL_STATE_OF_CHARGE -> scalar(v, name, round(v.actualStateOfCharge(), 2));
             case XEV_BATTERY_RANGE -> scalar(v, name, round(v.batteryRangeKm(), 1));
             case XEV_BATTERY_CAPACITY -> scalar(v, name, v.spec().batteryCapacityKwh());
             case XEV_BATTERY_ENERGY_REMAINING -> scalar(v, name, round(v.energyKwh, 2));
-            case XEV_BATTERY_TEMPERATURE -> scalar(v, name, round(v.outsideTemperatureC + (v.charging ? 9 : 4), 1));
+            case XEV_BATTERY_TEMPERATURE -> scalar(v, name, round(v.body().outsideTemperatureC() + (v.charging ? 9 : 4), 1));
             case XEV_PLUG_CHARGER_STATUS -> scalar(v, name,
                 !v.pluggedIn ? "DISCONNECTED" : v.charging ? "CHARGING" : "CONNECTED");
             case XEV_BATTERY_CHARGE_DISPLAY_STATUS -> scalar(v, name, v.chargeDisplayStatus);
@@ -193,8 +193,8 @@ public final class TelemetryRenderer {
                 v.charging ? round(v.chargePowerKw * 1000 / CHARGER_VOLTAGE, 1) : 0.0);
             case XEV_DEPARTURE_SCHEDULES -> {
                 ObjectNode m = base(v, name);
-                ObjectNode value = m.putObject("value").put("enabled", v.departureTimesEnabled);
-                value.set("schedules", v.departureSchedule == null ? Json.object() : v.departureSchedule.deepCopy());
+                ObjectNode value = m.putObject("value").put("enabled", v.settings().departureTimesEnabled());
+                value.set("schedules", v.settings().departureSchedule() == null ? Json.object() : v.settings().departureSchedule().deepCopy());
                 yield m;
             }
             default -> throw new IllegalArgumentException("Unknown metric " + name);
@@ -213,12 +213,12 @@ public final class TelemetryRenderer {
 
     private static ArrayNode doors(SimulatedVehicle v) {
         ArrayNode list = Json.array();
-        v.doorOpen.forEach((door, open) -> list.add(located(scalar(v, DOOR_STATUS, open ? "OPEN" : "CLOSED"), door)));
+        v.body().doors().forEach((door, open) -> list.add(located(scalar(v, DOOR_STATUS, open ? "OPEN" : "CLOSED"), door)));
         return list;
     }
 
     private static ArrayNode doorLocks(SimulatedVehicle v) {
-        String value = v.locked ? "LOCKED" : "UNLOCKED";
+        String value = v.body().locked() ? "LOCKED" : "UNLOCKED";
         ArrayNode list = Json.array();
         list.add(scalar(v, DOOR_LOCK_STATUS, value).put("vehicleDoor", "ALL_DOORS"));
         list.add(located(scalar(v, DOOR_LOCK_STATUS, value), Door.DRIVER_FRONT));
@@ -235,7 +235,7 @@ public final class TelemetryRenderer {
 
     private static ArrayNode windows(SimulatedVehicle v) {
         ArrayNode list = Json.array();
-        v.windowOpenPercent.forEach((window, percent) -> {
+        v.body().windowOpenPercent().forEach((window, percent) -> {
             ObjectNode m = base(v, WINDOW_STATUS);
             m.putObject("value").putObject("doubleRange").put("lowerBound", round(percent, 1))
                 .put("upperBound", round(percent, 1));
@@ -248,7 +248,7 @@ public final class TelemetryRenderer {
 
     private static ArrayNode tires(SimulatedVehicle v) {
         ArrayNode list = Json.array();
-        v.tirePressureKpa.forEach((wheel, kpa) -> list.add(scalar(v, TIRE_PRESSURE, round(kpa, 1))
+        v.body().tirePressureKpa().forEach((wheel, kpa) -> list.add(scalar(v, TIRE_PRESSURE, round(kpa, 1))
             .put("vehicleWheel", wheel.name())
             .put(wheel.isFront() ? "wheelPlacardFront" : "wheelPlacardRear", v.spec().placardPressureKpa())));
         return list;
@@ -257,14 +257,14 @@ public final class TelemetryRenderer {
     private static ArrayNode tireStatus(SimulatedVehicle v) {
         ArrayNode list = Json.array();
         double low = v.spec().placardPressureKpa() * 0.75;
-        v.tirePressureKpa.forEach((wheel, kpa) -> list.add(scalar(v, TIRE_PRESSURE_STATUS,
+        v.body().tirePressureKpa().forEach((wheel, kpa) -> list.add(scalar(v, TIRE_PRESSURE_STATUS,
             kpa < low ? "LOW" : "NORMAL").put("vehicleWheel", wheel.name())));
         return list;
     }
 
     private static ObjectNode indicators(SimulatedVehicle v) {
         ObjectNode all = Json.object();
-        v.indicators.forEach((name, on) -> all.set(name, base(v, INDICATORS).put("value", on)
+        v.body().indicators().forEach((name, on) -> all.set(name, base(v, INDICATORS).put("value", on)
             .put("additionalInfo", INDICATOR_CODES.getOrDefault(name, "600F99"))));
         return all;
     }
@@ -282,10 +282,10 @@ public final class TelemetryRenderer {
         ObjectNode all = Json.object();
         all.set("remoteStartRunDurationSetting", base(v, CONFIGURATIONS)
             .put("value", (double) SimulatedVehicle.REMOTE_START_RUN.toSeconds()));
-        all.set("automaticSoftwareUpdateOptInSetting", base(v, CONFIGURATIONS).put("value", v.asuState));
+        all.set("automaticSoftwareUpdateOptInSetting", base(v, CONFIGURATIONS).put("value", v.settings().asuState()));
         if (v.spec().engineType().isPlugIn()) {
             ObjectNode settings = Json.object();
-            v.chargeSettings.forEach((k, value) -> settings.set(k, value.deepCopy()));
+            v.settings().chargeSettings().forEach((k, value) -> settings.set(k, value.deepCopy()));
             settings.put("globalTargetSoc", v.targetStateOfChargePercent);
             ObjectNode entry = base(v, CONFIGURATIONS);
             entry.set("value", settings);
@@ -299,17 +299,17 @@ public final class TelemetryRenderer {
     private static JsonNode state(SimulatedVehicle v, String key) {
         return switch (key) {
             case STATE_COMMAND_PRECLUSION -> {
-                ObjectNode s = stateBase(v.preclusionChangedAt);
+                ObjectNode s = stateBase(v.body().preclusionChangedAt());
                 ObjectNode value = s.putObject("value");
-                value.put("toState", v.deepSleep ? "COMMANDS_PRECLUDED" : "COMMANDS_PERMITTED");
+                value.put("toState", v.body().deepSleep() ? "COMMANDS_PRECLUDED" : "COMMANDS_PERMITTED");
                 value.putObject("data").putObject("commandPreclusionCauses")
                     .put("deepSleepCommandPreclusionState",
-                        v.deepSleep ? "COMMANDS_PRECLUDED_BY_DEEP_SLEEP" : "COMMANDS_PERMITTED");
+                        v.body().deepSleep() ? "COMMANDS_PRECLUDED_BY_DEEP_SLEEP" : "COMMANDS_PERMITTED");
                 yield s;
             }
             case STATE_DEVICE_CONNECTIVITY -> {
-                ObjectNode s = stateBase(v.preclusionChangedAt);
-                s.putObject("value").put("toState", v.deepSleep ? "DISCONNECTED" : "CONNECTED");
+                ObjectNode s = stateBase(v.body().preclusionChangedAt());
+                s.putObject("value").put("toState", v.body().deepSleep() ? "DISCONNECTED" : "CONNECTED");
                 yield s;
             }
             default -> {
