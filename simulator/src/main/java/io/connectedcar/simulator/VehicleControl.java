@@ -72,7 +72,7 @@ public final class VehicleControl {
      * @throws IllegalStateException for a car without traction battery
      */
     public VehicleControl setStateOfCharge(double percent) {
-        return change(v -> v.setStateOfCharge(percent));
+        return change(v -> v.charging().setStateOfCharge(percent));
     }
 
     /**
@@ -81,7 +81,7 @@ public final class VehicleControl {
      * @throws IllegalStateException for a car without charge port, or while driving
      */
     public VehicleControl plugIn() {
-        return change(v -> v.setPluggedIn(true));
+        return change(v -> v.charging().setPluggedIn(true));
     }
 
     /**
@@ -90,28 +90,28 @@ public final class VehicleControl {
      * @throws IllegalStateException for a car without charge port
      */
     public VehicleControl unplug() {
-        return change(v -> v.setPluggedIn(false));
+        return change(v -> v.charging().setPluggedIn(false));
     }
 
     /**
      * @throws IllegalStateException for a car without charge port, or starting while unplugged
      */
     public VehicleControl setCharging(boolean charging) {
-        return change(v -> v.setCharging(charging));
+        return change(v -> v.charging().setCharging(charging));
     }
 
     /**
      * @throws IllegalStateException for a car without charge port
      */
     public VehicleControl setChargePowerKw(double kw) {
-        return change(v -> v.setChargePowerKw(kw));
+        return change(v -> v.charging().setChargePowerKw(kw));
     }
 
     /**
      * @throws IllegalStateException for a car without fuel tank
      */
     public VehicleControl setFuelLevel(double percent) {
-        return change(v -> v.setFuelLevel(percent));
+        return change(v -> v.driving().setFuelLevel(percent));
     }
 
     public VehicleControl setOutsideTemperature(double celsius) {
@@ -136,7 +136,7 @@ public final class VehicleControl {
     }
 
     public VehicleControl setPosition(double latitude, double longitude) {
-        return change(v -> v.setPosition(latitude, longitude));
+        return change(v -> v.driving().setPosition(latitude, longitude));
     }
 
     /**
@@ -147,12 +147,12 @@ public final class VehicleControl {
      * @throws IllegalArgumentException for a speed outside (0, 250]
      */
     public VehicleControl startDriving(double kmh, double heading) {
-        return change(v -> v.startDriving(kmh, heading));
+        return change(v -> v.driving().start(kmh, heading));
     }
 
     /** Parks. */
     public VehicleControl stopDriving() {
-        return change(SimulatedVehicle::stopDriving);
+        return change(v -> v.driving().stop());
     }
 
     /** The full telemetry document, as {@code GET /v1/telemetry/...} would answer now. */
@@ -167,7 +167,7 @@ public final class VehicleControl {
 
     /** The current {@code toState} of a command sent to this car, empty while only REQUESTED or when unknown. */
     public Optional<String> commandState(String commandId) {
-        return world.withVehicle(vin, v -> v.command(commandId).map(CommandRecord::state)
+        return world.withVehicle(vin, v -> v.commands().command(commandId).map(CommandRecord::state)
             .map(Enum::name).orElse(null));
     }
 

@@ -78,7 +78,7 @@ final class CommandService {
             properties == null ? null : properties.deepCopy(), now, now.plus(timings.expiry()));
         ObjectNode answer = context.world().withVehicle(vin, v -> {
             checkSuits(v.spec(), type);
-            v.submit(command);
+            v.commands().submit(command);
             ObjectNode a = Json.object().put("id", command.id());
             a.putObject("target").put("vehicleId", v.vehicleId()).put("vin", v.vin()).put("deviceId", v.deviceId());
             a.put("type", type.wireName())

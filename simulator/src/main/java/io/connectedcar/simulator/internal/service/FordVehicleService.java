@@ -176,7 +176,7 @@ final class FordVehicleService {
             ObjectNode root = Json.object().put("vin", v.vin());
             ObjectNode location = root.putArray("chargeLocations").addObject();
             location.put("locationId", "home").put("name", "Home").put("chargeNow", false)
-                .put("targetSoc", v.targetStateOfChargePercent())
+                .put("targetSoc", v.charging().targetStateOfChargePercent())
                 .put("departureTimesEnabled", v.settings().departureTimesEnabled());
             JsonNode schedule = v.settings().departureSchedule();
             location.set("preferredChargeTimes", schedule == null ? Json.array() : schedule.deepCopy());

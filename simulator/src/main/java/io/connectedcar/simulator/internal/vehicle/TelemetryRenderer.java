@@ -76,8 +76,8 @@ public final class TelemetryRenderer {
         }
         if (!changes.events().isEmpty()) {
             ObjectNode events = data.putObject("events");
-            if (changes.events().contains(EVENT_REMOTE_START) && v.remoteStartEvent != null) {
-                events.set(EVENT_REMOTE_START, v.remoteStartEvent.deepCopy());
+            if (changes.events().contains(EVENT_REMOTE_START) && v.remoteStart().lastEvent() != null) {
+                events.set(EVENT_REMOTE_START, v.remoteStart().lastEvent().deepCopy());
             }
         }
         data.put("updateTime", Json.seconds(v.now()));
@@ -108,13 +108,13 @@ public final class TelemetryRenderer {
             metrics.set(name, metric(v, name));
         }
         ObjectNode events = doc.putObject("events");
-        if (v.remoteStartEvent != null) {
-            events.set(EVENT_REMOTE_START, v.remoteStartEvent.deepCopy());
+        if (v.remoteStart().lastEvent() != null) {
+            events.set(EVENT_REMOTE_START, v.remoteStart().lastEvent().deepCopy());
         }
         ObjectNode states = doc.putObject("states");
         states.set(STATE_COMMAND_PRECLUSION, state(v, STATE_COMMAND_PRECLUSION));
         states.set(STATE_DEVICE_CONNECTIVITY, state(v, STATE_DEVICE_CONNECTIVITY));
-        for (Map.Entry<String, CommandRecord> e : v.commandsByStateKey.entrySet()) {
+        for (Map.Entry<String, CommandRecord> e : v.commands().latestByStateKey().entrySet()) {
             states.set(e.getKey(), commandState(v, e.getValue()));
         }
         return doc;
@@ -137,64 +137,71 @@ public final class TelemetryRenderer {
     }
 
     private static JsonNode metric(SimulatedVehicle v, String name) {
+        Body body = v.body();
+        Driving driving = v.driving();
+        Charging charging = v.charging();
+        Settings settings = v.settings();
+        boolean engineRunning = driving.ignitionOn() || v.remoteStart().secondsLeft() > 0;
         return switch (name) {
-            case ODOMETER -> scalar(v, name, round(v.odometerKm, 1));
-            case SPEED -> scalar(v, name, round(v.speedKmh, 1));
+            case ODOMETER -> scalar(v, name, round(driving.odometerKm(), 1));
+            case SPEED -> scalar(v, name, round(driving.speedKmh(), 1));
             case POSITION -> position(v);
             case HEADING -> {
                 ObjectNode m = base(v, name);
-                m.putObject("value").put("heading", round(v.heading, 1)).put("uncertainty", 0.0)
+                m.putObject("value").put("heading", round(driving.heading(), 1)).put("uncertainty", 0.0)
                     .put("detectionType", "HEADING_RAW_GNSS");
                 yield m;
             }
-            case COMPASS_DIRECTION -> scalar(v, name, compass(v.heading));
-            case IGNITION_STATUS -> scalar(v, name, v.ignitionOn ? "ON" : "OFF");
-            case GEAR_LEVER_POSITION -> scalar(v, name, v.driving() ? "DRIVE" : "PARK");
-            case REMOTE_START_COUNTDOWN_TIMER -> scalar(v, name, (double) v.remoteStartSecondsLeft());
+            case COMPASS_DIRECTION -> scalar(v, name, compass(driving.heading()));
+            case IGNITION_STATUS -> scalar(v, name, driving.ignitionOn() ? "ON" : "OFF");
+            case GEAR_LEVER_POSITION -> scalar(v, name, driving.isMoving() ? "DRIVE" : "PARK");
+            case REMOTE_START_COUNTDOWN_TIMER -> scalar(v, name, (double) v.remoteStart().secondsLeft());
             case ALARM_STATUS -> {
-                ObjectNode m = scalar(v, name, v.body().locked() ? "ARMED" : "DISARMED");
+                ObjectNode m = scalar(v, name, body.locked() ? "ARMED" : "DISARMED");
                 m.putObject("tags").put("ALARM_SOURCE", "UNKNOWN");
                 yield m;
             }
-            case PANIC_ALARM_STATUS -> scalar(v, name, v.body().panicActive() ? "ACTIVE" : "NOT_ACTIVE");
+            case PANIC_ALARM_STATUS -> scalar(v, name, body.panicActive() ? "ACTIVE" : "NOT_ACTIVE");
             case DOOR_STATUS -> doors(v);
             case DOOR_LOCK_STATUS -> doorLocks(v);
-            case HOOD_STATUS -> scalar(v, name, v.body().hoodOpen() ? "OPEN" : "CLOSED");
+            case HOOD_STATUS -> scalar(v, name, body.hoodOpen() ? "OPEN" : "CLOSED");
             case WINDOW_STATUS -> windows(v);
             case TIRE_PRESSURE -> tires(v);
             case TIRE_PRESSURE_STATUS -> tireStatus(v);
             case TIRE_PRESSURE_SYSTEM_STATUS -> Json.array().add(scalar(v, name, "NORMAL_OPERATION"));
-            case OUTSIDE_TEMPERATURE -> scalar(v, name, round(v.body().outsideTemperatureC(), 2));
-            case BATTERY_STATE_OF_CHARGE -> scalar(v, name, round(v.body().battery12vPercent(), 1))
+            case OUTSIDE_TEMPERATURE -> scalar(v, name, round(body.outsideTemperatureC(), 2));
+            case BATTERY_STATE_OF_CHARGE -> scalar(v, name, round(body.battery12vPercent(), 1))
                 .put("vehicleBattery", "PRIMARY_BATTERY");
-            case BATTERY_VOLTAGE -> scalar(v, name, v.ignitionOn || v.remoteStartSecondsLeft() > 0 ? 14.5
-                : round(11.8 + 0.9 * v.body().battery12vPercent() / 100, 2)).put("vehicleBattery", "PRIMARY_BATTERY");
+            case BATTERY_VOLTAGE -> scalar(v, name,
+                engineRunning ? 14.5 : round(11.8 + 0.9 * body.battery12vPercent() / 100, 2))
+                .put("vehicleBattery", "PRIMARY_BATTERY");
             case INDICATORS -> indicators(v);
             case DISPLAY_SYSTEM_OF_MEASURE -> scalar(v, name, "IMPERIAL");
             case CUSTOM_METRICS -> customMetrics(v);
             case CONFIGURATIONS -> configurations(v);
-            case FUEL_LEVEL -> scalar(v, name, round(v.fuelLevelPercent, 3));
-            case FUEL_RANGE -> scalar(v, name, round(v.fuelRangeKm(), 1));
-            case OIL_LIFE_REMAINING -> scalar(v, name, round(v.body().oilLifePercent(), 0));
-            case ENGINE_COOLANT_TEMP -> scalar(v, name, v.ignitionOn || v.remoteStartSecondsLeft() > 0 ? 88.0
-                : round(v.body().outsideTemperatureC(), 0));
-            case XEV_BATTERY_STATE_OF_CHARGE -> scalar(v, name, v.displayedStateOfCharge());
-            case XEV_BATTERY_ACTUAL_STATE_OF_CHARGE -> scalar(v, name, round(v.actualStateOfCharge(), 2));
-            case XEV_BATTERY_RANGE -> scalar(v, name, round(v.batteryRangeKm(), 1));
+            case FUEL_LEVEL -> scalar(v, name, round(driving.fuelLevelPercent(), 3));
+            case FUEL_RANGE -> scalar(v, name, round(driving.fuelRangeKm(), 1));
+            case OIL_LIFE_REMAINING -> scalar(v, name, round(body.oilLifePercent(), 0));
+            case ENGINE_COOLANT_TEMP -> scalar(v, name, engineRunning ? 88.0 : round(body.outsideTemperatureC(), 0));
+            case XEV_BATTERY_STATE_OF_CHARGE -> scalar(v, name, charging.displayedStateOfCharge());
+            case XEV_BATTERY_ACTUAL_STATE_OF_CHARGE -> scalar(v, name, round(charging.actualStateOfCharge(), 2));
+            case XEV_BATTERY_RANGE -> scalar(v, name, round(charging.rangeKm(), 1));
             case XEV_BATTERY_CAPACITY -> scalar(v, name, v.spec().batteryCapacityKwh());
-            case XEV_BATTERY_ENERGY_REMAINING -> scalar(v, name, round(v.energyKwh, 2));
-            case XEV_BATTERY_TEMPERATURE -> scalar(v, name, round(v.body().outsideTemperatureC() + (v.charging ? 9 : 4), 1));
+            case XEV_BATTERY_ENERGY_REMAINING -> scalar(v, name, round(charging.energyKwh(), 2));
+            case XEV_BATTERY_TEMPERATURE -> scalar(v, name,
+                round(body.outsideTemperatureC() + (charging.isCharging() ? 9 : 4), 1));
             case XEV_PLUG_CHARGER_STATUS -> scalar(v, name,
-                !v.pluggedIn ? "DISCONNECTED" : v.charging ? "CHARGING" : "CONNECTED");
-            case XEV_BATTERY_CHARGE_DISPLAY_STATUS -> scalar(v, name, v.chargeDisplayStatus);
-            case XEV_BATTERY_TIME_TO_FULL_CHARGE -> scalar(v, name, v.minutesToFull());
-            case XEV_BATTERY_CHARGER_VOLTAGE_OUTPUT -> scalar(v, name, v.charging ? CHARGER_VOLTAGE : 0.0);
+                !charging.isPluggedIn() ? "DISCONNECTED" : charging.isCharging() ? "CHARGING" : "CONNECTED");
+            case XEV_BATTERY_CHARGE_DISPLAY_STATUS -> scalar(v, name, charging.displayStatus());
+            case XEV_BATTERY_TIME_TO_FULL_CHARGE -> scalar(v, name, charging.minutesToFull());
+            case XEV_BATTERY_CHARGER_VOLTAGE_OUTPUT -> scalar(v, name, charging.isCharging() ? CHARGER_VOLTAGE : 0.0);
             case XEV_BATTERY_CHARGER_CURRENT_OUTPUT -> scalar(v, name,
-                v.charging ? round(v.chargePowerKw * 1000 / CHARGER_VOLTAGE, 1) : 0.0);
+                charging.isCharging() ? round(charging.chargePowerKw() * 1000 / CHARGER_VOLTAGE, 1) : 0.0);
             case XEV_DEPARTURE_SCHEDULES -> {
                 ObjectNode m = base(v, name);
-                ObjectNode value = m.putObject("value").put("enabled", v.settings().departureTimesEnabled());
-                value.set("schedules", v.settings().departureSchedule() == null ? Json.object() : v.settings().departureSchedule().deepCopy());
+                ObjectNode value = m.putObject("value").put("enabled", settings.departureTimesEnabled());
+                JsonNode schedule = settings.departureSchedule();
+                value.set("schedules", schedule == null ? Json.object() : schedule.deepCopy());
                 yield m;
             }
             default -> throw new IllegalArgumentException("Unknown metric " + name);
@@ -204,8 +211,9 @@ public final class TelemetryRenderer {
     private static ObjectNode position(SimulatedVehicle v) {
         ObjectNode m = base(v, POSITION);
         ObjectNode value = m.putObject("value");
-        value.putObject("location").put("lat", round(v.latitude, 6)).put("lon", round(v.longitude, 6))
-            .put("alt", round(v.altitude, 1));
+        Driving driving = v.driving();
+        value.putObject("location").put("lat", round(driving.latitude(), 6)).put("lon", round(driving.longitude(), 6))
+            .put("alt", round(driving.altitude(), 1));
         value.put("gpsDimension", "DIM_3D").put("gpsCoordinateMethod", "MEASURED");
         m.put("gpsModuleTimestamp", m.path("updateTime").asString());
         return m;
@@ -213,7 +221,8 @@ public final class TelemetryRenderer {
 
     private static ArrayNode doors(SimulatedVehicle v) {
         ArrayNode list = Json.array();
-        v.body().doors().forEach((door, open) -> list.add(located(scalar(v, DOOR_STATUS, open ? "OPEN" : "CLOSED"), door)));
+        v.body().doors().forEach((door, open) ->
+            list.add(located(scalar(v, DOOR_STATUS, open ? "OPEN" : "CLOSED"), door)));
         return list;
     }
 
@@ -281,12 +290,12 @@ public final class TelemetryRenderer {
     private static ObjectNode configurations(SimulatedVehicle v) {
         ObjectNode all = Json.object();
         all.set("remoteStartRunDurationSetting", base(v, CONFIGURATIONS)
-            .put("value", (double) SimulatedVehicle.REMOTE_START_RUN.toSeconds()));
+            .put("value", (double) RemoteStart.RUN.toSeconds()));
         all.set("automaticSoftwareUpdateOptInSetting", base(v, CONFIGURATIONS).put("value", v.settings().asuState()));
         if (v.spec().engineType().isPlugIn()) {
             ObjectNode settings = Json.object();
             v.settings().chargeSettings().forEach((k, value) -> settings.set(k, value.deepCopy()));
-            settings.put("globalTargetSoc", v.targetStateOfChargePercent);
+            settings.put("globalTargetSoc", v.charging().targetStateOfChargePercent());
             ObjectNode entry = base(v, CONFIGURATIONS);
             entry.set("value", settings);
             all.set("chargeSettings", entry);
@@ -313,7 +322,7 @@ public final class TelemetryRenderer {
                 yield s;
             }
             default -> {
-                CommandRecord c = v.commandsByStateKey.get(key);
+                CommandRecord c = v.commands().latestByStateKey().get(key);
                 yield c == null ? null : commandState(v, c);
             }
         };

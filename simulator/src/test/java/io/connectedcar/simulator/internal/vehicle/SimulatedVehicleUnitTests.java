@@ -28,14 +28,14 @@ class SimulatedVehicleUnitTests {
         SimulatedVehicle truck = vehicle(VehicleSpec.f150(VehicleSpec.DEFAULT_F150_VIN));
         truck.drainChanges();
 
-        truck.startDriving(60, 0);
+        truck.driving().start(60, 0);
         truck.advanceTo(START.plus(Duration.ofMinutes(30)), () -> { });
-        truck.stopDriving();
+        truck.driving().stop();
 
-        assertThat(truck.odometerKm).isCloseTo(18_264.5, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(truck.latitude).isGreaterThan(42.56);
-        assertThat(truck.fuelLevelPercent).isLessThan(63.2);
-        assertThat(truck.ignitionOn).isFalse();
+        assertThat(truck.driving().odometerKm()).isCloseTo(18_264.5, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(truck.driving().latitude()).isGreaterThan(42.56);
+        assertThat(truck.driving().fuelLevelPercent()).isLessThan(63.2);
+        assertThat(truck.driving().ignitionOn()).isFalse();
         assertThat(truck.drainChanges().metrics()).contains(MetricNames.POSITION, MetricNames.ODOMETER,
             MetricNames.FUEL_LEVEL, MetricNames.IGNITION_STATUS);
     }
@@ -46,10 +46,10 @@ class SimulatedVehicleUnitTests {
 
         car.advanceTo(START.plus(Duration.ofHours(12)), () -> { });
 
-        assertThat(car.actualStateOfCharge()).isCloseTo(90.0, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(car.charging).isFalse();
-        assertThat(car.chargeDisplayStatus).isEqualTo("COMPLETED");
-        assertThat(car.minutesToFull()).isZero();
+        assertThat(car.charging().actualStateOfCharge()).isCloseTo(90.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(car.charging().isCharging()).isFalse();
+        assertThat(car.charging().displayStatus()).isEqualTo("COMPLETED");
+        assertThat(car.charging().minutesToFull()).isZero();
     }
 
     @Test
@@ -57,9 +57,9 @@ class SimulatedVehicleUnitTests {
         SimulatedVehicle car = vehicle(VehicleSpec.machE(VehicleSpec.DEFAULT_MACH_E_VIN));
         SimulatedVehicle truck = vehicle(VehicleSpec.f150(VehicleSpec.DEFAULT_F150_VIN));
 
-        assertThatThrownBy(() -> car.startDriving(50, 90)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> truck.setPluggedIn(true)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> truck.setStateOfCharge(50)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> car.driving().start(50, 90)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> truck.charging().setPluggedIn(true)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> truck.charging().setStateOfCharge(50)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
