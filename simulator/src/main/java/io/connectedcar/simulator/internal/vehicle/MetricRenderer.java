@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static io.connectedcar.simulator.internal.vehicle.MetricNames.*;
 
 /**
- * Renders one metric of a vehicle as Autonomic does (ford-api §4.2): {@code {"updateTime", "oemCorrelationId",
+ * Renders one metric of a vehicle as Autonomic telemetry carries it: {@code {"updateTime", "oemCorrelationId",
  * "value", …locators}}, values in metric units; some metrics are lists (one entry per door, window or tyre).
  */
 final class MetricRenderer {
