@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.connectedcar.simulator.fault.Fault;
-import io.connectedcar.simulator.http.ApiException;
-import io.connectedcar.simulator.http.Json;
-import io.connectedcar.simulator.http.Router;
-import io.connectedcar.simulator.http.SimRequest;
-import io.connectedcar.simulator.http.SimResponse;
+import io.connectedcar.simulator.internal.http.ApiException;
+import io.connectedcar.simulator.internal.http.Json;
+import io.connectedcar.simulator.internal.http.Router;
+import io.connectedcar.simulator.internal.http.SimRequest;
+import io.connectedcar.simulator.internal.http.SimResponse;
 import io.connectedcar.simulator.record.RecordedRequest;
 import io.connectedcar.simulator.vehicle.Door;
 import io.connectedcar.simulator.vehicle.Wheel;

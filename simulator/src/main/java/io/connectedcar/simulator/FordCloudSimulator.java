@@ -19,19 +19,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 
-import io.connectedcar.simulator.account.AccountState;
-import io.connectedcar.simulator.auth.TokenKind;
-import io.connectedcar.simulator.auth.TokenRegistry;
 import io.connectedcar.simulator.clock.SimulatedClock;
 import io.connectedcar.simulator.command.CommandTimings;
 import io.connectedcar.simulator.fault.FaultInjector;
-import io.connectedcar.simulator.http.SimRequest;
+import io.connectedcar.simulator.internal.account.AccountState;
+import io.connectedcar.simulator.internal.auth.TokenKind;
+import io.connectedcar.simulator.internal.auth.TokenRegistry;
+import io.connectedcar.simulator.internal.http.SimRequest;
+import io.connectedcar.simulator.internal.server.HttpFrontEnd;
+import io.connectedcar.simulator.internal.service.CloudServices;
+import io.connectedcar.simulator.internal.service.PushService;
+import io.connectedcar.simulator.internal.service.ServiceContext;
+import io.connectedcar.simulator.internal.world.SimulationWorld;
+import io.connectedcar.simulator.protocol.FordProtocol;
 import io.connectedcar.simulator.record.RequestLog;
-import io.connectedcar.simulator.server.HttpFrontEnd;
-import io.connectedcar.simulator.service.CloudServices;
-import io.connectedcar.simulator.service.PushService;
-import io.connectedcar.simulator.service.ServiceContext;
-import io.connectedcar.simulator.world.SimulationWorld;
 
 /**
  * A stand-in for Ford's connected-vehicle cloud, speaking its HTTP and websocket protocol on one loopback base URL:
@@ -61,6 +62,7 @@ public final class FordCloudSimulator implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final Duration tickInterval;
+    private final List<SimulatedAccount> accounts;
     private final QuotaPolicy initialQuota;
     private final SimulatedClock clock;
     private final SimulationWorld world;
@@ -82,11 +84,13 @@ public final class FordCloudSimulator implements AutoCloseable {
         this.initialQuota = b.quota;
         this.clock = new SimulatedClock(b.startTime == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
             : b.startTime, b.speed);
-        List<SimulatedAccount> accounts = b.accounts.isEmpty() ? List.of(SimulatedAccount.demo()) : b.accounts;
-        this.world = new SimulationWorld(clock, b.commandTimings, accounts);
+        this.accounts = List.copyOf(b.accounts.isEmpty() ? List.of(SimulatedAccount.demo()) : b.accounts);
+        this.world = new SimulationWorld(clock, b.commandTimings,
+            accounts.stream().map(SimulatedAccount::profile).toList());
         this.quota = new AtomicReference<>(b.quota);
         this.requests = new RequestLog(b.requestLogCapacity);
-        ServiceContext context = new ServiceContext(world, clock, tokens, b.tokenLifetimes, quota);
+        ServiceContext context = new ServiceContext(world, clock, tokens, b.tokenLifetimes.byKind(),
+            () -> quota.get().limits());
         CloudServices services = new CloudServices(context, b.commandTimings, b.keepAliveInterval);
         this.push = services.push();
         this.faults = new FaultInjector(push::drop);
@@ -214,7 +218,7 @@ public final class FordCloudSimulator implements AutoCloseable {
 
     /** The accounts as configured. */
     public List<SimulatedAccount> accounts() {
-        return world.accountSpecs();
+        return accounts;
     }
 
     /**

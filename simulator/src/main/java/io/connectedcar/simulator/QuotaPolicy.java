@@ -3,6 +3,8 @@ package io.connectedcar.simulator;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.connectedcar.simulator.internal.account.QuotaLimits;
+
 /**
  * How many requests an account may make before Ford throttles it, and how much throttled hammering gets it disabled
  * (ford-api §7: support staff named about 250–300 requests a day; accounts that kept going were disabled).
@@ -53,5 +55,10 @@ public record QuotaPolicy(int requestsPerWindow, Duration window, Duration retry
 
     public QuotaPolicy withRetryAfter(Duration newRetryAfter) {
         return new QuotaPolicy(requestsPerWindow, window, newRetryAfter, disableAfterRejections);
+    }
+
+    /** The policy as the account layer counts against it. */
+    QuotaLimits limits() {
+        return new QuotaLimits(requestsPerWindow, window, retryAfter, disableAfterRejections);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.connectedcar.simulator.internal.account.AccountProfile;
+import io.connectedcar.simulator.protocol.FordProtocol;
 import io.connectedcar.simulator.vehicle.VehicleSpec;
 
 /**
@@ -79,6 +81,11 @@ public final class SimulatedAccount {
 
     public List<VehicleSpec> vehicles() {
         return vehicles;
+    }
+
+    /** The account as the simulation's lower layers see it. */
+    AccountProfile profile() {
+        return new AccountProfile(username, password, applicationId, vehicles);
     }
 
     /** The password is left out on purpose. */

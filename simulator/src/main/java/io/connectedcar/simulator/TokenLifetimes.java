@@ -1,7 +1,11 @@
 package io.connectedcar.simulator;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
+
+import io.connectedcar.simulator.internal.auth.TokenKind;
 
 /**
  * How long each credential lives, in simulated time (ford-api §3).
@@ -49,5 +53,18 @@ public record TokenLifetimes(Duration authorizationCode, Duration b2cAccess, Dur
 
     public TokenLifetimes withAuthorizationCode(Duration d) {
         return new TokenLifetimes(d, b2cAccess, catAccess, catRefresh, tmcAccess);
+    }
+
+    /** The lifetime of every kind of token the services issue; B2C's own refresh token lives as long as the CAT's. */
+    Map<TokenKind, Duration> byKind() {
+        Map<TokenKind, Duration> lifetimes = new EnumMap<>(TokenKind.class);
+        lifetimes.put(TokenKind.AUTHORIZATION_CODE, authorizationCode);
+        lifetimes.put(TokenKind.B2C_ACCESS, b2cAccess);
+        lifetimes.put(TokenKind.B2C_ID, b2cAccess);
+        lifetimes.put(TokenKind.B2C_REFRESH, catRefresh);
+        lifetimes.put(TokenKind.CAT_ACCESS, catAccess);
+        lifetimes.put(TokenKind.CAT_REFRESH, catRefresh);
+        lifetimes.put(TokenKind.TMC_ACCESS, tmcAccess);
+        return lifetimes;
     }
 }

@@ -6,14 +6,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.connectedcar.simulator.command.CommandRecord;
+import io.connectedcar.simulator.internal.command.CommandRecord;
+import io.connectedcar.simulator.internal.vehicle.SimulatedVehicle;
+import io.connectedcar.simulator.internal.vehicle.TelemetryRenderer;
+import io.connectedcar.simulator.internal.world.SimulationWorld;
 import io.connectedcar.simulator.vehicle.Door;
 import io.connectedcar.simulator.vehicle.GuardModeState;
-import io.connectedcar.simulator.vehicle.SimulatedVehicle;
-import io.connectedcar.simulator.vehicle.TelemetryRenderer;
 import io.connectedcar.simulator.vehicle.Wheel;
 import io.connectedcar.simulator.vehicle.Window;
-import io.connectedcar.simulator.world.SimulationWorld;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -42,7 +42,7 @@ public final class VehicleControl {
      * @throws IllegalArgumentException when the car has no such door
      */
     public VehicleControl openDoor(Door door) {
-        return change(v -> v.setDoorOpen(Objects.requireNonNull(door, "door"), true));
+        return change(v -> v.body().setDoorOpen(Objects.requireNonNull(door, "door"), true));
     }
 
     /**
@@ -51,28 +51,28 @@ public final class VehicleControl {
      * @throws IllegalArgumentException when the car has no such door
      */
     public VehicleControl closeDoor(Door door) {
-        return change(v -> v.setDoorOpen(Objects.requireNonNull(door, "door"), false));
+        return change(v -> v.body().setDoorOpen(Objects.requireNonNull(door, "door"), false));
     }
 
     public VehicleControl setHoodOpen(boolean open) {
-        return change(v -> v.setHoodOpen(open));
+        return change(v -> v.body().setHoodOpen(open));
     }
 
     /** Locks or unlocks with the key fob (no command involved). */
     public VehicleControl setLocked(boolean locked) {
-        return change(v -> v.setLocked(locked));
+        return change(v -> v.body().setLocked(locked));
     }
 
     /** Deep sleep: commands are not delivered and expire; states show {@code commandPreclusion}. */
     public VehicleControl setDeepSleep(boolean deepSleep) {
-        return change(v -> v.setDeepSleep(deepSleep));
+        return change(v -> v.body().setDeepSleep(deepSleep));
     }
 
     /**
      * @throws IllegalStateException for a car without traction battery
      */
     public VehicleControl setStateOfCharge(double percent) {
-        return change(v -> v.setStateOfCharge(percent));
+        return change(v -> v.charging().setStateOfCharge(percent));
     }
 
     /**
@@ -81,7 +81,7 @@ public final class VehicleControl {
      * @throws IllegalStateException for a car without charge port, or while driving
      */
     public VehicleControl plugIn() {
-        return change(v -> v.setPluggedIn(true));
+        return change(v -> v.charging().setPluggedIn(true));
     }
 
     /**
@@ -90,53 +90,53 @@ public final class VehicleControl {
      * @throws IllegalStateException for a car without charge port
      */
     public VehicleControl unplug() {
-        return change(v -> v.setPluggedIn(false));
+        return change(v -> v.charging().setPluggedIn(false));
     }
 
     /**
      * @throws IllegalStateException for a car without charge port, or starting while unplugged
      */
     public VehicleControl setCharging(boolean charging) {
-        return change(v -> v.setCharging(charging));
+        return change(v -> v.charging().setCharging(charging));
     }
 
     /**
      * @throws IllegalStateException for a car without charge port
      */
     public VehicleControl setChargePowerKw(double kw) {
-        return change(v -> v.setChargePowerKw(kw));
+        return change(v -> v.charging().setChargePowerKw(kw));
     }
 
     /**
      * @throws IllegalStateException for a car without fuel tank
      */
     public VehicleControl setFuelLevel(double percent) {
-        return change(v -> v.setFuelLevel(percent));
+        return change(v -> v.driving().setFuelLevel(percent));
     }
 
     public VehicleControl setOutsideTemperature(double celsius) {
-        return change(v -> v.setOutsideTemperature(celsius));
+        return change(v -> v.body().setOutsideTemperature(celsius));
     }
 
     public VehicleControl setTirePressure(Wheel wheel, double kpa) {
-        return change(v -> v.setTirePressure(wheel, kpa));
+        return change(v -> v.body().setTirePressure(wheel, kpa));
     }
 
     public VehicleControl setWindowOpenPercent(Window window, double percent) {
-        return change(v -> v.setWindowOpenPercent(window, percent));
+        return change(v -> v.body().setWindowOpenPercent(window, percent));
     }
 
     public VehicleControl setBattery12vPercent(double percent) {
-        return change(v -> v.setBattery12vPercent(percent));
+        return change(v -> v.body().setBattery12vPercent(percent));
     }
 
     /** Turns a warning lamp on or off ({@code metrics.indicators}). */
     public VehicleControl setIndicator(String name, boolean on) {
-        return change(v -> v.setIndicator(name, on));
+        return change(v -> v.body().setIndicator(name, on));
     }
 
     public VehicleControl setPosition(double latitude, double longitude) {
-        return change(v -> v.setPosition(latitude, longitude));
+        return change(v -> v.driving().setPosition(latitude, longitude));
     }
 
     /**
@@ -147,12 +147,12 @@ public final class VehicleControl {
      * @throws IllegalArgumentException for a speed outside (0, 250]
      */
     public VehicleControl startDriving(double kmh, double heading) {
-        return change(v -> v.startDriving(kmh, heading));
+        return change(v -> v.driving().start(kmh, heading));
     }
 
     /** Parks. */
     public VehicleControl stopDriving() {
-        return change(SimulatedVehicle::stopDriving);
+        return change(v -> v.driving().stop());
     }
 
     /** The full telemetry document, as {@code GET /v1/telemetry/...} would answer now. */
@@ -167,12 +167,12 @@ public final class VehicleControl {
 
     /** The current {@code toState} of a command sent to this car, empty while only REQUESTED or when unknown. */
     public Optional<String> commandState(String commandId) {
-        return world.withVehicle(vin, v -> v.command(commandId).map(CommandRecord::state)
+        return world.withVehicle(vin, v -> v.commands().command(commandId).map(CommandRecord::state)
             .map(Enum::name).orElse(null));
     }
 
     public GuardModeState guardMode() {
-        return read(SimulatedVehicle::guardMode);
+        return read(v -> v.mps().guardMode());
     }
 
     private VehicleControl change(Consumer<SimulatedVehicle> action) {

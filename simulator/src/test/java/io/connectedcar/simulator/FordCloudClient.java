@@ -14,8 +14,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.connectedcar.simulator.auth.Pkce;
-import io.connectedcar.simulator.http.Json;
+import io.connectedcar.simulator.internal.auth.Pkce;
+import io.connectedcar.simulator.internal.http.Json;
+import io.connectedcar.simulator.protocol.FordProtocol;
 import tools.jackson.databind.JsonNode;
 
 /**

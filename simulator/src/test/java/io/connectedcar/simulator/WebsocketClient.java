@@ -11,7 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import io.connectedcar.simulator.http.Json;
+import io.connectedcar.simulator.internal.http.Json;
 import tools.jackson.databind.JsonNode;
 
 /** A test websocket (java.net.http) that queues every text frame it receives and records how it ended. */

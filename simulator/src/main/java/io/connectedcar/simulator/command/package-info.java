@@ -1,2 +1,2 @@
-/** Autonomic command types, their progress states and timings. */
+/** When a command's progress shows, in simulated time. The command machinery itself is internal. */
 package io.connectedcar.simulator.command;

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.connectedcar.simulator.FordProtocol;
+import io.connectedcar.simulator.protocol.FordProtocol;
 
 /**
  * The most recent requests the simulator received (bounded), redacted as they are recorded. Thread-safe.

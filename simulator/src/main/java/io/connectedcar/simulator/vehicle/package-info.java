@@ -1,2 +1,2 @@
-/** The simulated cars: what they are (specs), how they change over time, and how they report (telemetry). */
+/** What a simulated car is: its spec, doors, windows, wheels, engine type, capabilities and guard-mode states. */
 package io.connectedcar.simulator.vehicle;
