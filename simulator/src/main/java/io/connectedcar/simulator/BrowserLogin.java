@@ -17,7 +17,7 @@ import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Plays the person at the browser in the sign-in of ford-api §3.1: opens the authorize URL, fills in the sign-in
+ * Plays the person at the browser in the sign-in of docs/ford-api.md §3.1: opens the authorize URL, fills in the sign-in
  * form with the given credentials, submits it, and returns the {@code fordapp://userauthorized/?code=…} URL from the
  * final redirect's {@code Location} header (a browser cannot follow it; a person copies it). Works against the
  * simulator's login page, which needs no JavaScript; Ford's real page cannot be driven this way.

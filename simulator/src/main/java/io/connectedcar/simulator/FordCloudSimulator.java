@@ -168,7 +168,7 @@ public final class FordCloudSimulator implements AutoCloseable {
     }
 
     /**
-     * An authorize URL as the FordPass app builds it (ford-api §3.1, North America, en-US) for a PKCE S256
+     * An authorize URL as the FordPass app builds it (docs/ford-api.md §3.1, North America, en-US) for a PKCE S256
      * challenge, pointing at this simulator. Handy for tests and {@link BrowserLogin}.
      */
     public String authorizeUrl(String codeChallenge) {

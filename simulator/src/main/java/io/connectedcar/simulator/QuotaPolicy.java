@@ -7,7 +7,7 @@ import io.connectedcar.simulator.internal.account.QuotaLimits;
 
 /**
  * How many requests an account may make before Ford throttles it, and how much throttled hammering gets it disabled
- * (ford-api §7: support staff named about 250–300 requests a day; accounts that kept going were disabled).
+ * (docs/ford-api.md §7: support staff named about 250–300 requests a day; accounts that kept going were disabled).
  * Measured in simulated time.
  *
  * @param requestsPerWindow       requests allowed per window; beyond that the answer is 429

@@ -8,7 +8,7 @@ import java.util.Objects;
 import io.connectedcar.simulator.internal.auth.TokenKind;
 
 /**
- * How long each credential lives, in simulated time (ford-api §3).
+ * How long each credential lives, in simulated time (docs/ford-api.md §3).
  *
  * @param authorizationCode the B2C code between sign-in and its exchange (single use)
  * @param b2cAccess         B2C access token (only used to mint a CAT)

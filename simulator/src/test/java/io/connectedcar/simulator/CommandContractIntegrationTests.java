@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Autonomic commands (ford-api §5): acceptance rules, progress in telemetry states over simulated time, effects
+ * Autonomic commands (docs/ford-api.md §5): acceptance rules, progress in telemetry states over simulated time, effects
  * and failures. The clock is frozen; only {@code advance} moves it.
  */
 @Tag("integration")

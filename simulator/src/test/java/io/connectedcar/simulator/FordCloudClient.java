@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A deliberately plain client for the tests: java.net.http, no retries, every header explicit, so each test shows
- * exactly what goes over the wire. Plays the FordPass app's calls of ford-api §3–§5.
+ * exactly what goes over the wire. Plays the FordPass app's calls of docs/ford-api.md §3–§5.
  */
 final class FordCloudClient {
 
@@ -74,7 +74,7 @@ final class FordCloudClient {
 
     // ---------------------------------------------------------------- headers
 
-    /** What every Ford-host call of the app carries (ford-api §1), with the CAT. */
+    /** What every Ford-host call of the app carries (docs/ford-api.md §1), with the CAT. */
     static Map<String, String> ford(String cat) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Application-Id", APP_ID);

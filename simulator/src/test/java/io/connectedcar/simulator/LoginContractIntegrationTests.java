@@ -14,7 +14,7 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** B2C sign-in and code redemption (ford-api §3.1): the form, the redirect, PKCE, single-use short-lived codes. */
+/** B2C sign-in and code redemption (docs/ford-api.md §3.1): the form, the redirect, PKCE, single-use short-lived codes. */
 @Tag("integration")
 class LoginContractIntegrationTests {
 

@@ -11,7 +11,7 @@ import io.connectedcar.simulator.vehicle.VehicleSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Per-account quota and disabling after sustained abuse (ford-api §7). */
+/** Per-account quota and disabling after sustained abuse (docs/ford-api.md §7). */
 @Tag("integration")
 class QuotaContractIntegrationTests {
 

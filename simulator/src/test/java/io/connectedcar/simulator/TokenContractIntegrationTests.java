@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ford's token service and Autonomic's token exchange (ford-api §3.2, §3.3). */
+/** Ford's token service and Autonomic's token exchange (docs/ford-api.md §3.2, §3.3). */
 @Tag("integration")
 class TokenContractIntegrationTests {
 

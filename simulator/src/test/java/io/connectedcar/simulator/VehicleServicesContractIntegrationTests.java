@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ford's vehicle, message and MPS services and Autonomic's telemetry (ford-api §4, §4.1, §4.2, §5.1). */
+/** Ford's vehicle, message and MPS services and Autonomic's telemetry (docs/ford-api.md §4, §4.1, §4.2, §5.1). */
 @Tag("integration")
 class VehicleServicesContractIntegrationTests {
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Autonomic's websocket push (ford-api §6). */
+/** Autonomic's websocket push (docs/ford-api.md §6). */
 @Tag("integration")
 class WebsocketContractIntegrationTests {
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When a command's progress shows in telemetry, counted in simulated time from the POST (ford-api §5.2: typical
+ * When a command's progress shows in telemetry, counted in simulated time from the POST (docs/ford-api.md §5.2: typical
  * completion 5–60 s, a status refresh minutes).
  *
  * @param queued                  {@code REQUEST_QUEUED} appears

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fixed identifiers of Ford's protocol that the simulator checks, each kept once (see ford-api §2 and §3).
+ * The fixed identifiers of Ford's protocol that the simulator checks, each kept once (see docs/ford-api.md §2 and §3).
  * Values are observed behaviour of Ford's cloud, not documented by Ford.
  */
 public final class FordProtocol {

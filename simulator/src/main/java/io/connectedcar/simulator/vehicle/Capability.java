@@ -1,7 +1,7 @@
 package io.connectedcar.simulator.vehicle;
 
 /**
- * Entries of {@code vehicleCapabilities[]} in the vehicle list (ford-api §4.1). Ford sends each as the string
+ * Entries of {@code vehicleCapabilities[]} in the vehicle list (docs/ford-api.md §4.1). Ford sends each as the string
  * {@code "Display"} (the app offers the feature) or {@code "NoDisplay"}.
  */
 public enum Capability {

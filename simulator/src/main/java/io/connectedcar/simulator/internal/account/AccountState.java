@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The running state of one account: its request count in the current quota window, how often it was refused, and
- * whether it has been disabled for abuse (ford-api §7). Thread-safe.
+ * whether it has been disabled for abuse (docs/ford-api.md §7). Thread-safe.
  */
 public final class AccountState {
 

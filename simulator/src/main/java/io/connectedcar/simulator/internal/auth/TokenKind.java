@@ -1,6 +1,6 @@
 package io.connectedcar.simulator.internal.auth;
 
-/** Every credential the simulated cloud issues (ford-api §3). */
+/** Every credential the simulated cloud issues (docs/ford-api.md §3). */
 public enum TokenKind {
     /** The B2C authorization code returned to {@code fordapp://userauthorized}; single use. */
     AUTHORIZATION_CODE(false),

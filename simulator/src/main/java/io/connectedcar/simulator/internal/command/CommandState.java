@@ -1,6 +1,6 @@
 package io.connectedcar.simulator.internal.command;
 
-/** The {@code value.toState} values a simulated command goes through (ford-api §5.2). */
+/** The {@code value.toState} values a simulated command goes through (docs/ford-api.md §5.2). */
 public enum CommandState {
     REQUEST_QUEUED(false),
     RECEIVED_BY_DEVICE(false),

@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.connectedcar.simulator.vehicle.Capability;
 
 /**
- * The Autonomic command types the simulator accepts (ford-api §5.1): wire name, the base it must be sent to, the
+ * The Autonomic command types the simulator accepts (docs/ford-api.md §5.1): wire name, the base it must be sent to, the
  * {@code version} a v1beta command carries, and what the car needs to accept it.
  */
 public enum CommandType {
@@ -73,7 +73,7 @@ public enum CommandType {
 
     /**
      * The key under telemetry {@code states} where progress shows: {@code <type>Command}, unless the type already
-     * ends in {@code Command} or is a departure-times type (ford-api §5.2).
+     * ends in {@code Command} or is a departure-times type (docs/ford-api.md §5.2).
      */
     public String stateKey() {
         if (wireName.endsWith("Command") || isDepartureTimes()) {

@@ -13,7 +13,7 @@ import io.connectedcar.simulator.internal.http.SimResponse;
 import io.connectedcar.simulator.protocol.FordProtocol;
 
 /**
- * Autonomic's token exchange (ford-api §3.3): a form-encoded RFC 8693 exchange of a CAT for a short-lived TMC token.
+ * Autonomic's token exchange (docs/ford-api.md §3.3): a form-encoded RFC 8693 exchange of a CAT for a short-lived TMC token.
  * The app-faithful subject is the CAT access token; a CAT refresh token is accepted too (one client sends it) and
  * is not consumed.
  */

@@ -23,7 +23,7 @@ import io.connectedcar.simulator.protocol.FordProtocol;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Azure AD B2C as Ford runs it (ford-api §3.1): the authorize page a person signs in on, which ends in a redirect to
+ * Azure AD B2C as Ford runs it (docs/ford-api.md §3.1): the authorize page a person signs in on, which ends in a redirect to
  * {@code fordapp://userauthorized/?code=…}, and the token endpoint that redeems the code with the PKCE verifier.
  *
  * <p>Paths: {@code GET|POST /{tenant}/{policy}/oauth2/v2.0/authorize} (the form posts back to the same URL, query

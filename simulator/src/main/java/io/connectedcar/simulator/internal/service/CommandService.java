@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Autonomic commands (ford-api §5.1): {@code POST /{v1|v1beta}/command/vehicles/{vin}/commands}. Checks the body,
+ * Autonomic commands (docs/ford-api.md §5.1): {@code POST /{v1|v1beta}/command/vehicles/{vin}/commands}. Checks the body,
  * that the type belongs to that base, carries the right {@code version}, suits the car (capability, plug), then
  * answers 201 with the command id and {@code currentStatus: REQUESTED}. Progress then shows in telemetry states.
  */

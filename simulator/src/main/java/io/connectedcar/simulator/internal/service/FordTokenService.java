@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Ford's token service (ford-api §3.2): mints a CAT from a B2C access token and refreshes it. Refresh tokens rotate:
+ * Ford's token service (docs/ford-api.md §3.2): mints a CAT from a B2C access token and refreshes it. Refresh tokens rotate:
  * each is good for one refresh, and a used, unknown or expired one answers 400 with errorCode {@code 460}.
  */
 final class FordTokenService {

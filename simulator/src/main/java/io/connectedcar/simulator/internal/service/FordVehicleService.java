@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Ford's account and vehicle services on {@code api.vehicle.ford.com/api} and the message center on
- * {@code api.foundational.ford.com/api} (ford-api §4): the vehicle list (answered 207), the garage, messages, the
+ * {@code api.foundational.ford.com/api} (docs/ford-api.md §4): the vehicle list (answered 207), the garage, messages, the
  * remote-climate profile and preferred charge times. All need {@code Application-Id} and {@code auth-token}.
  */
 final class FordVehicleService {

@@ -30,7 +30,7 @@ final class Guards {
     }
 
     /**
-     * Ford's firewall refuses browser-like agents since October 2025 (ford-api §1) with an HTML page.
+     * Ford's firewall refuses browser-like agents since October 2025 (docs/ford-api.md §1) with an HTML page.
      */
     void requireAppUserAgent(SimRequest request) {
         String agent = request.header("user-agent");

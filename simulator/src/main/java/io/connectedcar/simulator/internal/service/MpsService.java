@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Ford's MPS services on {@code api.mps.ford.com} (ford-api §5.1, "not on Autonomic"): guard mode and zone lighting.
+ * Ford's MPS services on {@code api.mps.ford.com} (docs/ford-api.md §5.1, "not on Autonomic"): guard mode and zone lighting.
  * Single calls answered at once with {@code {"returnCode", "returnMessage"}}; there is no command id to follow.
  */
 final class MpsService {

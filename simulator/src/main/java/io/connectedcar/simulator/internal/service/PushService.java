@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Autonomic's websocket push (ford-api §6) at {@code /v1beta/telemetry/sources/fordpass/vehicles/{vin}/ws}:
+ * Autonomic's websocket push (docs/ford-api.md §6) at {@code /v1beta/telemetry/sources/fordpass/vehicles/{vin}/ws}:
  * keep-alives ({@code {}}) at an interval of simulated time, a {@code {"_data":…}} frame with the changed metrics,
  * states and events whenever the car changes, in-band token rotation ({@code {"accessToken":…}} answered with
  * {@code {"_httpStatus":202}}), and {@code {"_error":{"code":401,…}}} followed by a close when the session's token

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Autonomic telemetry (ford-api §4, §4.2): the full status of a vehicle, and chosen metrics through
+ * Autonomic telemetry (docs/ford-api.md §4, §4.2): the full status of a vehicle, and chosen metrics through
  * {@code :query}. Bearer TMC required; a VIN not on the caller's account answers 404.
  */
 final class TelemetryService {

@@ -29,7 +29,7 @@ import static io.connectedcar.simulator.internal.vehicle.MetricNames.*;
  */
 public final class CommandExecution {
 
-    /** 12 V state of charge a status refresh costs: waking the modem drains the battery (ford-api §7). */
+    /** 12 V state of charge a status refresh costs: waking the modem drains the battery (docs/ford-api.md §7). */
     static final double STATUS_REFRESH_12V_COST = 0.3;
 
     private final SimulatedVehicle car;

@@ -1,6 +1,6 @@
 package io.connectedcar.simulator.internal.vehicle;
 
-/** Names of the telemetry metrics and states the simulator produces, as Ford spells them (ford-api §4.2). */
+/** Names of the telemetry metrics and states the simulator produces, as Ford spells them (docs/ford-api.md §4.2). */
 public final class MetricNames {
 
     public static final String ODOMETER = "odometer";

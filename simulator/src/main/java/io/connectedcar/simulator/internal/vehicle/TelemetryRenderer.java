@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static io.connectedcar.simulator.internal.vehicle.MetricNames.*;
 
 /**
- * Renders a vehicle's state as Autonomic telemetry (ford-api §4.2): the full document of the REST call, a chosen
+ * Renders a vehicle's state as Autonomic telemetry (docs/ford-api.md §4.2): the full document of the REST call, a chosen
  * subset for {@code :query}, and the partial {@code _data} of a websocket push. {@link MetricRenderer} renders each
  * metric; the states (command preclusion, connectivity, command progress) are rendered here.
  */
