@@ -17,6 +17,7 @@ import io.connectedcar.testing.FixtureFiles;
 import io.connectedcar.testing.InMemoryTransport;
 import io.connectedcar.testing.RecordingTokenStore;
 import io.connectedcar.testing.TestClients;
+import io.connectedcar.testing.VirtualTimeExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,10 +28,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -44,28 +45,27 @@ import reactor.test.subscriber.TestSubscriber;
  * 300 s (renewed from 270 s).
  */
 @Tag("unit")
+@ExtendWith(VirtualTimeExtension.class)
 class TokenManagerUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
-    private VirtualTimeScheduler time;
+    private final VirtualTimeScheduler time;
     private InMemoryTransport transport;
     private FakeFordAuth fake;
     private InMemoryTokenStore store;
     private ConnectedCarAsyncClient client;
     private TokenManager tokens;
 
+    TokenManagerUnitTests(VirtualTimeScheduler time) {
+        this.time = time;
+    }
+
     @BeforeEach
     void setUp() {
-        time = VirtualTimeScheduler.getOrSet();
         transport = TestClients.withVehicleRoutes(new InMemoryTransport());
         fake = new FakeFordAuth().install(transport);
         store = new InMemoryTokenStore();
         useClient(TestClients.builder(transport, store).buildAsyncClient());
-    }
-
-    @AfterEach
-    void tearDown() {
-        VirtualTimeScheduler.reset();
     }
 
     private void useClient(ConnectedCarAsyncClient value) {

@@ -7,30 +7,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Argument errors are thrown at call time, with clear text, and nothing is sent. */
 @Tag("unit")
+@ExtendWith(FakeCommandCloudExtension.class)
 class CommandArgumentsUnitTests {
-    private FakeCommandCloud cloud;
-    private ConnectedCarAsyncClient client;
+    private final FakeCommandCloud cloud;
+    private final ConnectedCarAsyncClient client;
 
-    @BeforeEach
-    void setUp() {
-        cloud = new FakeCommandCloud();
-        client = cloud.client();
+    CommandArgumentsUnitTests(FakeCommandCloud cloud, ConnectedCarAsyncClient client) {
+        this.cloud = cloud;
+        this.client = client;
     }
 
     @AfterEach
-    void tearDown() {
+    void nothingWasSent() {
         assertThat(cloud.transport.requests()).as("nothing was sent").isEmpty();
-        client.close();
     }
 
     @Test

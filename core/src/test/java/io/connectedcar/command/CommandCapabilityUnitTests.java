@@ -8,34 +8,29 @@ import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.exception.CommandNotSupportedException;
 import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
+import io.connectedcar.testing.VirtualTimeExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Commands check the vehicle list's capability flags before sending, from a list kept for an hour. */
 @Tag("unit")
+@ExtendWith({VirtualTimeExtension.class, FakeCommandCloudExtension.class})
 class CommandCapabilityUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
-    private VirtualTimeScheduler time;
-    private FakeCommandCloud cloud;
+    private final VirtualTimeScheduler time;
+    private final FakeCommandCloud cloud;
     private ConnectedCarAsyncClient client;
 
-    @BeforeEach
-    void setUp() {
-        time = VirtualTimeScheduler.getOrSet();
-        cloud = new FakeCommandCloud().steps("SUCCESS");
-        client = cloud.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        VirtualTimeScheduler.reset();
+    CommandCapabilityUnitTests(VirtualTimeScheduler time, FakeCommandCloud cloud, ConnectedCarAsyncClient client) {
+        this.time = time;
+        this.cloud = cloud.steps("SUCCESS");
+        this.client = client;
     }
 
     @Test

@@ -11,15 +11,16 @@ import io.connectedcar.exception.CommandFailedException;
 import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.exception.CommandTimeoutException;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.testing.VirtualTimeExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -27,24 +28,18 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Following a command in telemetry states to its end (docs/ford-api.md §5.2), in virtual time. */
 @Tag("unit")
+@ExtendWith({VirtualTimeExtension.class, FakeCommandCloudExtension.class})
 class CommandFollowingUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
-    private VirtualTimeScheduler time;
-    private FakeCommandCloud cloud;
+    private final VirtualTimeScheduler time;
+    private final FakeCommandCloud cloud;
     private ConnectedCarAsyncClient client;
 
-    @BeforeEach
-    void setUp() {
-        time = VirtualTimeScheduler.getOrSet();
-        cloud = new FakeCommandCloud();
-        client = cloud.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        VirtualTimeScheduler.reset();
+    CommandFollowingUnitTests(VirtualTimeScheduler time, FakeCommandCloud cloud, ConnectedCarAsyncClient client) {
+        this.time = time;
+        this.cloud = cloud;
+        this.client = client;
     }
 
     private static CommandState state(CommandProgress progress) {

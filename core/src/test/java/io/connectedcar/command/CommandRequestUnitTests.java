@@ -13,14 +13,14 @@ import io.connectedcar.http.HttpMethod;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.internal.Json;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,22 +28,17 @@ import reactor.test.StepVerifier;
 
 /** The exact request of every Autonomic command: endpoint version, path, headers and body (docs/ford-api.md §5.1). */
 @Tag("unit")
+@ExtendWith(FakeCommandCloudExtension.class)
 class CommandRequestUnitTests {
     private static final String V1 = "https://api.autonomic.ai/v1/command/vehicles/";
     private static final String V1BETA = "https://api.autonomic.ai/v1beta/command/vehicles/";
 
-    private FakeCommandCloud cloud;
-    private ConnectedCarAsyncClient client;
+    private final FakeCommandCloud cloud;
+    private final ConnectedCarAsyncClient client;
 
-    @BeforeEach
-    void setUp() {
-        cloud = new FakeCommandCloud();
-        client = cloud.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
+    CommandRequestUnitTests(FakeCommandCloud cloud, ConnectedCarAsyncClient client) {
+        this.cloud = cloud;
+        this.client = client;
     }
 
     static Stream<Arguments> commands() {

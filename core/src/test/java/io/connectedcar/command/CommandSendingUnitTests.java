@@ -10,13 +10,14 @@ import io.connectedcar.exception.ServiceException;
 import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.http.TransportException;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.testing.VirtualTimeExtension;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
@@ -25,24 +26,18 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Sending a command once: what happens to the POST when the wire or Ford fails (docs/ford-api.md §5.1, design habit 5). */
 @Tag("unit")
+@ExtendWith({VirtualTimeExtension.class, FakeCommandCloudExtension.class})
 class CommandSendingUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
-    private VirtualTimeScheduler time;
-    private FakeCommandCloud cloud;
-    private ConnectedCarAsyncClient client;
+    private final VirtualTimeScheduler time;
+    private final FakeCommandCloud cloud;
+    private final ConnectedCarAsyncClient client;
 
-    @BeforeEach
-    void setUp() {
-        time = VirtualTimeScheduler.getOrSet();
-        cloud = new FakeCommandCloud();
-        client = cloud.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        VirtualTimeScheduler.reset();
+    CommandSendingUnitTests(VirtualTimeScheduler time, FakeCommandCloud cloud, ConnectedCarAsyncClient client) {
+        this.time = time;
+        this.cloud = cloud;
+        this.client = client;
     }
 
     @Test

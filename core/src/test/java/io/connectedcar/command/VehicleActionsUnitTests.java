@@ -12,30 +12,35 @@ import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.TransportException;
 import io.connectedcar.internal.Json;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.InMemoryTransport;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** Guard mode, zone lighting and the climate profile: single calls on Ford's own hosts (docs/ford-api.md §5.1). */
 @Tag("unit")
+@ExtendWith(FakeCommandCloudExtension.class)
 class VehicleActionsUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     private static final String GUARD_MODE = "https://api.mps.ford.com/api/gmfi/v1/session";
     private static final String ZONE_ACTIVATION = "https://api.mps.ford.com/vehicles/vpfi/zonelightingactivation";
 
-    private FakeCommandCloud cloud;
-    private ConnectedCarAsyncClient client;
+    private final FakeCommandCloud cloud;
+    private final ConnectedCarAsyncClient client;
+
+    VehicleActionsUnitTests(FakeCommandCloud cloud, ConnectedCarAsyncClient client) {
+        this.cloud = cloud;
+        this.client = client;
+    }
 
     @BeforeEach
     void setUp() {
-        cloud = new FakeCommandCloud();
-        client = cloud.client();
         for (String operation : List.of("guard-mode-status", "guard-mode-enable", "guard-mode-disable")) {
             cloud.transport.on(operation, request -> Mono.just(InMemoryTransport.json(request, 200,
                 "{\"returnCode\":200,\"returnMessage\":\"The request was Successful.\"}")));
@@ -45,11 +50,6 @@ class VehicleActionsUnitTests {
         }
         cloud.transport.on("climate-profile-update", request -> Mono.just(InMemoryTransport.json(request, 200,
             "{\"status\":200}")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
     }
 
     private HttpRequest only(String operation) {

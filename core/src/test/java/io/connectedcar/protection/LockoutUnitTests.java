@@ -11,46 +11,46 @@ import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.AuthScheme;
 import io.connectedcar.protection.internal.LockoutPolicy;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.testing.VirtualTimeExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The lockout guard: a Resilience4j circuit breaker on authentication failures, by the client's clock. */
 @Tag("unit")
+@ExtendWith({VirtualTimeExtension.class, FakeCommandCloudExtension.class})
 class LockoutUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
-    private VirtualTimeScheduler time;
-    private FakeCommandCloud cloud;
+    private final VirtualTimeScheduler time;
+    private final FakeCommandCloud cloud;
     private ConnectedCarAsyncClient client;
     private final AtomicInteger listCalls = new AtomicInteger();
     private volatile int listStatus = 401;
     private volatile String listBody = "{\"message\":\"Unauthorized\"}";
 
+    LockoutUnitTests(VirtualTimeScheduler time, FakeCommandCloud cloud, ConnectedCarAsyncClient client) {
+        this.time = time;
+        this.cloud = cloud;
+        this.client = client;
+    }
+
     @BeforeEach
     void setUp() {
-        time = VirtualTimeScheduler.getOrSet();
-        cloud = new FakeCommandCloud();
         cloud.transport.on("vehicles", request -> {
             listCalls.incrementAndGet();
             return Mono.just(InMemoryTransport.json(request, listStatus, listBody));
         });
-        client = cloud.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        VirtualTimeScheduler.reset();
     }
 
     private void failOnce() {

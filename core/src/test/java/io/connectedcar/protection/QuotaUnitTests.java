@@ -10,7 +10,9 @@ import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.exception.QuotaExceededException;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.testing.VirtualTimeExtension;
 import io.connectedcar.internal.SchedulerClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +22,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -34,25 +35,17 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  * Virtual time throughout; the vehicle list ({@code vehicles()}, CAT, no token call) is the one-request probe.
  */
 @Tag("unit")
+@ExtendWith({VirtualTimeExtension.class, FakeCommandCloudExtension.class})
 class QuotaUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
-    private VirtualTimeScheduler time;
-    private FakeCommandCloud cloud;
+    private final VirtualTimeScheduler time;
+    private final FakeCommandCloud cloud;
     private ConnectedCarAsyncClient client;
 
-    @BeforeEach
-    void setUp() {
-        time = VirtualTimeScheduler.getOrSet();
-        cloud = new FakeCommandCloud();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        VirtualTimeScheduler.reset();
+    QuotaUnitTests(VirtualTimeScheduler time, FakeCommandCloud cloud) {
+        this.time = time;
+        this.cloud = cloud;
     }
 
     private void client(UnaryOperator<QuotaOptions> quota) {

@@ -11,39 +11,34 @@ import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.RefreshTooSoonException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.InMemoryTransport;
+import io.connectedcar.testing.VirtualTimeExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** At most one status refresh per car per 15 minutes by the client's clock (each drains the 12 V battery). */
 @Tag("unit")
+@ExtendWith({VirtualTimeExtension.class, FakeCommandCloudExtension.class})
 class StatusRefreshGuardUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
-    private VirtualTimeScheduler time;
-    private FakeCommandCloud cloud;
-    private ConnectedCarAsyncClient client;
+    private final VirtualTimeScheduler time;
+    private final FakeCommandCloud cloud;
+    private final ConnectedCarAsyncClient client;
 
-    @BeforeEach
-    void setUp() {
-        time = VirtualTimeScheduler.getOrSet();
-        cloud = new FakeCommandCloud().steps("SUCCESS");
-        client = cloud.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        VirtualTimeScheduler.reset();
+    StatusRefreshGuardUnitTests(VirtualTimeScheduler time, FakeCommandCloud cloud, ConnectedCarAsyncClient client) {
+        this.time = time;
+        this.cloud = cloud.steps("SUCCESS");
+        this.client = client;
     }
 
     private Mono<CommandResult> refresh(String vin) {

@@ -9,7 +9,9 @@ import io.connectedcar.command.CommandResult;
 import io.connectedcar.exception.QuotaExceededException;
 import io.connectedcar.exception.RefreshTooSoonException;
 import io.connectedcar.testing.FakeCommandCloud;
+import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.LogCapture;
+import io.connectedcar.testing.VirtualTimeExtension;
 import io.connectedcar.usage.FileUsageStore;
 import io.connectedcar.usage.InMemoryUsageStore;
 import io.connectedcar.usage.RecordedUsage;
@@ -20,15 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,6 +42,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  * used because it resets the scheduler when done); {@code vehicles()} is the one-request probe.
  */
 @Tag("unit")
+@ExtendWith({VirtualTimeExtension.class, FakeCommandCloudExtension.class})
 class UsageAcrossClientsUnitTests {
     private static final Duration VERIFY = Duration.ofSeconds(30);
     private static final QuotaOptions DAILY_250 = QuotaOptions.defaults().withBurst(1000, Duration.ofMinutes(1));
@@ -49,27 +50,17 @@ class UsageAcrossClientsUnitTests {
     @TempDir
     Path dir;
 
-    private VirtualTimeScheduler time;
-    private FakeCommandCloud cloud;
-    private final List<ConnectedCarAsyncClient> clients = new ArrayList<>();
+    private final VirtualTimeScheduler time;
+    private final FakeCommandCloud cloud;
 
-    @BeforeEach
-    void setUp() {
-        time = VirtualTimeScheduler.getOrSet();
-        cloud = new FakeCommandCloud().steps("SUCCESS");
-    }
-
-    @AfterEach
-    void tearDown() {
-        clients.forEach(ConnectedCarAsyncClient::close);
-        VirtualTimeScheduler.reset();
+    UsageAcrossClientsUnitTests(VirtualTimeScheduler time, FakeCommandCloud cloud) {
+        this.time = time;
+        this.cloud = cloud.steps("SUCCESS");
     }
 
     /** A new client, as a new process would build it. */
     private ConnectedCarAsyncClient client(UsageStore store, QuotaOptions quota) {
-        ConnectedCarAsyncClient client = cloud.client(builder -> builder.quota(quota).usageStore(store));
-        clients.add(client);
-        return client;
+        return cloud.client(builder -> builder.quota(quota).usageStore(store));
     }
 
     private static Mono<Long> reads(ConnectedCarAsyncClient client, int n) {
@@ -110,12 +101,10 @@ class UsageAcrossClientsUnitTests {
     void withoutAUsageStoreEachClientStartsAFreshBudgetAsBefore() {
         QuotaOptions three = DAILY_250.withDailyLimit(3);
         ConnectedCarAsyncClient first = cloud.client(builder -> builder.quota(three));
-        clients.add(first);
         StepVerifier.create(reads(first, 3)).expectNext(3L).expectComplete().verify(VERIFY);
         StepVerifier.create(first.vehicles()).expectError(QuotaExceededException.class).verify(VERIFY);
 
         ConnectedCarAsyncClient second = cloud.client(builder -> builder.quota(three));
-        clients.add(second);
         StepVerifier.create(reads(second, 3)).expectNext(3L).expectComplete().verify(VERIFY);
     }
 

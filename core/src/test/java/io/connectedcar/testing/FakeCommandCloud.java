@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -26,9 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Ford's command endpoints, vehicle list and telemetry on an {@link InMemoryTransport}, with {@link FakeFordAuth}
  * behind them and a login already stored: a command posted gets the id {@code cmd-1}, {@code cmd-2}, ...; each
  * telemetry check then reports the next of the scripted {@code toState} values for the latest command (the last one
- * repeats). Every delay is virtual in {@code StepVerifier.withVirtualTime} tests.
+ * repeats). Every delay is virtual in {@code StepVerifier.withVirtualTime} tests. Closing the cloud closes every client
+ * built on it.
  */
-public final class FakeCommandCloud {
+public final class FakeCommandCloud implements AutoCloseable {
     /** An F-150 (ICE): lock, remote start, trailer light check, guard mode, zone lighting, panic alarm. */
     public static final String F150 = "1FTFW1E50PFA00001";
     /** A Mach-E (BEV): charging, departure times, remote climate, lock, remote start, panic; no guard mode. */
@@ -38,6 +40,7 @@ public final class FakeCommandCloud {
     public final FakeFordAuth auth = new FakeFordAuth().install(transport);
     public final InMemoryTokenStore store = new InMemoryTokenStore();
 
+    private final List<ConnectedCarAsyncClient> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger commandIds = new AtomicInteger();
     private final AtomicInteger checks = new AtomicInteger();
     private volatile String reportedId;
@@ -93,7 +96,15 @@ public final class FakeCommandCloud {
             .tokenStore(store)
             .retryOptions(RetryOptions.defaults().withJitter(0));
         settings.accept(builder);
-        return builder.buildAsyncClient();
+        ConnectedCarAsyncClient client = builder.buildAsyncClient();
+        clients.add(client);
+        return client;
+    }
+
+    /** Closes every client built on this cloud, so a test that swaps clients leaves none open. */
+    @Override
+    public void close() {
+        clients.forEach(ConnectedCarAsyncClient::close);
     }
 
     /** The command POSTs that reached the transport (v1 and v1beta). */

@@ -13,7 +13,6 @@ import io.connectedcar.http.TransportException;
 import io.connectedcar.http.TransportOptions;
 import io.connectedcar.netty.FordCloudDispatcher.Route;
 import io.connectedcar.testing.TestClients;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
@@ -34,6 +34,7 @@ import reactor.test.StepVerifier;
  * milliseconds here (the waits themselves are asserted in virtual time by core's RetryPolicyUnitTests).
  */
 @Tag("integration")
+@ExtendWith(MockWebServerExtension.class)
 class ClientRetryIntegrationTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
     private static final RetryOptions FAST = RetryOptions.defaults().withDelays(Duration.ofMillis(10),
@@ -45,11 +46,10 @@ class ClientRetryIntegrationTests {
     private ConnectedCarAsyncClient client;
 
     @BeforeEach
-    void setUp() throws IOException {
-        server = new MockWebServer();
+    void setUp(MockWebServer server) {
+        this.server = server;
         ford = new FordCloudDispatcher();
         server.setDispatcher(ford);
-        server.start();
         transport = ReactorNettyTransport.builder()
             .options(TransportOptions.defaults().withResponseTimeout(Duration.ofMillis(500)))
             .build();
@@ -64,7 +64,6 @@ class ClientRetryIntegrationTests {
     @AfterEach
     void tearDown() {
         transport.close();
-        server.close();
     }
 
     private void expectStatus() {

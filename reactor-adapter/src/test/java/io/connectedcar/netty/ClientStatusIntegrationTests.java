@@ -13,7 +13,6 @@ import io.connectedcar.model.EngineType;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.netty.FordCloudDispatcher.Route;
 import io.connectedcar.testing.TestClients;
-import java.io.IOException;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 
 /**
@@ -29,6 +29,7 @@ import reactor.test.StepVerifier;
  * then the vehicle list and a status, as Ford's cloud would answer them. One fresh MockWebServer per test.
  */
 @Tag("integration")
+@ExtendWith(MockWebServerExtension.class)
 class ClientStatusIntegrationTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
@@ -38,11 +39,10 @@ class ClientStatusIntegrationTests {
     private ConnectedCarAsyncClient client;
 
     @BeforeEach
-    void setUp() throws IOException {
-        server = new MockWebServer();
+    void setUp(MockWebServer server) {
+        this.server = server;
         ford = new FordCloudDispatcher();
         server.setDispatcher(ford);
-        server.start();
         transport = ReactorNettyTransport.builder().build();
         client = builder().buildAsyncClient();
         StepVerifier.create(TestClients.login(client)).expectComplete().verify(VERIFY);
@@ -58,7 +58,6 @@ class ClientStatusIntegrationTests {
     @AfterEach
     void tearDown() {
         transport.close();
-        server.close();
     }
 
     @Test

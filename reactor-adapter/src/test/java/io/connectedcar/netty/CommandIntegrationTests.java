@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,6 +51,7 @@ import reactor.test.StepVerifier;
  * been sent" and "never left" are decided by the wire, not by a fake.
  */
 @Tag("integration")
+@ExtendWith(MockWebServerExtension.class)
 class CommandIntegrationTests {
     private static final Duration VERIFY = Duration.ofSeconds(10);
     private static final String VIN = "1FTFW1E50PFA00001";
@@ -68,10 +70,9 @@ class CommandIntegrationTests {
         request -> json(201, "{\"id\":\"cmd-1\",\"currentStatus\":\"REQUESTED\"}");
 
     @BeforeEach
-    void setUp() throws IOException {
-        server = new MockWebServer();
+    void setUp(MockWebServer server) {
+        this.server = server;
         server.setDispatcher(new FordDispatcher());
-        server.start();
         transport = ReactorNettyTransport.builder().build();
     }
 
@@ -81,7 +82,6 @@ class CommandIntegrationTests {
             client.close();
         }
         transport.close();
-        server.close();
     }
 
     private ConnectedCarAsyncClient client(Endpoints endpoints, HttpTransport wire, RetryOptions retry) {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
@@ -38,6 +39,7 @@ import reactor.test.StepVerifier;
 
 /** {@link ReactorNettyTransport#send} against a real socket: one fresh MockWebServer per test. */
 @Tag("integration")
+@ExtendWith(MockWebServerExtension.class)
 class ReactorNettyTransportIntegrationTests {
 
     private static final Duration VERIFY = Duration.ofSeconds(5);
@@ -47,16 +49,14 @@ class ReactorNettyTransportIntegrationTests {
     private ReactorNettyTransport transport;
 
     @BeforeEach
-    void startServer() throws IOException {
-        server = new MockWebServer();
-        server.start();
+    void setUp(MockWebServer server) {
+        this.server = server;
         transport = ReactorNettyTransport.builder().build();
     }
 
     @AfterEach
-    void stopServer() {
+    void tearDown() {
         transport.close();
-        server.close();
     }
 
     @Test

@@ -12,7 +12,6 @@ import io.connectedcar.netty.FordCloudDispatcher.Route;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.LogCapture;
 import io.connectedcar.testing.TestClients;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,12 +25,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Over real sockets, with DEBUG logging for the SDK and for Reactor Netty and Netty: a login, a refresh, a status
  * read and a refused call leave no code, verifier or token in any log line or exception message.
  */
 @Tag("integration")
+@ExtendWith(MockWebServerExtension.class)
 class SecretsIntegrationTests {
     private static final Duration VERIFY = Duration.ofSeconds(5);
 
@@ -40,18 +41,16 @@ class SecretsIntegrationTests {
     private ReactorNettyTransport transport;
 
     @BeforeEach
-    void setUp() throws IOException {
-        server = new MockWebServer();
+    void setUp(MockWebServer server) {
+        this.server = server;
         ford = new FordCloudDispatcher();
         server.setDispatcher(ford);
-        server.start();
         transport = ReactorNettyTransport.builder().build();
     }
 
     @AfterEach
     void tearDown() {
         transport.close();
-        server.close();
     }
 
     @Test
