@@ -1,8 +1,8 @@
 package io.connectedcar;
 
 import io.connectedcar.protection.LockoutOptions;
-import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.protection.LockoutState;
+import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.protection.internal.LockoutPolicy;
 import io.connectedcar.protection.internal.QuotaPolicy;
 import io.github.resilience4j.retry.Retry;

@@ -1,6 +1,5 @@
 package io.connectedcar;
 
-import io.connectedcar.status.StatusStreamOptions;
 import io.connectedcar.command.ActionResult;
 import io.connectedcar.command.ChargeSettings;
 import io.connectedcar.command.ClimateProfile;
@@ -9,17 +8,17 @@ import io.connectedcar.command.CommandOptions;
 import io.connectedcar.command.DepartureSchedule;
 import io.connectedcar.command.HonkDuration;
 import io.connectedcar.command.LightingZone;
-import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.command.internal.CommandBodies;
-import io.connectedcar.ford.internal.FordApi;
+import io.connectedcar.exception.ServiceException;
+import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.ford.internal.FordApi.CommandType;
 import io.connectedcar.ford.internal.FordApi.Commands;
-import io.connectedcar.ford.internal.FordCalls;
+import io.connectedcar.ford.internal.FordApi;
 import io.connectedcar.ford.internal.TelemetryMapper;
 import io.connectedcar.model.Capability;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
-import io.connectedcar.exception.ServiceException;
+import io.connectedcar.status.StatusStreamOptions;
 import java.util.Objects;
 import java.util.Set;
 import reactor.core.publisher.Flux;

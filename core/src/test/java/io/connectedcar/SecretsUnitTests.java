@@ -3,10 +3,10 @@ package io.connectedcar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.connectedcar.auth.internal.AccessToken;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.PendingLogin;
 import io.connectedcar.auth.TokenSet;
+import io.connectedcar.auth.internal.AccessToken;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.http.AuthScheme;
 import io.connectedcar.http.HttpHeaders;

@@ -1,10 +1,10 @@
 package io.connectedcar.command;
 
-import io.connectedcar.model.CommandState;
 import io.connectedcar.exception.CommandExpiredException;
 import io.connectedcar.exception.CommandFailedException;
 import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.exception.CommandTimeoutException;
+import io.connectedcar.model.CommandState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

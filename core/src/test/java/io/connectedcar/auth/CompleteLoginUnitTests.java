@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.ford.Region;
 import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.ford.Region;
 import io.connectedcar.http.AuthScheme;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.InMemoryTransport;

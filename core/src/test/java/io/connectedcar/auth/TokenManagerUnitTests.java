@@ -9,7 +9,6 @@ import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.exception.TokenRenewalFailedException;
-import java.util.concurrent.TimeUnit;
 import io.connectedcar.http.AuthScheme;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.testing.FakeFordAuth;

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectedcar.ConnectedCarClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.exception.CommandFailedException;
 import io.connectedcar.exception.CommandNotSupportedException;
 import io.connectedcar.exception.CommandTimeoutException;
 import io.connectedcar.exception.OperationTimeoutException;
+import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.testing.FakeCommandCloud;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

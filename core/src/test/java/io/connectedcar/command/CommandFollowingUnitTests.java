@@ -5,11 +5,11 @@ import static io.connectedcar.testing.FakeCommandCloud.F150;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.http.RetryOptions;
 import io.connectedcar.exception.CommandExpiredException;
 import io.connectedcar.exception.CommandFailedException;
 import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.exception.CommandTimeoutException;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.InMemoryTransport;

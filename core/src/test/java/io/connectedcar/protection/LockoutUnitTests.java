@@ -9,7 +9,6 @@ import io.connectedcar.exception.AccountLockoutProtectionException;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.AuthScheme;
-import io.connectedcar.protection.internal.LockoutPolicy;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.FakeFordAuth;

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ClientMetrics;
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.http.RetryOptions;
 import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.exception.QuotaExceededException;
 import io.connectedcar.exception.RateLimitedException;
+import io.connectedcar.http.RetryOptions;
+import io.connectedcar.internal.SchedulerClock;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.InMemoryTransport;
 import io.connectedcar.testing.VirtualTimeExtension;
-import io.connectedcar.internal.SchedulerClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

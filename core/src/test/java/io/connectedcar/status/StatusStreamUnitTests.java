@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.WebSocketRefusedException;
 import io.connectedcar.model.VehicleStatus;
+import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.FixtureFiles;
 import io.connectedcar.testing.InMemoryTransport;

@@ -2,11 +2,11 @@ package io.connectedcar.testing;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.http.RetryOptions;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenSet;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;

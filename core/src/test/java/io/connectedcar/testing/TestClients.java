@@ -2,12 +2,12 @@ package io.connectedcar.testing;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.protection.QuotaOptions;
-import io.connectedcar.http.RetryOptions;
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenSet;
 import io.connectedcar.auth.TokenStore;
+import io.connectedcar.http.RetryOptions;
+import io.connectedcar.protection.QuotaOptions;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 

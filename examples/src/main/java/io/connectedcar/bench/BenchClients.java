@@ -1,9 +1,9 @@
 package io.connectedcar.bench;
 
 import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.ford.Endpoints;
 import io.connectedcar.protection.QuotaOptions;
-import io.connectedcar.auth.InMemoryTokenStore;
 
 /** Clients for the load drivers: pointed at a simulator, without the request budget that would throttle them. */
 final class BenchClients {

@@ -2,10 +2,10 @@ package io.connectedcar.cli;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.ford.Endpoints;
 import io.connectedcar.VehicleAsyncClient;
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
+import io.connectedcar.ford.Endpoints;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import io.connectedcar.simulator.BrowserLogin;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.ford.Endpoints;
 import io.connectedcar.auth.FileTokenStore;
+import io.connectedcar.ford.Endpoints;
 import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
 import io.connectedcar.simulator.Main;

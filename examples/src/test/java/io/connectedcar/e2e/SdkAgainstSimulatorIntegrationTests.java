@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.ford.Endpoints;
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.command.CommandFlux;
 import io.connectedcar.command.CommandProgress;
 import io.connectedcar.command.CommandResult;
-import io.connectedcar.model.CommandState;
 import io.connectedcar.exception.CommandFailedException;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.model.CommandState;
 import io.connectedcar.model.EngineType;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.ford.Endpoints;
-import io.connectedcar.http.RetryOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.ServiceException;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.http.TransportException;
 import io.connectedcar.http.TransportOptions;
 import io.connectedcar.netty.FordCloudDispatcher.Route;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.auth.PendingLogin;
 import io.connectedcar.ford.Endpoints;
 import io.connectedcar.http.RetryOptions;
-import io.connectedcar.auth.PendingLogin;
 import io.connectedcar.netty.FordCloudDispatcher.Route;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.LogCapture;

@@ -2,9 +2,8 @@ package io.connectedcar.auth.internal;
 
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.PendingLogin;
-import io.connectedcar.ford.Region;
 import io.connectedcar.ford.Endpoints;
-import io.connectedcar.exception.AuthenticationRequiredException;
+import io.connectedcar.ford.Region;
 import io.connectedcar.ford.internal.FordApi;
 import io.connectedcar.http.AuthScheme;
 import java.net.URI;

@@ -1,17 +1,17 @@
 package io.connectedcar.auth.internal;
 
 import io.connectedcar.auth.TokenSet;
-import io.connectedcar.ford.Endpoints;
-import io.connectedcar.ford.Region;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.exception.DecodeException;
-import io.connectedcar.http.internal.HttpPipeline;
-import io.connectedcar.http.HttpRequest;
-import io.connectedcar.http.HttpResponse;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.ford.Region;
 import io.connectedcar.ford.internal.FordApi;
 import io.connectedcar.ford.internal.FordCalls;
 import io.connectedcar.ford.internal.FordErrors;
+import io.connectedcar.http.HttpRequest;
+import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.internal.HttpPipeline;
 import io.connectedcar.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

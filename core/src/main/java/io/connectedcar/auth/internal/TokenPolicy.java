@@ -1,10 +1,10 @@
 package io.connectedcar.auth.internal;
 
 import io.connectedcar.http.AuthScheme;
-import io.connectedcar.http.internal.HttpPipelineNext;
-import io.connectedcar.http.internal.HttpPipelinePolicy;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.internal.HttpPipelineNext;
+import io.connectedcar.http.internal.HttpPipelinePolicy;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -1,7 +1,5 @@
 package io.connectedcar.command.internal;
 
-import io.connectedcar.ford.internal.FordApi;
-import io.connectedcar.internal.Json;
 import io.connectedcar.command.ChargeSettings;
 import io.connectedcar.command.ClimateProfile;
 import io.connectedcar.command.Departure;
@@ -9,6 +7,8 @@ import io.connectedcar.command.DepartureSchedule;
 import io.connectedcar.command.HonkDuration;
 import io.connectedcar.ford.internal.FordApi.CommandProperties;
 import io.connectedcar.ford.internal.FordApi.CommandType;
+import io.connectedcar.ford.internal.FordApi;
+import io.connectedcar.internal.Json;
 import java.time.DayOfWeek;
 import java.util.Locale;
 import java.util.Objects;

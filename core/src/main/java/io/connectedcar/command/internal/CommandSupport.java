@@ -1,14 +1,11 @@
 package io.connectedcar.command.internal;
 
+import io.connectedcar.command.CommandOptions;
 import io.connectedcar.ford.internal.FordCalls;
 import io.connectedcar.protection.internal.StatusRefreshGuard;
 import io.connectedcar.protection.internal.UsageLedger;
-import io.connectedcar.command.CommandOptions;
-import io.connectedcar.model.Vehicle;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
-import reactor.core.publisher.Flux;
 
 /**
  * What one client's vehicle clients share to send commands: the engine, the Ford-host actions, the kept vehicle list

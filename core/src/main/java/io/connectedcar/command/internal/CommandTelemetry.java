@@ -1,10 +1,10 @@
 package io.connectedcar.command.internal;
 
+import io.connectedcar.command.CommandProgress;
+import io.connectedcar.ford.internal.FordApi.CommandStates;
 import io.connectedcar.ford.internal.FordApi;
 import io.connectedcar.internal.Json;
-import io.connectedcar.command.CommandProgress;
 import io.connectedcar.model.CommandState;
-import io.connectedcar.ford.internal.FordApi.CommandStates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,19 +1,19 @@
 package io.connectedcar.command.internal;
 
-import io.connectedcar.ford.internal.FordApi;
-import io.connectedcar.ford.internal.FordCalls;
-import io.connectedcar.internal.Json;
 import io.connectedcar.command.ActionResult;
 import io.connectedcar.command.ClimateProfile;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.command.LightingZone;
 import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.exception.ServiceException;
+import io.connectedcar.ford.internal.FordApi.Operation;
+import io.connectedcar.ford.internal.FordApi;
+import io.connectedcar.ford.internal.FordCalls;
 import io.connectedcar.http.HttpMethod;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
 import io.connectedcar.http.TransportException;
-import io.connectedcar.ford.internal.FordApi.Operation;
+import io.connectedcar.internal.Json;
 import io.connectedcar.model.Capability;
 import java.util.Objects;
 import java.util.function.BiFunction;

@@ -1,7 +1,7 @@
 package io.connectedcar.ford.internal;
 
-import io.connectedcar.ford.Endpoints;
 import io.connectedcar.ford.Endpoints.Role;
+import io.connectedcar.ford.Endpoints;
 import io.connectedcar.ford.Region;
 import io.connectedcar.http.AuthScheme;
 import io.connectedcar.http.HttpMethod;

@@ -1,19 +1,18 @@
 package io.connectedcar.ford.internal;
 
-import io.connectedcar.internal.Json;
+import io.connectedcar.exception.DecodeException;
 import io.connectedcar.ford.Endpoints;
 import io.connectedcar.ford.Region;
-import io.connectedcar.http.internal.HttpPipeline;
-import io.connectedcar.http.internal.WebSocketSession;
-import org.reactivestreams.Publisher;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
-import io.connectedcar.exception.DecodeException;
+import io.connectedcar.http.internal.HttpPipeline;
+import io.connectedcar.http.internal.WebSocketSession;
 import io.connectedcar.internal.Json;
 import io.connectedcar.model.Vehicle;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;

@@ -1,12 +1,12 @@
 package io.connectedcar.ford.internal;
 
-import io.connectedcar.http.internal.RetryAfter;
-import io.connectedcar.internal.Json;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.internal.RetryAfter;
+import io.connectedcar.internal.Json;
 import java.time.Clock;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;

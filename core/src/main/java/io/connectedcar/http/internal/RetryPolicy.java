@@ -1,8 +1,8 @@
 package io.connectedcar.http.internal;
 
-import io.connectedcar.http.RetryOptions;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.http.TransportException;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;

@@ -1,14 +1,14 @@
 package io.connectedcar.protection.internal;
 
-import io.connectedcar.protection.LockoutOptions;
-import io.connectedcar.protection.LockoutState;
 import io.connectedcar.exception.AccountLockoutProtectionException;
+import io.connectedcar.ford.internal.FordApi;
 import io.connectedcar.http.AuthScheme;
-import io.connectedcar.http.internal.HttpPipelineNext;
-import io.connectedcar.http.internal.HttpPipelinePolicy;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
-import io.connectedcar.ford.internal.FordApi;
+import io.connectedcar.http.internal.HttpPipelineNext;
+import io.connectedcar.http.internal.HttpPipelinePolicy;
+import io.connectedcar.protection.LockoutOptions;
+import io.connectedcar.protection.LockoutState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.nio.charset.StandardCharsets;

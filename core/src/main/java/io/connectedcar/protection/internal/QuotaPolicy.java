@@ -1,11 +1,11 @@
 package io.connectedcar.protection.internal;
 
-import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.exception.QuotaExceededException;
-import io.connectedcar.http.internal.HttpPipelineNext;
-import io.connectedcar.http.internal.HttpPipelinePolicy;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.internal.HttpPipelineNext;
+import io.connectedcar.http.internal.HttpPipelinePolicy;
+import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.usage.RecordedUsage;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;

@@ -1,19 +1,15 @@
 package io.connectedcar.status.internal;
 
-import io.connectedcar.ford.internal.FordApi;
-import io.connectedcar.ford.internal.FordCalls;
-import io.connectedcar.ford.internal.TelemetryMapper;
-import io.connectedcar.internal.Json;
-import io.connectedcar.status.StatusStreamOptions;
 import io.connectedcar.auth.internal.TokenManager;
 import io.connectedcar.auth.internal.TokenPolicy;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ConnectedCarException;
+import io.connectedcar.ford.internal.FordCalls;
+import io.connectedcar.ford.internal.TelemetryMapper;
 import io.connectedcar.http.AuthScheme;
-import io.connectedcar.http.HttpHeaders;
-import io.connectedcar.http.WebSocketRefusedException;
+import io.connectedcar.internal.Json;
 import io.connectedcar.model.VehicleStatus;
-import java.net.URI;
+import io.connectedcar.status.StatusStreamOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.connectedcar.ford.internal;
 
-import io.connectedcar.testing.Fixtures;
 import io.connectedcar.model.Measurement;
 import io.connectedcar.model.Unit;
 import io.connectedcar.model.VehicleStatus;
+import io.connectedcar.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

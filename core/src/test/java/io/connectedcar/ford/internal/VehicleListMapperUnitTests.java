@@ -2,8 +2,8 @@ package io.connectedcar.ford.internal;
 
 import io.connectedcar.model.Capability;
 import io.connectedcar.model.EngineType;
-import io.connectedcar.testing.Fixtures;
 import io.connectedcar.model.Vehicle;
+import io.connectedcar.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

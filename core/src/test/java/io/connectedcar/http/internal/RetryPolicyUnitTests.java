@@ -3,12 +3,12 @@ package io.connectedcar.http.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.http.RetryOptions;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.http.HttpMethod;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.RetryOptions;
 import io.connectedcar.http.TransportException;
 import io.connectedcar.internal.SchedulerClock;
 import io.connectedcar.testing.FakeFordAuth;
