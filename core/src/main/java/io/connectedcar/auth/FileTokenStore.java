@@ -1,11 +1,15 @@
 package io.connectedcar.auth;
 
 import io.connectedcar.internal.AccountsFile;
+import io.connectedcar.internal.FileLocks;
 import io.connectedcar.internal.Json;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -17,12 +21,18 @@ import tools.jackson.databind.node.ObjectNode;
  * one atomically, so a crash never leaves half a file. A file that cannot be read is reported, never overwritten.
  * File work runs on {@link Schedulers#boundedElastic()}, never on the caller's thread.
  *
- * <p>Writers in one process are serialised, also across separate stores of the same file (such as two clients each
- * given {@link #inUserHome()}); two processes writing the same file at once keep the last write.
+ * <p>Writers are serialised across threads, stores and processes on this machine by a lock on {@code <file>.lock},
+ * and so are renewals of one account ({@link #renew}): several programs (two command lines, a cron job and a
+ * service) can share one login, and only one of them spends the single-use refresh token each time.
  */
 public final class FileTokenStore implements TokenStore {
     /** Written into the file so a later format can be told apart. */
     static final String FORMAT = "connectedcar-tokens/1";
+    /**
+     * How long a renewal waits for another process's renewal of the same account, which takes at most the token
+     * manager's renewal timeout.
+     */
+    public static final Duration RENEWAL_LOCK_WAIT = Duration.ofSeconds(90);
 
     private final AccountsFile accounts;
 
@@ -57,6 +67,28 @@ public final class FileTokenStore implements TokenStore {
     public Mono<Void> delete(String account) {
         Objects.requireNonNull(account, "account");
         return accounts.remove(account);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Exclusive across every process on this machine that uses the file: the account's renewal lock (a slot of
+     * {@code <file>.lock}) is held from the read to the save, for at most {@link #RENEWAL_LOCK_WAIT} of waiting.
+     */
+    @Override
+    public Mono<TokenSet> renew(String account, Function<Optional<TokenSet>, Mono<TokenSet>> renewal) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(renewal, "renewal");
+        return accounts.locks().holding(renewalSlot(account), RENEWAL_LOCK_WAIT,
+                () -> TokenStores.renewUnlocked(this, account, renewal))
+            .onErrorMap(FileLocks.LockTimeoutException.class, timeout -> new TokenStoreException("Could not renew "
+                + "the tokens of account '" + account + "': " + timeout.getMessage() + ". Another connectedcar "
+                + "process may be stuck renewing them; the next call tries again.", timeout));
+    }
+
+    /** The account's renewal slot: above the file's change slot; two accounts may share one, which only serialises. */
+    private static long renewalSlot(String account) {
+        return AccountsFile.CHANGE_SLOT + 1 + (account.hashCode() & 0xFFFF);
     }
 
     private TokenSet fromJson(JsonNode entry, String account) {

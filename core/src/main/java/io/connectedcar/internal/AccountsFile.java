@@ -1,7 +1,9 @@
 package io.connectedcar.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -15,16 +17,23 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A JSON file holding one entry per account, {@code {"format": ..., "accounts": {"name": {...}}}}, kept by
  * {@link OwnerOnlyFiles}: the shape the token file and the usage file share; what an entry holds is the store's
- * business. Every read and change reads the file afresh under its {@linkplain OwnerOnlyFiles#lockFor lock}, on
+ * business. Every change reads the file afresh and writes it back holding the file's lock, which other processes on
+ * this machine respect too ({@link FileLocks}, slot {@value #CHANGE_SLOT}), so no two writers lose each other's
+ * entries; a read needs no lock, since a file is only ever replaced whole. All of it runs on
  * {@link Schedulers#boundedElastic()}. A file that is not such an object is reported and never overwritten.
  */
 public final class AccountsFile {
+    /** The lock slot of read-modify-writes; slots above it are the stores' own (per-account renewals). */
+    public static final long CHANGE_SLOT = 0;
+    /** How long a change waits for another process's change, which takes milliseconds. */
+    private static final Duration CHANGE_WAIT = Duration.ofSeconds(10);
+
     private final Path file;
     private final String format;
     private final String kind;
     private final String corruptAdvice;
     private final BiFunction<String, Throwable, ? extends RuntimeException> error;
-    private final Object lock;
+    private final FileLocks locks;
 
     /**
      * @param format        written into a new file, so a later format can be told apart
@@ -39,12 +48,17 @@ public final class AccountsFile {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.corruptAdvice = Objects.requireNonNull(corruptAdvice, "corruptAdvice");
         this.error = Objects.requireNonNull(error, "error");
-        this.lock = OwnerOnlyFiles.lockFor(this.file);
+        this.locks = FileLocks.of(this.file);
     }
 
     /** The absolute, normalised path. */
     public Path file() {
         return file;
+    }
+
+    /** The cross-process locks of this file, for a store's own slots. */
+    public FileLocks locks() {
+        return locks;
     }
 
     /**
@@ -57,10 +71,8 @@ public final class AccountsFile {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(decode, "decode");
         return Mono.fromCallable(() -> {
-            synchronized (lock) {
-                ObjectNode root = readRoot();
-                return decode.apply(root == null ? null : entryOf(root, account));
-            }
+            ObjectNode root = readRoot();
+            return decode.apply(root == null ? null : entryOf(root, account));
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -74,35 +86,59 @@ public final class AccountsFile {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(change, "change");
         return Mono.<Void>fromRunnable(() -> {
-            synchronized (lock) {
-                ObjectNode root = readRoot();
-                JsonNode entry = change.apply(root == null ? null : entryOf(root, account));
-                if (entry == null) {
-                    return;
-                }
-                if (root == null) {
-                    root = Json.object().put("format", format);
-                }
-                ObjectNode accounts = root.get("accounts") instanceof ObjectNode existing ? existing
-                    : root.putObject("accounts");
-                accounts.set(account, entry);
-                write(root);
+            if (!Files.exists(file) && change.apply(null) == null) {
+                return; // a change of nothing into nothing: create neither the folder nor the lock
             }
+            changing(() -> updateEntry(account, change));
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private void updateEntry(String account, UnaryOperator<JsonNode> change) {
+        ObjectNode root = readRoot();
+        JsonNode entry = change.apply(root == null ? null : entryOf(root, account));
+        if (entry == null) {
+            return;
+        }
+        if (root == null) {
+            root = Json.object().put("format", format);
+        }
+        ObjectNode accounts = root.get("accounts") instanceof ObjectNode existing ? existing
+            : root.putObject("accounts");
+        accounts.set(account, entry);
+        write(root);
     }
 
     /** Removes the account's entry. Lazy; writes nothing (and creates no file) when there is none. */
     public Mono<Void> remove(String account) {
         Objects.requireNonNull(account, "account");
         return Mono.<Void>fromRunnable(() -> {
-            synchronized (lock) {
-                ObjectNode root = readRoot();
-                if (root != null && root.get("accounts") instanceof ObjectNode accounts && accounts.has(account)) {
-                    accounts.remove(account);
-                    write(root);
-                }
+            if (Files.exists(file)) { // nothing to remove: create neither the folder nor the lock
+                changing(() -> removeEntry(account));
             }
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private void removeEntry(String account) {
+        ObjectNode root = readRoot();
+        if (root != null && root.get("accounts") instanceof ObjectNode accounts && accounts.has(account)) {
+            accounts.remove(account);
+            write(root);
+        }
+    }
+
+    /** Runs a read-modify-write holding the file's change lock; blocking. */
+    private void changing(Runnable change) {
+        try {
+            locks.holdingNow(CHANGE_SLOT, CHANGE_WAIT, () -> {
+                change.run();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw error.apply("Cannot change the " + kind + " file " + file + ": " + e.getMessage()
+                + ". Try again; if it persists, look for a stuck connectedcar process.", e);
+        }
     }
 
     /** A JSON {@code null} entry counts as none. */

@@ -14,7 +14,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reading and atomically replacing small files that only their owner may read ({@code rw-------}, folder
@@ -25,15 +24,7 @@ public final class OwnerOnlyFiles {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
-    /** One lock per file for the whole process, whichever store instance reads or writes it. */
-    private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
-
     private OwnerOnlyFiles() {
-    }
-
-    /** The lock that serialises this process's work on a file (give it the absolute, normalised path). */
-    public static Object lockFor(Path file) {
-        return LOCKS.computeIfAbsent(file, path -> new Object());
     }
 
     /** The file's bytes, or {@code null} when there is no file. */
@@ -45,27 +36,35 @@ public final class OwnerOnlyFiles {
         }
     }
 
+    /** Owner-only file permissions, where the file system has POSIX permissions; none elsewhere. */
+    static FileAttribute<?>[] ownerOnlyFile() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+            : new FileAttribute<?>[0];
+    }
+
+    /** Creates a folder and its missing parents, owner-only where the file system has POSIX permissions. */
+    public static void createDirectories(Path dir) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
     /**
      * Writes the bytes to a new owner-only temporary file beside {@code file}, forces them to disk, then moves it over
      * {@code file} atomically (where the file system can), so a reader or a crash never sees half a file. Creates the
      * folder owner-only when it is missing. The temporary file is removed when anything fails.
      */
     public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Path dir = file.getParent();
         Path temp = null;
         try {
             if (!Files.isDirectory(dir)) {
-                if (posix) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-                } else {
-                    Files.createDirectories(dir);
-                }
+                createDirectories(dir);
             }
-            FileAttribute<?>[] attributes = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
-                : new FileAttribute<?>[0];
-            temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attributes);
+            temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", ownerOnlyFile());
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -172,9 +172,11 @@ class FileUsageStoreUnitTests {
             .isEqualTo(Path.of(System.getProperty("user.home"), ".connectedcar", "usage.json").toAbsolutePath());
     }
 
+    /** The files of a folder, leaving out the stores' lock sidecars ({@code <file>.lock}), which hold no data. */
     private static List<String> filesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(path -> path.getFileName().toString()).sorted().toList();
+            return files.map(path -> path.getFileName().toString()).filter(name -> !name.endsWith(".lock")).sorted()
+                .toList();
         }
     }
 }

@@ -51,8 +51,10 @@ public final class TokenManager {
     private final AtomicLong catRefreshes = new AtomicLong();
     private final AtomicLong tmcExchanges = new AtomicLong();
 
-    /** Set when Ford refused the refresh token: no more calls until a new login. */
+    /** Set when Ford refused the refresh token (or on logout): no more calls to Ford until a new login. */
     private volatile AuthenticationRequiredException loginInvalid;
+    /** The stored tokens whose refresh Ford refused; a different stored login (made elsewhere) is used again. */
+    private volatile TokenSet refusedLogin;
 
     TokenManager(String account, TokenStore store, TokenApi api, Clock clock, Duration catMargin, Duration tmcMargin,
                  Duration renewalTimeout) {
@@ -121,6 +123,7 @@ public final class TokenManager {
             cat.set(tokens);
             tmc.set(null);
             loginInvalid = null;
+            refusedLogin = null;
         }));
     }
 
@@ -132,6 +135,7 @@ public final class TokenManager {
         return Mono.fromRunnable(() -> {
             cat.set(null);
             tmc.set(null);
+            refusedLogin = null;
             loginInvalid = new AuthenticationRequiredException("Logged out of account '" + account
                 + "'. Log in again with beginLogin() and completeLogin(...).");
         }).then(cat.idle()).then(Mono.defer(() -> store.delete(account)));
@@ -148,11 +152,40 @@ public final class TokenManager {
     }
 
     private Mono<TokenSet> cat() {
-        return Mono.defer(() -> loginInvalid != null ? Mono.error(loginInvalid) : cat.get());
+        return usableLogin().then(cat.get());
     }
 
     private Mono<AccessToken> tmc() {
-        return Mono.defer(() -> loginInvalid != null ? Mono.error(loginInvalid) : tmc.get());
+        return usableLogin().then(tmc.get());
+    }
+
+    /**
+     * Completes when the login may be used, else fails with why not. After Ford refused the refresh token, a login
+     * that another process (or a command line) has stored since is taken up instead of being overwritten or ignored.
+     */
+    private Mono<Void> usableLogin() {
+        return Mono.defer(() -> {
+            AuthenticationRequiredException invalid = loginInvalid;
+            TokenSet refused = refusedLogin;
+            if (invalid == null) {
+                return Mono.empty();
+            }
+            if (refused == null) {
+                return Mono.error(invalid); // logged out here
+            }
+            return store.load(account)
+                .filter(stored -> !stored.refreshToken().equals(refused.refreshToken()))
+                .doOnNext(newer -> {
+                    LOG.info("Account '{}' has a new stored login; using it", account);
+                    cat.set(newer);
+                    tmc.set(null);
+                    refusedLogin = null;
+                    loginInvalid = null;
+                })
+                .switchIfEmpty(Mono.error(invalid))
+                .onErrorMap(error -> !(error instanceof AuthenticationRequiredException), error -> invalid)
+                .then();
+        });
     }
 
     /**
@@ -164,7 +197,8 @@ public final class TokenManager {
         return error instanceof AuthenticationRequiredException && !(error instanceof AccountLockoutProtectionException);
     }
 
-    private AuthenticationRequiredException invalidate(AuthenticationRequiredException reason) {
+    private AuthenticationRequiredException invalidate(TokenSet refused, AuthenticationRequiredException reason) {
+        refusedLogin = refused;
         loginInvalid = reason;
         tmc.set(null);
         return reason;
@@ -193,32 +227,44 @@ public final class TokenManager {
             return value.accessExpiresAt();
         }
 
+        /**
+         * Renews through the store, which makes it exclusive across the processes that share it: the stored tokens
+         * are read under its lock, and when another process has renewed them already they are used as they are.
+         */
         @Override
         public Mono<TokenSet> renew(TokenSet current) {
-            Mono<TokenSet> known = current != null ? Mono.just(current) : store.load(account).doOnNext(cat::set);
-            return known
-                .switchIfEmpty(Mono.error(() -> new AuthenticationRequiredException("No login is stored for account '"
-                    + account + "'. Log in once in a browser: beginLogin(), then completeLogin(...).")))
-                .flatMap(stored -> cat.isFresh(stored, clock.instant()) ? Mono.just(stored) : refreshWith(stored));
+            return store.renew(account, stored -> {
+                TokenSet newest = newer(current, stored.orElse(null));
+                if (newest == null) {
+                    return Mono.error(new AuthenticationRequiredException("No login is stored for account '"
+                        + account + "'. Log in once in a browser: beginLogin(), then completeLogin(...)."));
+                }
+                return cat.isFresh(newest, clock.instant()) ? Mono.just(newest) : refreshWith(newest);
+            });
+        }
+
+        /**
+         * The later issued of two token sets (its CAT expires later): the one in memory may be newer than the stored
+         * one when saving failed, the stored one when another process renewed.
+         */
+        private static TokenSet newer(TokenSet a, TokenSet b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            return b.accessExpiresAt().isAfter(a.accessExpiresAt()) ? b : a;
         }
 
         private Mono<TokenSet> refreshWith(TokenSet old) {
             if (old.isRefreshExpired(clock.instant())) {
-                return Mono.error(invalidate(new AuthenticationRequiredException("The stored login of account '"
+                return Mono.error(invalidate(old, new AuthenticationRequiredException("The stored login of account '"
                     + account + "' expired on " + old.refreshExpiresAt() + ". Log in again in a browser.")));
             }
             LOG.debug("Renewing the CAT of account '{}'", account);
+            // The store saves the rotated refresh token before anyone may renew again: the old one is now void.
             return api.refreshCat(old.refreshToken())
-                // Store the rotated refresh token before anyone uses the new CAT: the old one is now void.
-                .flatMap(fresh -> store.save(account, fresh)
-                    .onErrorResume(e -> {
-                        LOG.warn("Could not store the renewed tokens of account '{}' ({}); they are kept in memory, "
-                            + "but a restart will need a new login", account, e.getMessage());
-                        return Mono.empty();
-                    })
-                    .thenReturn(fresh))
                 .doOnNext(fresh -> catRefreshes.incrementAndGet())
-                .onErrorMap(TokenManager::isLoginRefused, refused -> invalidate((AuthenticationRequiredException) refused));
+                .onErrorMap(TokenManager::isLoginRefused,
+                    refused -> invalidate(old, (AuthenticationRequiredException) refused));
         }
     }
 
