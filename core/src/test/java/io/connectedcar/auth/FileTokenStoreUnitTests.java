@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -224,6 +226,41 @@ class FileTokenStoreUnitTests {
             .expectNext(20L)
             .expectComplete()
             .verify(VERIFY);
+    }
+
+    @Test
+    void renewalsOfOneAccountNeverOverlapAcrossStoresOfOneFile() {
+        Path file = dir.resolve("tokens.json");
+        new FileTokenStore(file).save("me", TOKENS).block(VERIFY);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger renewals = new AtomicInteger();
+
+        Flux.range(0, 8).flatMap(i -> new FileTokenStore(file).renew("me", stored -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            // Renew only what nobody renewed yet, as the token manager does: the second finds NEWER stored.
+            Mono<TokenSet> result = stored.filter(NEWER::equals).isPresent() ? Mono.just(NEWER)
+                : Mono.delay(Duration.ofMillis(20)).doOnNext(tick -> renewals.incrementAndGet()).thenReturn(NEWER);
+            return result.doFinally(signal -> running.decrementAndGet());
+        }), 8).then().block(Duration.ofSeconds(20));
+
+        assertThat(mostAtOnce).as("renewals at once").hasValue(1);
+        assertThat(renewals).as("renewals that spent the refresh token").hasValue(1);
+        StepVerifier.create(new FileTokenStore(file).load("me")).expectNext(NEWER).expectComplete().verify(VERIFY);
+    }
+
+    @Test
+    void renewalSavesOnlyWhatChanged() throws IOException {
+        Path file = dir.resolve("tokens.json");
+        FileTokenStore store = new FileTokenStore(file);
+        store.save("me", TOKENS).block(VERIFY);
+        FileTime written = Files.getLastModifiedTime(file);
+
+        StepVerifier.create(store.renew("me", stored -> Mono.just(stored.orElseThrow())))
+            .expectNext(TOKENS)
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(written);
     }
 
     @Test

@@ -391,6 +391,21 @@ class TokenManagerUnitTests {
     }
 
     @Test
+    void afterARefusedRefreshTokenALoginStoredElsewhereIsTakenUpNotOverwritten() {
+        store.save("default", new TokenSet("cat-stale", Instant.EPOCH, "refresh-revoked", null)).block(VERIFY);
+        StepVerifier.create(tokens.token(AuthScheme.CAT)).expectError(AuthenticationRequiredException.class)
+            .verify(VERIFY);
+
+        // Another process (a command line's login) stores a new login in the shared store.
+        TokenSet elsewhere = new TokenSet("cat-elsewhere", Instant.ofEpochSecond(3600), "refresh-elsewhere", null);
+        store.save("default", elsewhere).block(VERIFY);
+
+        assertThat(token(AuthScheme.CAT)).isEqualTo("cat-elsewhere");
+        assertThat(store.load("default").block(VERIFY)).isEqualTo(elsewhere);
+        assertThat(transport.count("cat-refresh")).as("the refused one only").isEqualTo(1);
+    }
+
+    @Test
     void newLoginAfterARefusedRefreshTokenWorksAgain() {
         store.save("default", new TokenSet("cat-stale", Instant.EPOCH, "refresh-revoked", null)).block(VERIFY);
         StepVerifier.create(client.vehicles()).expectError(AuthenticationRequiredException.class).verify(VERIFY);
