@@ -23,7 +23,6 @@ import io.connectedcar.protection.LockoutOptions;
 import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.protection.internal.LockoutPolicy;
 import io.connectedcar.protection.internal.QuotaPolicy;
-import io.connectedcar.protection.internal.UsageLedger;
 import io.connectedcar.status.StatusStreamOptions;
 import io.connectedcar.status.internal.StatusStreams;
 import io.connectedcar.usage.InMemoryUsageStore;
@@ -93,11 +92,11 @@ public final class ConnectedCarClientBuilder {
     }
 
     /**
-     * Where the requests and status refreshes of the account are recorded, so that the request budget and the
-     * refresh interval also count those of earlier processes (default: in memory, a new count per client). Use a
-     * {@code FileUsageStore} for a program started again and again, such as a command line run from cron. The store
-     * is read at the first request, not here; a store that cannot be read or written is logged and never fails a
-     * request.
+     * Where the requests and status refreshes of the account are counted, so that the request budget and the refresh
+     * interval hold for every client and process that shares the store (default: in memory, a new count per client).
+     * Use a {@code FileUsageStore} for programs on one machine, such as a command line run from cron beside a
+     * service. The store is asked before each request, atomically; one that cannot be read or written fails the
+     * request with a {@code UsageStoreException}, since the account would otherwise be unprotected.
      */
     public ConnectedCarClientBuilder usageStore(UsageStore value) {
         this.usageStore = Objects.requireNonNull(value, "usageStore");
@@ -218,15 +217,14 @@ public final class ConnectedCarClientBuilder {
         boolean ownsTransport = transport == null;
         HttpTransport wire = ownsTransport ? HttpTransportProvider.load().create(transportOptions) : transport;
         TokenStore store = tokenStore != null ? tokenStore : new InMemoryTokenStore();
-        // One ledger of the account's use: the budget and the refresh guard read the store once between them.
-        UsageLedger usage = new UsageLedger(usageStore != null ? usageStore : new InMemoryUsageStore(), account, clock,
-            quota.window());
+        // The store counts the account's use: the budget and the refresh guard ask it before each request.
+        UsageStore usage = usageStore != null ? usageStore : new InMemoryUsageStore();
 
         UserAgentPolicy headers = new UserAgentPolicy(userAgent);
         RetryPolicy retry = new RetryPolicy(retryOptions, clock);
         // One lockout guard and one budget for the whole account: both pipelines share them.
         LockoutPolicy lockoutGuard = new LockoutPolicy(lockout, clock);
-        QuotaPolicy budget = new QuotaPolicy(quota, clock, usage);
+        QuotaPolicy budget = new QuotaPolicy(quota, clock, usage, account);
         LoggingPolicy logging = new LoggingPolicy();
 
         // Closest to the API first, closest to the wire last. Token calls use the same policies but carry no token.
@@ -238,7 +236,7 @@ public final class ConnectedCarClientBuilder {
             new TokenPolicy(auth.tokens()), budget, logging));
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
-        CommandSupport commands = CommandSupport.create(calls, commandOptions, capabilityCacheTtl, usage);
+        CommandSupport commands = CommandSupport.create(calls, commandOptions, capabilityCacheTtl, usage, account);
         StatusStreams statusStreams = new StatusStreams(calls, auth.tokens(), statusStreamOptions);
         return new ConnectedCarAsyncClient(new ClientContext(account, calls, auth, commands, statusStreams, retry,
             budget, lockoutGuard, ownsTransport ? wire : null));

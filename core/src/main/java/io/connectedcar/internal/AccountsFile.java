@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -83,29 +84,49 @@ public final class AccountsFile {
      *               leave the file as it is
      */
     public Mono<Void> update(String account, UnaryOperator<JsonNode> change) {
+        Objects.requireNonNull(change, "change");
+        return change(account, entry -> new Changed<Void>(change.apply(entry), null)).then();
+    }
+
+    /** What a change makes of an account's entry: the new entry ({@code null} to write nothing) and a result. */
+    public record Changed<T>(JsonNode entry, T result) {
+    }
+
+    /**
+     * Reads the account's entry, lets {@code change} decide, and writes the new entry, all holding the file's lock,
+     * so that the decision and the write are one step for every process on this machine. Lazy.
+     *
+     * @param change gets the entry, or {@code null} when there is none
+     * @return the change's result; empty when it is {@code null}
+     */
+    public <T> Mono<T> change(String account, Function<JsonNode, Changed<T>> change) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(change, "change");
-        return Mono.<Void>fromRunnable(() -> {
-            if (!Files.exists(file) && change.apply(null) == null) {
-                return; // a change of nothing into nothing: create neither the folder nor the lock
+        return Mono.fromCallable(() -> {
+            if (!Files.exists(file)) {
+                Changed<T> ofNothing = change.apply(null);
+                if (ofNothing.entry() == null) {
+                    return ofNothing.result(); // nothing to write: create neither the folder nor the lock
+                }
             }
-            changing(() -> updateEntry(account, change));
+            return changing(() -> changeEntry(account, change));
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private void updateEntry(String account, UnaryOperator<JsonNode> change) {
+    private <T> T changeEntry(String account, Function<JsonNode, Changed<T>> change) {
         ObjectNode root = readRoot();
-        JsonNode entry = change.apply(root == null ? null : entryOf(root, account));
-        if (entry == null) {
-            return;
+        Changed<T> changed = change.apply(root == null ? null : entryOf(root, account));
+        if (changed.entry() == null) {
+            return changed.result();
         }
         if (root == null) {
             root = Json.object().put("format", format);
         }
         ObjectNode accounts = root.get("accounts") instanceof ObjectNode existing ? existing
             : root.putObject("accounts");
-        accounts.set(account, entry);
+        accounts.set(account, changed.entry());
         write(root);
+        return changed.result();
     }
 
     /** Removes the account's entry. Lazy; writes nothing (and creates no file) when there is none. */
@@ -113,7 +134,10 @@ public final class AccountsFile {
         Objects.requireNonNull(account, "account");
         return Mono.<Void>fromRunnable(() -> {
             if (Files.exists(file)) { // nothing to remove: create neither the folder nor the lock
-                changing(() -> removeEntry(account));
+                changing(() -> {
+                    removeEntry(account);
+                    return null;
+                });
             }
         }).subscribeOn(Schedulers.boundedElastic());
     }
@@ -127,12 +151,9 @@ public final class AccountsFile {
     }
 
     /** Runs a read-modify-write holding the file's change lock; blocking. */
-    private void changing(Runnable change) {
+    private <T> T changing(Callable<T> change) {
         try {
-            locks.holdingNow(CHANGE_SLOT, CHANGE_WAIT, () -> {
-                change.run();
-                return null;
-            });
+            return locks.holdingNow(CHANGE_SLOT, CHANGE_WAIT, change);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -19,16 +19,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Keeps usage in one JSON file, so that the request budget and the refresh interval count the requests of earlier
- * processes too: a command line run from cron, a service restarted in a loop. The file holds instants and VINs only,
+ * Keeps usage in one JSON file, so that the request budget and the refresh interval hold for every process on this
+ * machine that uses the account, now and later: command lines run from cron, a service restarted in a loop. The file holds instants and VINs only,
  * per account name, and is readable by its owner only ({@code rw-------}, folder {@code rwx------} where the file
  * system has POSIX permissions). Every write goes to a temporary file beside it that is then moved over the old one
  * atomically, so a crash never leaves half a file; entries older than the caller's window are dropped on each write.
  * A file that cannot be read is reported ({@link UsageStoreException}), never overwritten. File work runs on
  * {@link Schedulers#boundedElastic()}, never on the caller's thread.
  *
- * <p>Writers in one process are serialised, also across separate stores of the same file; each write reads the file
- * afresh, so two processes recording at nearly the same moment lose at most the other's last few entries.
+ * <p>Every count is one read-modify-write of the file holding its lock ({@code <file>.lock}), which every thread,
+ * store and process on this machine respects: processes racing for the last permits get exactly as many as are left
+ * between them.
  */
 public final class FileUsageStore implements UsageStore {
     /** Written into the file so a later format can be told apart. */
@@ -37,8 +38,8 @@ public final class FileUsageStore implements UsageStore {
     private final AccountsFile accounts;
 
     public FileUsageStore(Path file) {
-        this.accounts = new AccountsFile(file, FORMAT, "usage", "It was left untouched, and the request budget and "
-            + "the refresh interval count only this process's use until it is moved or deleted.",
+        this.accounts = new AccountsFile(file, FORMAT, "usage", "It was left untouched, and requests are refused until "
+            + "it is moved or deleted, since without it the account's request budget cannot be kept.",
             UsageStoreException::new);
     }
 
@@ -64,41 +65,52 @@ public final class FileUsageStore implements UsageStore {
     }
 
     @Override
-    public Mono<Void> recordRequests(String account, Collection<Instant> sentAt, Instant keepSince) {
-        Objects.requireNonNull(account, "account");
-        List<Instant> added = List.copyOf(Objects.requireNonNull(sentAt, "sentAt"));
-        Objects.requireNonNull(keepSince, "keepSince");
-        return update(account, book -> {
-            book.addRequests(added, keepSince);
-            return true;
+    public Mono<RequestPermit> acquireRequest(String account, Instant now, RequestLimits limits) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(limits, "limits");
+        return change(account, book -> {
+            RequestPermit permit = book.acquireRequest(now, limits);
+            return new Rule<>(permit.isGranted(), permit);
         });
     }
 
     @Override
-    public Mono<Void> recordStatusRefresh(String account, String vin, Instant at, Instant keepSince) {
-        Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(vin, "vin");
+    public Mono<Void> releaseRequest(String account, Instant at) {
         Objects.requireNonNull(at, "at");
+        return change(account, book -> new Rule<>(book.releaseRequest(at), true)).then();
+    }
+
+    @Override
+    public Mono<RefreshPermit> acquireStatusRefresh(String account, String vin, Instant now, Duration minInterval,
+                                                    Instant keepSince) {
+        Objects.requireNonNull(vin, "vin");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(minInterval, "minInterval");
         Objects.requireNonNull(keepSince, "keepSince");
-        return update(account, book -> {
-            book.addStatusRefresh(vin, at, keepSince);
-            return true;
+        return change(account, book -> {
+            RefreshPermit permit = book.acquireStatusRefresh(vin, now, minInterval, keepSince);
+            return new Rule<>(permit.isGranted(), permit);
         });
     }
 
     @Override
     public Mono<Void> forgetStatusRefresh(String account, String vin, Instant at) {
-        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(vin, "vin");
         Objects.requireNonNull(at, "at");
-        return update(account, book -> book.forgetStatusRefresh(vin, at));
+        return change(account, book -> new Rule<>(book.forgetStatusRefresh(vin, at), true)).then();
     }
 
-    /** Changes the account's entry, writing only when {@code change} says it changed something. */
-    private Mono<Void> update(String account, Predicate<UsageBook> change) {
-        return accounts.update(account, entry -> {
+    /** What a rule did to the book: whether it changed it (then the file is written) and its result. */
+    private record Rule<T>(boolean changed, T result) {
+    }
+
+    /** Applies a rule to the account's book in one locked read-modify-write of the file. */
+    private <T> Mono<T> change(String account, Function<UsageBook, Rule<T>> rule) {
+        Objects.requireNonNull(account, "account");
+        return accounts.change(account, entry -> {
             UsageBook book = new UsageBook(usageOf(entry, account));
-            return change.test(book) ? toJson(book.toUsage()) : null;
+            Rule<T> applied = rule.apply(book);
+            return new AccountsFile.Changed<>(applied.changed() ? toJson(book.toUsage()) : null, applied.result());
         });
     }
 

@@ -1,14 +1,18 @@
 package io.connectedcar.usage;
 
 import java.time.Instant;
-import java.util.Collection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 /**
  * Keeps usage in this process only: a restarted process starts with a fresh budget and refresh allowance. The
- * default; one instance per client unless shared on purpose. Thread-safe; never fails.
+ * default; one instance per client unless shared on purpose (clients sharing one then share its limits exactly).
+ * Thread-safe; never fails.
  */
 public final class InMemoryUsageStore implements UsageStore {
     private final ConcurrentHashMap<String, RecordedUsage> accounts = new ConcurrentHashMap<>();
@@ -20,28 +24,26 @@ public final class InMemoryUsageStore implements UsageStore {
     }
 
     @Override
-    public Mono<Void> recordRequests(String account, Collection<Instant> sentAt, Instant keepSince) {
-        Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(sentAt, "sentAt");
-        Objects.requireNonNull(keepSince, "keepSince");
-        return Mono.fromRunnable(() -> accounts.compute(account, (key, usage) -> {
-            UsageBook book = new UsageBook(usage == null ? RecordedUsage.none() : usage);
-            book.addRequests(sentAt, keepSince);
-            return book.toUsage();
-        }));
+    public Mono<RequestPermit> acquireRequest(String account, Instant now, RequestLimits limits) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(limits, "limits");
+        return change(account, book -> book.acquireRequest(now, limits));
     }
 
     @Override
-    public Mono<Void> recordStatusRefresh(String account, String vin, Instant at, Instant keepSince) {
-        Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(vin, "vin");
+    public Mono<Void> releaseRequest(String account, Instant at) {
         Objects.requireNonNull(at, "at");
+        return change(account, book -> book.releaseRequest(at)).then();
+    }
+
+    @Override
+    public Mono<RefreshPermit> acquireStatusRefresh(String account, String vin, Instant now, Duration minInterval,
+                                                    Instant keepSince) {
+        Objects.requireNonNull(vin, "vin");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(minInterval, "minInterval");
         Objects.requireNonNull(keepSince, "keepSince");
-        return Mono.fromRunnable(() -> accounts.compute(account, (key, usage) -> {
-            UsageBook book = new UsageBook(usage == null ? RecordedUsage.none() : usage);
-            book.addStatusRefresh(vin, at, keepSince);
-            return book.toUsage();
-        }));
+        return change(account, book -> book.acquireStatusRefresh(vin, now, minInterval, keepSince));
     }
 
     @Override
@@ -49,11 +51,21 @@ public final class InMemoryUsageStore implements UsageStore {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(vin, "vin");
         Objects.requireNonNull(at, "at");
-        return Mono.fromRunnable(() -> accounts.computeIfPresent(account, (key, usage) -> {
-            UsageBook book = new UsageBook(usage);
-            book.forgetStatusRefresh(vin, at);
-            return book.toUsage();
-        }));
+        return change(account, book -> book.forgetStatusRefresh(vin, at)).then();
+    }
+
+    /** Applies a rule to the account's book atomically (one compute per account) and gives the rule's result. */
+    private <T> Mono<T> change(String account, Function<UsageBook, T> rule) {
+        Objects.requireNonNull(account, "account");
+        return Mono.fromSupplier(() -> {
+            List<T> result = new ArrayList<>(1);
+            accounts.compute(account, (key, usage) -> {
+                UsageBook book = new UsageBook(usage == null ? RecordedUsage.none() : usage);
+                result.add(rule.apply(book));
+                return book.toUsage();
+            });
+            return result.get(0);
+        });
     }
 
     @Override

@@ -1,13 +1,16 @@
 package io.connectedcar.usage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One account's usage being changed: the shared rules of both stores (sorted, old entries dropped). Not thread-safe. */
+/**
+ * One account's usage being changed, and the counting rules every store applies to it (so the stores differ only in
+ * where the usage lives and how they make a change atomic). Not thread-safe.
+ */
 final class UsageBook {
     final List<Instant> requests;
     final Map<String, List<Instant>> statusRefreshes;
@@ -18,19 +21,48 @@ final class UsageBook {
         usage.statusRefreshes().forEach((vin, instants) -> statusRefreshes.put(vin, new ArrayList<>(instants)));
     }
 
-    void addRequests(Collection<Instant> sentAt, Instant keepSince) {
-        requests.addAll(sentAt);
-        requests.removeIf(instant -> instant.isBefore(keepSince));
-        requests.sort(null);
+    /** The rule of {@link UsageStore#acquireRequest}; changes the book only when the request is counted. */
+    RequestPermit acquireRequest(Instant now, RequestLimits limits) {
+        clampToNow(requests, now);
+        requests.removeIf(sent -> !sent.plus(limits.window()).isAfter(now));
+        Instant burstStart = now.minus(limits.burstPeriod());
+        List<Instant> inBurst = requests.stream().filter(sent -> sent.isAfter(burstStart)).toList();
+        Instant nextSlot = requests.isEmpty() ? null : requests.get(0).plus(limits.window());
+        if (requests.size() >= limits.perWindow()) {
+            return RequestPermit.refused(RequestPermit.Limit.WINDOW, nextSlot, requests.size(), inBurst.size(),
+                nextSlot);
+        }
+        if (inBurst.size() >= limits.perBurst()) {
+            Instant burstFrees = inBurst.get(inBurst.size() - limits.perBurst()).plus(limits.burstPeriod());
+            return RequestPermit.refused(RequestPermit.Limit.BURST, burstFrees, requests.size(), inBurst.size(),
+                nextSlot);
+        }
+        requests.add(now);
+        return RequestPermit.granted(requests.size(), inBurst.size() + 1, requests.get(0).plus(limits.window()));
     }
 
-    void addStatusRefresh(String vin, Instant at, Instant keepSince) {
-        statusRefreshes.computeIfAbsent(vin, key -> new ArrayList<>()).add(at);
-        statusRefreshes.values().forEach(instants -> {
-            instants.removeIf(instant -> instant.isBefore(keepSince));
-            instants.sort(null);
-        });
+    /** Whether a request counted at {@code at} was there to take back. */
+    boolean releaseRequest(Instant at) {
+        return requests.remove(at);
+    }
+
+    /** The rule of {@link UsageStore#acquireStatusRefresh}; changes the book only when the refresh is counted. */
+    RefreshPermit acquireStatusRefresh(String vin, Instant now, Duration minInterval, Instant keepSince) {
+        statusRefreshes.values().forEach(instants -> clampToNow(instants, now));
+        Instant last = statusRefreshes.getOrDefault(vin, List.of()).stream().max(Instant::compareTo).orElse(null);
+        if (last != null && !minInterval.isZero() && now.isBefore(last.plus(minInterval))) {
+            return new RefreshPermit(last, last.plus(minInterval));
+        }
+        statusRefreshes.computeIfAbsent(vin, key -> new ArrayList<>()).add(now);
+        statusRefreshes.values().forEach(instants -> instants.removeIf(instant -> instant.isBefore(keepSince)));
         statusRefreshes.values().removeIf(List::isEmpty);
+        return new RefreshPermit(last, null);
+    }
+
+    /** An instant after {@code now} was recorded before the clock was set back: it counts as sent now. Sorts. */
+    private static void clampToNow(List<Instant> instants, Instant now) {
+        instants.replaceAll(instant -> instant.isAfter(now) ? now : instant);
+        instants.sort(null);
     }
 
     /** Whether anything was removed. */

@@ -1,21 +1,27 @@
 package io.connectedcar.usage;
 
 import java.time.Instant;
-import java.util.Collection;
+import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Where an account's recent use is kept, so that the request budget ({@link io.connectedcar.protection.QuotaOptions}) and the
- * status-refresh interval ({@link io.connectedcar.command.CommandOptions#minStatusRefreshInterval()}) also count what
- * earlier processes sent: a command line started 400 times a day by cron must not get the account disabled. It holds
- * instants and VINs only, never tokens.
+ * Where an account's recent use is kept and counted, so that the request budget
+ * ({@link io.connectedcar.protection.QuotaOptions}) and the status-refresh interval
+ * ({@link io.connectedcar.command.CommandOptions#minStatusRefreshInterval()}) hold for everything that uses the
+ * account: every client of a process, every process that shares the store, and processes started again and again (a
+ * command line run by cron must not get the account disabled). It holds instants and VINs only, never tokens.
+ *
+ * <p>The store decides: {@link #acquireRequest} and {@link #acquireStatusRefresh} check the limits and count the
+ * request in one atomic step, so that clients sharing a store together never exceed them, however they race. A store
+ * shared by processes must make that step atomic across them (the file store locks the file; a server store runs it
+ * as one script). An instant later than {@code now} (a clock set back since it was recorded) counts as {@code now}.
  *
  * <p>Every method is lazy (nothing happens until subscription) and must not block the subscribing thread: move file or
- * network work to a scheduler meant for it. A client loads the usage once, on its first request or refresh; what other
- * processes record after that is not seen by it. Implementations must be thread-safe.
+ * network work to a scheduler meant for it. Implementations must be thread-safe. A store that cannot be read or
+ * written fails the request with a {@link UsageStoreException}: without the count, the account is not protected.
  *
  * @see InMemoryUsageStore the default: kept in this process only
- * @see FileUsageStore a JSON file that survives restarts
+ * @see FileUsageStore a JSON file that processes on one machine share
  */
 public interface UsageStore {
 
@@ -23,32 +29,40 @@ public interface UsageStore {
      * The recorded use of an account. Lazy.
      *
      * @return the usage; {@link RecordedUsage#none()} when nothing was recorded for the account
-     * @throws UsageStoreException (as an error signal) when the store cannot be read; the client then counts only its
-     *                             own use and logs a warning
+     * @throws UsageStoreException (as an error signal) when the store cannot be read
      */
     Mono<RecordedUsage> load(String account);
 
     /**
-     * Adds requests sent to Ford and forgets this account's requests sent before {@code keepSince}. Lazy.
+     * Counts a request about to be sent at {@code now} when it fits in the limits, in one atomic step, and forgets
+     * requests that have left the window. Lazy.
      *
-     * @param sentAt    when each request was sent
-     * @param keepSince requests before this instant are dropped (the start of the rolling window)
-     * @throws UsageStoreException (as an error signal) when the store cannot be read or written; the request goes
-     *                             ahead and a warning is logged
+     * @return the permit: counted, or refused with the limit and when to try again
+     * @throws UsageStoreException (as an error signal) when the store cannot be read or written
      */
-    Mono<Void> recordRequests(String account, Collection<Instant> sentAt, Instant keepSince);
+    Mono<RequestPermit> acquireRequest(String account, Instant now, RequestLimits limits);
 
     /**
-     * Adds a status refresh of a vehicle and forgets this account's refreshes (of any vehicle) before
+     * Takes back a request counted at exactly {@code at} that never left this machine (the connection was refused),
+     * so it costs nothing. Lazy; completes also when there is no such entry.
+     *
+     * @throws UsageStoreException (as an error signal) when the store cannot be read or written
+     */
+    Mono<Void> releaseRequest(String account, Instant at);
+
+    /**
+     * Counts a status refresh of a vehicle at {@code now} when the vehicle's last one was at least
+     * {@code minInterval} ago, in one atomic step, and forgets this account's refreshes (of any vehicle) before
      * {@code keepSince}. Lazy.
      *
-     * @throws UsageStoreException (as an error signal) when the store cannot be read or written; the refresh goes
-     *                             ahead and a warning is logged
+     * @return the permit: counted, or refused with when the next is allowed
+     * @throws UsageStoreException (as an error signal) when the store cannot be read or written
      */
-    Mono<Void> recordStatusRefresh(String account, String vin, Instant at, Instant keepSince);
+    Mono<RefreshPermit> acquireStatusRefresh(String account, String vin, Instant now, Duration minInterval,
+                                             Instant keepSince);
 
     /**
-     * Removes a status refresh recorded at exactly {@code at}, because it certainly never reached Ford. Lazy;
+     * Removes a status refresh counted at exactly {@code at}, because it certainly never reached Ford. Lazy;
      * completes also when there is no such entry.
      *
      * @throws UsageStoreException (as an error signal) when the store cannot be read or written

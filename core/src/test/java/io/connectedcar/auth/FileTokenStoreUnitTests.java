@@ -241,7 +241,8 @@ class FileTokenStoreUnitTests {
             // Renew only what nobody renewed yet, as the token manager does: the second finds NEWER stored.
             Mono<TokenSet> result = stored.filter(NEWER::equals).isPresent() ? Mono.just(NEWER)
                 : Mono.delay(Duration.ofMillis(20)).doOnNext(tick -> renewals.incrementAndGet()).thenReturn(NEWER);
-            return result.doFinally(signal -> running.decrementAndGet());
+            // Counted down before the renewal's end reaches the store (doFinally would run after the lock is released).
+            return result.doOnTerminate(running::decrementAndGet);
         }), 8).then().block(Duration.ofSeconds(20));
 
         assertThat(mostAtOnce).as("renewals at once").hasValue(1);

@@ -8,13 +8,16 @@ import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.command.CommandResult;
 import io.connectedcar.exception.QuotaExceededException;
 import io.connectedcar.exception.RefreshTooSoonException;
+import io.connectedcar.http.TransportException;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.FakeCommandCloudExtension;
-import io.connectedcar.testing.LogCapture;
 import io.connectedcar.testing.VirtualTimeExtension;
 import io.connectedcar.usage.FileUsageStore;
 import io.connectedcar.usage.InMemoryUsageStore;
 import io.connectedcar.usage.RecordedUsage;
+import io.connectedcar.usage.RefreshPermit;
+import io.connectedcar.usage.RequestLimits;
+import io.connectedcar.usage.RequestPermit;
 import io.connectedcar.usage.UsageStore;
 import io.connectedcar.usage.UsageStoreException;
 import java.io.IOException;
@@ -22,10 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -140,109 +140,68 @@ class UsageAcrossClientsUnitTests {
     }
 
     @Test
-    void failedWritesAreLoggedAndTheRequestAndTheRefreshGoAhead() {
-        FailingWrites store = new FailingWrites();
-        ConnectedCarAsyncClient client = client(store, DAILY_250);
+    void aStoreThatCannotCountFailsTheRequestWithItsErrorAndSendsNothing() {
+        ConnectedCarAsyncClient client = client(new Unwritable(), DAILY_250);
 
-        try (LogCapture logs = new LogCapture()) {
-            StepVerifier.create(client.vehicles().count()).expectNext(2L).expectComplete().verify(VERIFY);
-            StepVerifier.create(refresh(client))
-                .expectSubscription()
-                .then(() -> time.advanceTimeBy(Duration.ofSeconds(10)))
-                .expectNextCount(1)
-                .expectComplete()
-                .verify(VERIFY);
-
-            assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN io.connectedcar.usage"))
-                .anySatisfy(line -> assertThat(line).contains("Could not record requests").contains("disk full"))
-                .anySatisfy(line -> assertThat(line).contains("Could not record the status refresh of " + F150));
-        }
-        assertThat(cloud.commandPosts()).hasSize(1);
-        assertThat(client.metrics().quota().remaining()).as("this client still counts in memory")
-            .isLessThan(250);
+        StepVerifier.create(client.vehicles())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(UsageStoreException.class)
+                .hasMessageContaining("disk full"))
+            .verify(VERIFY);
+        StepVerifier.create(refresh(client)).expectError(UsageStoreException.class).verify(VERIFY);
+        assertThat(cloud.transport.requests()).isEmpty();
     }
 
     @Test
-    void corruptFileIsReportedOnceLeftUntouchedAndRequestsGoAhead() throws IOException {
+    void aCorruptFileRefusesRequestsSayingWhatToDoAndIsLeftUntouched() throws IOException {
         Path path = dir.resolve("usage.json");
         byte[] corrupt = "{\"accounts\":".getBytes();
         Files.write(path, corrupt);
         ConnectedCarAsyncClient client = client(new FileUsageStore(path), DAILY_250);
 
-        try (LogCapture logs = new LogCapture()) {
-            StepVerifier.create(reads(client, 3)).expectNext(3L).expectComplete().verify(VERIFY);
-
-            assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN io.connectedcar.usage"))
-                .singleElement().satisfies(line -> assertThat(line)
-                    .contains("Could not read the recorded requests").contains(path.toString())
-                    .contains("left untouched"));
-        }
+        StepVerifier.create(client.vehicles())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(UsageStoreException.class)
+                .hasMessageContaining(path.toString()).hasMessageContaining("moved or deleted"))
+            .verify(VERIFY);
         assertThat(Files.readAllBytes(path)).isEqualTo(corrupt);
-        assertThat(client.metrics().quota().remaining()).isEqualTo(247);
+        assertThat(cloud.transport.requests()).isEmpty();
     }
 
     @Test
-    void storeIsReadOnceAtTheFirstRequestAndEachRequestIsRecordedBeforeItIsSent() {
-        Recording store = new Recording();
-        store.writeDelay = Duration.ofSeconds(1);
-        ConnectedCarAsyncClient client = client(store, DAILY_250);
-        assertThat(store.loads).as("building the client reads nothing").hasValue(0);
+    void clientsSharingAStoreNeverExceedTheBudgetTogether() {
+        InMemoryUsageStore store = new InMemoryUsageStore();
+        QuotaOptions five = DAILY_250.withDailyLimit(5).withMaxWait(Duration.ZERO);
+        List<ConnectedCarAsyncClient> clients = List.of(client(store, five), client(store, five), client(store, five));
 
-        StepVerifier.create(Flux.merge(client.vehicles(), client.vehicles(), client.vehicles()).count())
-            .expectSubscription()
-            .then(() -> time.advanceTimeBy(Duration.ofMillis(500)))
-            .then(() -> assertThat(cloud.transport.requests()).as("waiting for the write").isEmpty())
-            .then(() -> time.advanceTimeBy(Duration.ofMillis(500)))
-            .then(() -> assertThat(cloud.transport.requests()).as("the first write held one").hasSize(1))
-            .then(() -> time.advanceTimeBy(Duration.ofSeconds(1)))
-            .expectNext(6L)
-            .expectComplete()
-            .verify(VERIFY);
+        List<Boolean> sent = Flux.fromIterable(clients)
+            .flatMap(client -> Flux.range(0, 3).flatMap(i -> client.vehicles().count().map(n -> true)
+                .onErrorResume(QuotaExceededException.class, refused -> Mono.just(false))))
+            .collectList().block(VERIFY);
 
-        assertThat(store.loads).hasValue(1);
-        assertThat(store.batches).as("the two requests that came during the first write shared the second")
-            .containsExactly(1, 2);
-        assertThat(cloud.transport.requests()).hasSize(3);
+        assertThat(sent).filteredOn(Boolean::booleanValue).hasSize(5);
+        assertThat(cloud.transport.requests()).hasSize(5);
+        assertThat(store.load("default").block(VERIFY).requests()).hasSize(5);
     }
 
     @Test
-    void budgetAndRefreshGuardShareOneReadOfTheStoreHoweverManyRequestsAndRefreshes() {
-        Recording store = new Recording();
-        store.inner.recordRequests("default", List.of(Instant.EPOCH), Instant.EPOCH)
-            .then(store.inner.recordStatusRefresh("default", MACH_E, Instant.EPOCH, Instant.EPOCH))
-            .block(VERIFY);
+    void aRequestThatNeverLeftTheMachineCostsNothing() {
+        InMemoryUsageStore store = new InMemoryUsageStore();
+        cloud.transport.on("vehicles", request -> Mono.error(new TransportException("connection refused", false,
+            null)));
         ConnectedCarAsyncClient client = client(store, DAILY_250);
 
-        // The refresh guard comes first, so it reads the store; the budget then uses what it read.
-        StepVerifier.create(refresh(client).then(reads(client, 3)))
+        StepVerifier.create(client.vehicles())
             .expectSubscription()
-            .then(() -> time.advanceTimeBy(Duration.ofSeconds(10)))
-            .expectNext(3L)
-            .expectComplete()
+            .then(() -> time.advanceTimeBy(Duration.ofMinutes(1)))
+            .expectError(TransportException.class)
             .verify(VERIFY);
-        StepVerifier.create(client.vehicle(MACH_E).refreshStatus().result())
-            .expectError(RefreshTooSoonException.class)
-            .verify(VERIFY);
-        time.advanceTimeBy(Duration.ofMinutes(15));
-        Mono<CommandResult> refreshBoth = refresh(client).then(client.vehicle(MACH_E).refreshStatus().result());
-        StepVerifier.create(refreshBoth.then(reads(client, 3)))
-            .expectSubscription()
-            .then(() -> time.advanceTimeBy(Duration.ofSeconds(20)))
-            .expectNext(3L)
-            .expectComplete()
-            .verify(VERIFY);
-
-        assertThat(store.loads).as("one read for the budget and the guard together").hasValue(1);
-        assertThat(cloud.commandPosts()).as("the refresh recorded before the client was refused").hasSize(3);
-        assertThat(client.metrics().quota().remaining()).as("the request recorded before the client counts")
-            .isEqualTo(250 - 1 - cloud.transport.requests().size());
+        assertThat(store.load("default").block(VERIFY).requests()).as("every attempt given back").isEmpty();
     }
 
     @Test
     void requestRecordedInTheFutureAfterTheClockWasSetBackCountsAsSentNow() {
         InMemoryUsageStore store = new InMemoryUsageStore();
-        store.recordRequests("default", List.of(Instant.parse("1970-01-01T05:00:00Z")), Instant.EPOCH)
-            .block(VERIFY);
+        store.acquireRequest("default", Instant.parse("1970-01-01T05:00:00Z"), new RequestLimits(1, Duration.ofDays(1),
+            1, Duration.ofMinutes(1))).block(VERIFY);
         ConnectedCarAsyncClient client = client(store, DAILY_250.withDailyLimit(1).withMaxWait(Duration.ZERO));
 
         StepVerifier.create(client.vehicles())
@@ -252,65 +211,32 @@ class UsageAcrossClientsUnitTests {
         assertThat(cloud.transport.requests()).isEmpty();
     }
 
-    /** Reads work; every write fails as a full disk would. */
-    private static final class FailingWrites implements UsageStore {
+    /** Reads work; counting fails as on a full disk. */
+    private static final class Unwritable implements UsageStore {
         @Override
         public Mono<RecordedUsage> load(String account) {
             return Mono.just(RecordedUsage.none());
         }
 
         @Override
-        public Mono<Void> recordRequests(String account, Collection<Instant> sentAt, Instant keepSince) {
-            return Mono.error(new UsageStoreException("disk full", null));
+        public Mono<RequestPermit> acquireRequest(String account, Instant now, RequestLimits limits) {
+            return Mono.error(new UsageStoreException("Cannot write the usage file: disk full", null));
         }
 
         @Override
-        public Mono<Void> recordStatusRefresh(String account, String vin, Instant at, Instant keepSince) {
-            return Mono.error(new UsageStoreException("disk full", null));
+        public Mono<Void> releaseRequest(String account, Instant at) {
+            return Mono.error(new UsageStoreException("Cannot write the usage file: disk full", null));
         }
 
         @Override
-        public Mono<Void> forgetStatusRefresh(String account, String vin, Instant at) {
-            return Mono.error(new UsageStoreException("disk full", null));
-        }
-
-        @Override
-        public String toString() {
-            return "FailingWrites";
-        }
-    }
-
-    /** An in-memory store that counts its reads and the size of each request write, which takes {@code writeDelay}. */
-    private static final class Recording implements UsageStore {
-        final InMemoryUsageStore inner = new InMemoryUsageStore();
-        final AtomicInteger loads = new AtomicInteger();
-        final List<Integer> batches = new CopyOnWriteArrayList<>();
-        volatile Duration writeDelay = Duration.ZERO;
-
-        @Override
-        public Mono<RecordedUsage> load(String account) {
-            return Mono.defer(() -> {
-                loads.incrementAndGet();
-                return inner.load(account);
-            });
-        }
-
-        @Override
-        public Mono<Void> recordRequests(String account, Collection<Instant> sentAt, Instant keepSince) {
-            return Mono.delay(writeDelay).then(Mono.defer(() -> {
-                batches.add(sentAt.size());
-                return inner.recordRequests(account, sentAt, keepSince);
-            }));
-        }
-
-        @Override
-        public Mono<Void> recordStatusRefresh(String account, String vin, Instant at, Instant keepSince) {
-            return inner.recordStatusRefresh(account, vin, at, keepSince);
+        public Mono<RefreshPermit> acquireStatusRefresh(String account, String vin, Instant now, Duration minInterval,
+                                                        Instant keepSince) {
+            return Mono.error(new UsageStoreException("Cannot write the usage file: disk full", null));
         }
 
         @Override
         public Mono<Void> forgetStatusRefresh(String account, String vin, Instant at) {
-            return inner.forgetStatusRefresh(account, vin, at);
+            return Mono.error(new UsageStoreException("Cannot write the usage file: disk full", null));
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The usage file: round trip, owner-only permissions, old entries dropped, corrupt files reported and left alone. */
@@ -26,17 +28,31 @@ class FileUsageStoreUnitTests {
     private static final String OTHER_VIN = "3FMTK3SU5MMA00002";
     private static final Instant T0 = Instant.parse("2026-05-02T10:00:00Z");
 
+    private static final RequestLimits LIMITS = new RequestLimits(250, Duration.ofHours(24), 1000,
+        Duration.ofMinutes(1));
+    private static final Duration KEEP = Duration.ofDays(1);
+
     @TempDir
     Path dir;
+
+    /** Counts a request at {@code at} under the default limits. */
+    private static Mono<Void> request(UsageStore store, String account, Instant at) {
+        return store.acquireRequest(account, at, LIMITS).then();
+    }
+
+    /** Counts a status refresh at {@code at}, whatever the last one was. */
+    private static Mono<Void> refresh(UsageStore store, String account, String vin, Instant at) {
+        return store.acquireStatusRefresh(account, vin, at, Duration.ZERO, at.minus(KEEP)).then();
+    }
 
     @Test
     void recordedRequestsAndRefreshesLoadBackInANewStoreSorted() {
         FileUsageStore store = new FileUsageStore(dir.resolve("usage.json"));
 
-        store.recordRequests("me", List.of(T0.plusSeconds(60), T0), T0.minus(Duration.ofDays(1)))
-            .then(store.recordRequests("me", List.of(T0.plusSeconds(30)), T0.minus(Duration.ofDays(1))))
-            .then(store.recordStatusRefresh("me", VIN, T0, T0.minus(Duration.ofDays(1))))
-            .then(store.recordStatusRefresh("me", OTHER_VIN, T0.plusSeconds(5), T0.minus(Duration.ofDays(1))))
+        request(store, "me", T0).then(request(store, "me", T0.plusSeconds(30)))
+            .then(request(store, "me", T0.plusSeconds(60)))
+            .then(refresh(store, "me", VIN, T0))
+            .then(refresh(store, "me", OTHER_VIN, T0.plusSeconds(5)))
             .block(VERIFY);
 
         StepVerifier.create(new FileUsageStore(dir.resolve("usage.json")).load("me"))
@@ -60,17 +76,15 @@ class FileUsageStoreUnitTests {
     }
 
     @Test
-    void entriesOlderThanTheWindowAreDroppedOnWrite() throws IOException {
+    void entriesOlderThanTheWindowAreDroppedWhenTheNextIsCounted() throws IOException {
         Path file = dir.resolve("usage.json");
         FileUsageStore store = new FileUsageStore(file);
         Instant dayLater = T0.plus(Duration.ofHours(25));
-        store.recordRequests("me", List.of(T0, T0.plus(Duration.ofHours(2))), T0.minus(Duration.ofDays(1)))
-            .then(store.recordStatusRefresh("me", VIN, T0, T0.minus(Duration.ofDays(1))))
+        request(store, "me", T0).then(request(store, "me", T0.plus(Duration.ofHours(2))))
+            .then(refresh(store, "me", VIN, T0))
             .block(VERIFY);
 
-        store.recordRequests("me", List.of(dayLater), dayLater.minus(Duration.ofHours(24)))
-            .then(store.recordStatusRefresh("me", OTHER_VIN, dayLater, dayLater.minus(Duration.ofHours(24))))
-            .block(VERIFY);
+        request(store, "me", dayLater).then(refresh(store, "me", OTHER_VIN, dayLater)).block(VERIFY);
 
         StepVerifier.create(store.load("me"))
             .assertNext(usage -> {
@@ -85,9 +99,8 @@ class FileUsageStoreUnitTests {
     @Test
     void forgettingARefreshRemovesThatOneOnly() {
         FileUsageStore store = new FileUsageStore(dir.resolve("usage.json"));
-        Instant keep = T0.minus(Duration.ofDays(1));
-        store.recordStatusRefresh("me", VIN, T0, keep)
-            .then(store.recordStatusRefresh("me", VIN, T0.plusSeconds(900), keep))
+        refresh(store, "me", VIN, T0)
+            .then(refresh(store, "me", VIN, T0.plusSeconds(900)))
             .then(store.forgetStatusRefresh("me", VIN, T0.plusSeconds(900)))
             .then(store.forgetStatusRefresh("me", OTHER_VIN, T0))
             .block(VERIFY);
@@ -101,10 +114,7 @@ class FileUsageStoreUnitTests {
     @Test
     void accountsAreKeptApartInOneFile() {
         FileUsageStore store = new FileUsageStore(dir.resolve("usage.json"));
-        Instant keep = T0.minus(Duration.ofDays(1));
-
-        store.recordRequests("alice", List.of(T0), keep).then(store.recordRequests("bob", List.of(T0, T0), keep))
-            .block(VERIFY);
+        request(store, "alice", T0).then(request(store, "bob", T0)).then(request(store, "bob", T0)).block(VERIFY);
 
         StepVerifier.create(store.load("alice")).assertNext(usage -> assertThat(usage.requests()).hasSize(1))
             .expectComplete().verify(VERIFY);
@@ -117,7 +127,7 @@ class FileUsageStoreUnitTests {
         assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
         Path file = dir.resolve("new-folder/usage.json");
 
-        new FileUsageStore(file).recordRequests("me", List.of(T0), T0).block(VERIFY);
+        request(new FileUsageStore(file), "me", T0).block(VERIFY);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
@@ -137,10 +147,8 @@ class FileUsageStoreUnitTests {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("left untouched"))
             .verify(VERIFY);
-        StepVerifier.create(store.recordRequests("me", List.of(T0), T0)).expectError(UsageStoreException.class)
-            .verify(VERIFY);
-        StepVerifier.create(store.recordStatusRefresh("me", VIN, T0, T0)).expectError(UsageStoreException.class)
-            .verify(VERIFY);
+        StepVerifier.create(request(store, "me", T0)).expectError(UsageStoreException.class).verify(VERIFY);
+        StepVerifier.create(refresh(store, "me", VIN, T0)).expectError(UsageStoreException.class).verify(VERIFY);
         StepVerifier.create(store.forgetStatusRefresh("me", VIN, T0)).expectError(UsageStoreException.class)
             .verify(VERIFY);
 
@@ -159,9 +167,87 @@ class FileUsageStoreUnitTests {
             .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(UsageStoreException.class)
                 .hasMessageContaining("'me'").hasMessageContaining("left untouched"))
             .verify(VERIFY);
-        StepVerifier.create(store.recordRequests("me", List.of(T0), T0)).expectError(UsageStoreException.class)
-            .verify(VERIFY);
+        StepVerifier.create(request(store, "me", T0)).expectError(UsageStoreException.class).verify(VERIFY);
         assertThat(Files.readString(file)).isEqualTo(text);
+    }
+
+    @Test
+    void storesRacingForTheLastPermitsGetExactlyThatManyBetweenThem() {
+        Path file = dir.resolve("usage.json");
+        RequestLimits five = new RequestLimits(5, Duration.ofHours(24), 1000, Duration.ofMinutes(1));
+
+        // Eight stores of one file, as eight processes would hold them, three attempts each, all at once.
+        List<RequestPermit> permits = Flux.range(0, 24)
+            .flatMap(i -> new FileUsageStore(file).acquireRequest("me", T0.plusMillis(i), five), 24)
+            .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(permits).filteredOn(RequestPermit::isGranted).hasSize(5);
+        assertThat(permits).filteredOn(permit -> !permit.isGranted())
+            .allSatisfy(permit -> assertThat(permit.refusedBy()).isEqualTo(RequestPermit.Limit.WINDOW));
+        StepVerifier.create(new FileUsageStore(file).load("me"))
+            .assertNext(usage -> assertThat(usage.requests()).hasSize(5))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void aRefusalNamesItsLimitAndWhenTheNextRequestIsAllowed() {
+        FileUsageStore store = new FileUsageStore(dir.resolve("usage.json"));
+        RequestLimits twoADayTwoAMinute = new RequestLimits(3, Duration.ofHours(24), 2, Duration.ofMinutes(1));
+
+        StepVerifier.create(store.acquireRequest("me", T0, twoADayTwoAMinute)
+                .then(store.acquireRequest("me", T0.plusSeconds(10), twoADayTwoAMinute))
+                .then(store.acquireRequest("me", T0.plusSeconds(20), twoADayTwoAMinute)))
+            .assertNext(permit -> {
+                assertThat(permit.refusedBy()).isEqualTo(RequestPermit.Limit.BURST);
+                assertThat(permit.retryAt()).isEqualTo(T0.plusSeconds(60));
+            })
+            .expectComplete()
+            .verify(VERIFY);
+        StepVerifier.create(store.acquireRequest("me", T0.plusSeconds(60), twoADayTwoAMinute)
+                .then(store.acquireRequest("me", T0.plusSeconds(200), twoADayTwoAMinute)))
+            .assertNext(permit -> {
+                assertThat(permit.refusedBy()).isEqualTo(RequestPermit.Limit.WINDOW);
+                assertThat(permit.retryAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
+                assertThat(permit.usedInWindow()).isEqualTo(3);
+            })
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void aRequestGivenBackNoLongerCounts() {
+        FileUsageStore store = new FileUsageStore(dir.resolve("usage.json"));
+
+        request(store, "me", T0).then(request(store, "me", T0.plusSeconds(1)))
+            .then(store.releaseRequest("me", T0.plusSeconds(1)))
+            .then(store.releaseRequest("me", T0.plusSeconds(99)))
+            .block(VERIFY);
+
+        StepVerifier.create(store.load("me"))
+            .assertNext(usage -> assertThat(usage.requests()).containsExactly(T0))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void aRefreshWithinTheIntervalIsRefusedSayingWhenTheNextIsAllowed() {
+        FileUsageStore store = new FileUsageStore(dir.resolve("usage.json"));
+        Duration interval = Duration.ofMinutes(15);
+
+        StepVerifier.create(store.acquireStatusRefresh("me", VIN, T0, interval, T0.minus(KEEP))
+                .then(store.acquireStatusRefresh("me", VIN, T0.plusSeconds(60), interval, T0.minus(KEEP))))
+            .assertNext(permit -> {
+                assertThat(permit.isGranted()).isFalse();
+                assertThat(permit.lastRefresh()).isEqualTo(T0);
+                assertThat(permit.retryAt()).isEqualTo(T0.plus(interval));
+            })
+            .expectComplete()
+            .verify(VERIFY);
+        StepVerifier.create(store.acquireStatusRefresh("me", OTHER_VIN, T0.plusSeconds(60), interval, T0))
+            .assertNext(permit -> assertThat(permit.isGranted()).as("each car has its own").isTrue())
+            .expectComplete()
+            .verify(VERIFY);
     }
 
     @Test

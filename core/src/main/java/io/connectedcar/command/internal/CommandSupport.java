@@ -3,7 +3,7 @@ package io.connectedcar.command.internal;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.ford.internal.FordCalls;
 import io.connectedcar.protection.internal.StatusRefreshGuard;
-import io.connectedcar.protection.internal.UsageLedger;
+import io.connectedcar.usage.UsageStore;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -25,13 +25,13 @@ public record CommandSupport(CommandEngine engine, VehicleActions actions, Comma
 
     /**
      * @param capabilityCacheTtl how long the vehicle list is kept for capability checks
-     * @param usage              the account's recorded use, which the status-refresh guard shares with the budget
+     * @param usage              counts the account's status refreshes, under {@code account}
      */
     public static CommandSupport create(FordCalls calls, CommandOptions defaults, Duration capabilityCacheTtl,
-                                        UsageLedger usage) {
+                                        UsageStore usage, String account) {
         CapabilityCache capabilities = new CapabilityCache(calls::vehicles, calls.clock(), capabilityCacheTtl);
         CommandEngine engine = new CommandEngine(calls, capabilities,
-            new StatusRefreshGuard(calls.clock(), usage), new CommandMetrics());
+            new StatusRefreshGuard(calls.clock(), usage, account), new CommandMetrics());
         return new CommandSupport(engine, new VehicleActions(calls, capabilities), defaults);
     }
 }

@@ -1,0 +1,18 @@
+package io.connectedcar.usage;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The limits a request must fit in to be allowed: at most {@code perWindow} requests in any rolling {@code window},
+ * and at most {@code perBurst} in any rolling {@code burstPeriod}.
+ */
+public record RequestLimits(int perWindow, Duration window, int perBurst, Duration burstPeriod) {
+    public RequestLimits {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(burstPeriod, "burstPeriod");
+        if (perWindow < 1 || perBurst < 1) {
+            throw new IllegalArgumentException("Limits must be at least 1, were " + perWindow + " and " + perBurst);
+        }
+    }
+}

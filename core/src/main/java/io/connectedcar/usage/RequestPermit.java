@@ -1,0 +1,55 @@
+package io.connectedcar.usage;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A store's answer to {@link UsageStore#acquireRequest}: the request was counted, or which limit refused it and when
+ * the next one is allowed; with the account's use as the store saw it.
+ *
+ * @param refusedBy       the limit that refused the request, or {@code null} when it was counted
+ * @param retryAt         when a refused request would be allowed, or {@code null} when it was counted
+ * @param usedInWindow    requests counted in the rolling window, this one included when it was counted
+ * @param usedInBurst     requests counted in the rolling burst period, likewise
+ * @param nextSlotFreesAt when the oldest counted request leaves the window, or {@code null} when none is counted
+ */
+public record RequestPermit(Limit refusedBy, Instant retryAt, int usedInWindow, int usedInBurst,
+                            Instant nextSlotFreesAt) {
+
+    /** The limit that refused a request. */
+    public enum Limit {
+        /** The rolling window's budget (a day, by default). */
+        WINDOW,
+        /** The burst limit (a minute, by default). */
+        BURST
+    }
+
+    public RequestPermit {
+        if ((refusedBy == null) != (retryAt == null)) {
+            throw new IllegalArgumentException("A refusal names its limit and when to retry; a grant neither");
+        }
+    }
+
+    /** A counted request. */
+    public static RequestPermit granted(int usedInWindow, int usedInBurst, Instant nextSlotFreesAt) {
+        return new RequestPermit(null, null, usedInWindow, usedInBurst, nextSlotFreesAt);
+    }
+
+    /** A refused request. */
+    public static RequestPermit refused(Limit limit, Instant retryAt, int usedInWindow, int usedInBurst,
+                                        Instant nextSlotFreesAt) {
+        return new RequestPermit(Objects.requireNonNull(limit, "limit"), Objects.requireNonNull(retryAt, "retryAt"),
+            usedInWindow, usedInBurst, nextSlotFreesAt);
+    }
+
+    /** Whether the request was counted and may be sent. */
+    public boolean isGranted() {
+        return refusedBy == null;
+    }
+
+    /** When the oldest counted request leaves the window; empty when none is counted. */
+    public Optional<Instant> nextSlot() {
+        return Optional.ofNullable(nextSlotFreesAt);
+    }
+}
