@@ -27,13 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Several command-line processes share one login file, as a cron job, a script and a person at a terminal would: each
- * round, the stored CAT has just expired and three separate JVMs read a status at once. Ford's refresh token is
- * single-use, so exactly one of them may renew it; the others must find and use the tokens it stored.
+ * Several command-line processes share one account through its files beside each other, as a cron job, a script and a
+ * person at a terminal would: separate JVMs, against the simulator on a socket.
  */
 @Tag("integration")
-class SharedLoginAcrossProcessesIntegrationTests {
-    private static final String PICKUP = "1FTFW1E50PFA00001";
+class SharedAccountAcrossProcessesIntegrationTests {
     private static final int PROCESSES = 3;
     private static final int ROUNDS = 3;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -65,13 +63,18 @@ class SharedLoginAcrossProcessesIntegrationTests {
         simulator.close();
     }
 
+    /**
+     * Each round the stored CAT has just expired and three processes list the vehicles at once. Ford's refresh token
+     * is single-use, so exactly one of them may renew it; the others must find and use the tokens it stored. (The list
+     * needs the CAT only, so the nine runs and three renewals stay within the shared burst limit of 20 a minute.)
+     */
     @Test
     void processesRacingAnExpiredLoginRenewItOnceAndNoneIsToldToLogInAgain() throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
             expireStoredAccessToken();
             List<Process> processes = new ArrayList<>();
             for (int i = 0; i < PROCESSES; i++) {
-                processes.add(cli("status", PICKUP, "--json"));
+                processes.add(cli("vehicles", "--json"));
             }
             for (int i = 0; i < PROCESSES; i++) {
                 Process process = processes.get(i);
@@ -85,6 +88,35 @@ class SharedLoginAcrossProcessesIntegrationTests {
             .matching(request -> request.path().endsWith("/cat-with-refresh-token"));
         assertThat(refreshes).as("one renewal per expiry across all processes").hasSize(ROUNDS)
             .allSatisfy(refresh -> assertThat(refresh.status()).isEqualTo(200));
+    }
+
+    /** Four processes race for the last two requests of the day's budget: two get them, two are refused. */
+    @Test
+    void processesRacingForTheLastPermitsOfTheBudgetGetExactlyThatMany() throws Exception {
+        int daily = 250;
+        int left = 2;
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        ObjectNode usage = JSON.createObjectNode().put("format", "connectedcar-usage/1");
+        var requests = usage.putObject("accounts").putObject("default").putArray("requests");
+        for (int i = 0; i < daily - left; i++) {
+            requests.add(hourAgo.plusMillis(i).toString());
+        }
+        Files.writeString(home.resolve("usage.json"), JSON.writeValueAsString(usage), StandardCharsets.UTF_8);
+
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            processes.add(cli("vehicles", "--json"));
+        }
+        List<Integer> exits = new ArrayList<>();
+        for (Process process : processes) {
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            exits.add(process.exitValue());
+        }
+
+        assertThat(exits).as("exit codes").containsExactlyInAnyOrder(ExitCode.OK, ExitCode.OK, ExitCode.RATE_LIMITED,
+            ExitCode.RATE_LIMITED);
+        assertThat(simulator.requests().matching(request -> request.path().contains("expdashboard")))
+            .as("requests that reached Ford").hasSize(left);
     }
 
     /** Makes the stored CAT look expired (as it is after half an hour), leaving the refresh token as it is. */
