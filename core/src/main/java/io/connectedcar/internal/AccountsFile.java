@@ -175,7 +175,7 @@ public final class AccountsFile {
             bytes = OwnerOnlyFiles.readIfExists(file);
         } catch (IOException e) {
             throw error.apply("Cannot read the " + kind + " file " + file + ": " + e.getMessage()
-                + ". Check its permissions.", e);
+                + ". Make it a regular file you can read, or move it away.", e);
         }
         if (bytes == null) {
             return null;

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,8 +28,30 @@ public final class OwnerOnlyFiles {
     private OwnerOnlyFiles() {
     }
 
-    /** The file's bytes, or {@code null} when there is no file. */
+    /** The largest account file read: a few accounts' tokens or a day of usage take kilobytes. */
+    public static final long MAX_FILE_SIZE = 1 << 20;
+
+    /**
+     * The file's bytes, or {@code null} when there is no file. Only a regular file (or a link to one) of at most
+     * {@link #MAX_FILE_SIZE} bytes is read: a FIFO or a device such as {@code /dev/zero} would stall the reader or
+     * never end, so it is refused at once.
+     *
+     * @throws IOException when the file cannot be read, is not a regular file, or is too large
+     */
     public static byte[] readIfExists(Path file) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (!attributes.isRegularFile()) {
+            throw new IOException("it is not a regular file (a FIFO, a device or a folder?)");
+        }
+        if (attributes.size() > MAX_FILE_SIZE) {
+            throw new IOException("it is " + attributes.size() + " bytes, more than the " + MAX_FILE_SIZE
+                + " such a file can hold");
+        }
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

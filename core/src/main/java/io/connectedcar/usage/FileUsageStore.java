@@ -3,15 +3,17 @@ package io.connectedcar.usage;
 import io.connectedcar.internal.AccountsFile;
 import io.connectedcar.internal.Json;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * between them.
  */
 public final class FileUsageStore implements UsageStore {
+    private static final Logger LOG = LoggerFactory.getLogger(FileUsageStore.class);
+
     /** Written into the file so a later format can be told apart. */
     static final String FORMAT = "connectedcar-usage/1";
 
@@ -114,46 +118,51 @@ public final class FileUsageStore implements UsageStore {
         });
     }
 
-    /** The usage in an account's entry; none when there is no entry. */
+    /**
+     * The usage in an account's entry; none when there is no entry. A value that is not an instant (a hand edit, a
+     * bug) is skipped with a warning, and the rest still counts; the next count writes the entry without it.
+     */
     private RecordedUsage usageOf(JsonNode entry, String account) {
         if (entry == null) {
             return RecordedUsage.none();
         }
-        try {
-            if (!entry.isObject()) {
-                throw new IllegalArgumentException("not an object");
-            }
-            List<Instant> requests = instants(entry.get("requests"));
-            Map<String, List<Instant>> refreshes = new TreeMap<>();
-            JsonNode byVin = entry.get("statusRefreshes");
-            if (byVin != null && !byVin.isNull()) {
-                if (!byVin.isObject()) {
-                    throw new IllegalArgumentException("statusRefreshes is not an object");
-                }
-                for (Map.Entry<String, JsonNode> vin : byVin.properties()) {
-                    refreshes.put(vin.getKey(), instants(vin.getValue()));
+        List<String> skipped = new ArrayList<>();
+        List<Instant> requests = instants(entry.get("requests"), "requests", skipped);
+        Map<String, List<Instant>> refreshes = new TreeMap<>();
+        JsonNode byVin = entry.get("statusRefreshes");
+        if (byVin != null && byVin.isObject()) {
+            for (Map.Entry<String, JsonNode> vin : byVin.properties()) {
+                List<Instant> instants = instants(vin.getValue(), "statusRefreshes." + vin.getKey(), skipped);
+                if (!instants.isEmpty()) {
+                    refreshes.put(vin.getKey(), instants);
                 }
             }
-            return new RecordedUsage(requests, refreshes);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new UsageStoreException("The entry of account '" + account + "' in the usage file " + file()
-                + " is malformed. It was left untouched: move or delete the file.", e);
+        } else if (byVin != null && !byVin.isNull()) {
+            skipped.add("statusRefreshes");
         }
+        if (!skipped.isEmpty()) {
+            LOG.warn("Skipped values of account '{}' in the usage file {} that are not instants ({}); the rest still "
+                + "counts", account, file(), String.join(", ", skipped));
+        }
+        return new RecordedUsage(requests, refreshes);
     }
 
-    private static List<Instant> instants(JsonNode array) {
+    /** The instants of an array; anything else is named in {@code skipped}. */
+    private static List<Instant> instants(JsonNode array, String where, List<String> skipped) {
         List<Instant> instants = new ArrayList<>();
         if (array == null || array.isNull()) {
             return instants;
         }
         if (!array.isArray()) {
-            throw new IllegalArgumentException("not an array");
+            skipped.add(where);
+            return instants;
         }
         for (JsonNode value : array) {
-            if (!value.isString()) {
-                throw new IllegalArgumentException("not a timestamp: " + value);
+            try {
+                instants.add(Instant.parse(value.asString()));
+            } catch (DateTimeParseException | IllegalArgumentException | UnsupportedOperationException e) {
+                skipped.add(where + "[" + instants.size() + "]");
             }
-            instants.add(Instant.parse(value.asString()));
         }
         return instants;
     }

@@ -3,6 +3,7 @@ package io.connectedcar.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.connectedcar.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -157,18 +158,42 @@ class FileUsageStoreUnitTests {
     }
 
     @Test
-    void malformedEntryIsReportedNamingTheAccountAndLeftAlone() throws IOException {
+    void aValueThatIsNotAnInstantIsSkippedWithAWarningAndTheRestStillCounts() throws IOException {
         Path file = dir.resolve("usage.json");
-        String text = "{\"format\":\"connectedcar-usage/1\",\"accounts\":{\"me\":{\"requests\":[\"yesterday\"]}}}";
-        Files.writeString(file, text);
+        Files.writeString(file, "{\"format\":\"connectedcar-usage/1\",\"accounts\":{\"me\":{\"requests\":[\"yesterday\","
+            + "\"" + T0 + "\",42],\"statusRefreshes\":{\"" + VIN + "\":\"often\"}}}}");
         FileUsageStore store = new FileUsageStore(file);
 
+        try (LogCapture logs = new LogCapture()) {
+            StepVerifier.create(store.acquireRequest("me", T0.plusSeconds(1), LIMITS))
+                .assertNext(permit -> assertThat(permit.usedInWindow()).as("the good one and this one").isEqualTo(2))
+                .expectComplete()
+                .verify(VERIFY);
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).startsWith("WARN")
+                .contains("'me'").contains("requests[0]").contains("statusRefreshes." + VIN));
+        }
         StepVerifier.create(store.load("me"))
-            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(UsageStoreException.class)
-                .hasMessageContaining("'me'").hasMessageContaining("left untouched"))
+            .assertNext(usage -> assertThat(usage.requests()).containsExactly(T0, T0.plusSeconds(1)))
+            .expectComplete()
             .verify(VERIFY);
-        StepVerifier.create(request(store, "me", T0)).expectError(UsageStoreException.class).verify(VERIFY);
-        assertThat(Files.readString(file)).isEqualTo(text);
+    }
+
+    @Test
+    void aFifoOrALinkToADeviceIsRefusedAtOnceNotReadForEver() throws Exception {
+        assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+        Path fifo = dir.resolve("fifo/usage.json");
+        Files.createDirectories(fifo.getParent());
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path zero = dir.resolve("zero/usage.json");
+        Files.createDirectories(zero.getParent());
+        Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+
+        for (Path file : List.of(fifo, zero)) {
+            StepVerifier.create(request(new FileUsageStore(file), "me", T0))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(UsageStoreException.class)
+                    .hasMessageContaining(file.toString()).hasMessageContaining("not a regular file"))
+                .verify(VERIFY);
+        }
     }
 
     @Test
