@@ -223,7 +223,7 @@ public final class ConnectedCarClientBuilder {
         UserAgentPolicy headers = new UserAgentPolicy(userAgent);
         RetryPolicy retry = new RetryPolicy(retryOptions, clock);
         // One lockout guard and one budget for the whole account: both pipelines share them.
-        LockoutPolicy lockoutGuard = new LockoutPolicy(lockout, clock);
+        LockoutPolicy lockoutGuard = new LockoutPolicy(lockout, clock, usage, account);
         QuotaPolicy budget = new QuotaPolicy(quota, clock, usage, account);
         LoggingPolicy logging = new LoggingPolicy();
 

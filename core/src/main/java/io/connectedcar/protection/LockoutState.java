@@ -6,7 +6,7 @@ public enum LockoutState {
     CLOSED,
     /** Requests are stopped until the cool-down ends or a new login succeeds. */
     OPEN,
-    /** The cool-down ended: a few trial requests decide whether to close or open again. */
+    /** The cool-down ended: the next request is a trial; a failure stops calls again, a success clears the count. */
     HALF_OPEN,
     /** The guard is off. */
     DISABLED

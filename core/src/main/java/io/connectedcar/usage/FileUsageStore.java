@@ -104,6 +104,15 @@ public final class FileUsageStore implements UsageStore {
         return change(account, book -> new Rule<>(book.forgetStatusRefresh(vin, at), true)).then();
     }
 
+    @Override
+    public Mono<AccountLockout> recordAuthentication(String account, Instant at, boolean failed, int failuresToOpen,
+                                                     Duration coolDown) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(coolDown, "coolDown");
+        return change(account, book -> new Rule<>(book.recordAuthentication(at, failed, failuresToOpen, coolDown),
+            book.lockout));
+    }
+
     /** What a rule did to the book: whether it changed it (then the file is written) and its result. */
     private record Rule<T>(boolean changed, T result) {
     }
@@ -140,11 +149,25 @@ public final class FileUsageStore implements UsageStore {
         } else if (byVin != null && !byVin.isNull()) {
             skipped.add("statusRefreshes");
         }
+        AccountLockout lockout = AccountLockout.NONE;
+        JsonNode failures = entry.get("authenticationFailures");
+        if (failures != null && failures.canConvertToInt() && failures.asInt() > 0) {
+            Instant until = null;
+            JsonNode lockedUntil = entry.get("lockedOutUntil");
+            if (lockedUntil != null && !lockedUntil.isNull()) {
+                try {
+                    until = Instant.parse(lockedUntil.asString());
+                } catch (DateTimeParseException e) {
+                    skipped.add("lockedOutUntil");
+                }
+            }
+            lockout = new AccountLockout(failures.asInt(), until);
+        }
         if (!skipped.isEmpty()) {
             LOG.warn("Skipped values of account '{}' in the usage file {} that are not instants ({}); the rest still "
                 + "counts", account, file(), String.join(", ", skipped));
         }
-        return new RecordedUsage(requests, refreshes);
+        return new RecordedUsage(requests, refreshes, lockout);
     }
 
     /** The instants of an array; anything else is named in {@code skipped}. */
@@ -176,6 +199,12 @@ public final class FileUsageStore implements UsageStore {
             ArrayNode array = refreshes.putArray(vin);
             instants.forEach(instant -> array.add(instant.toString()));
         });
+        if (usage.lockout().failuresInARow() > 0) {
+            node.put("authenticationFailures", usage.lockout().failuresInARow());
+            if (usage.lockout().lockedUntil() != null) {
+                node.put("lockedOutUntil", usage.lockout().lockedUntil().toString());
+            }
+        }
         return node;
     }
 

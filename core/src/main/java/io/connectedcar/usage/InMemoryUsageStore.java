@@ -54,6 +54,17 @@ public final class InMemoryUsageStore implements UsageStore {
         return change(account, book -> book.forgetStatusRefresh(vin, at)).then();
     }
 
+    @Override
+    public Mono<AccountLockout> recordAuthentication(String account, Instant at, boolean failed, int failuresToOpen,
+                                                     Duration coolDown) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(coolDown, "coolDown");
+        return change(account, book -> {
+            book.recordAuthentication(at, failed, failuresToOpen, coolDown);
+            return book.lockout;
+        });
+    }
+
     /** Applies a rule to the account's book atomically (one compute per account) and gives the rule's result. */
     private <T> Mono<T> change(String account, Function<UsageBook, T> rule) {
         Objects.requireNonNull(account, "account");

@@ -11,10 +11,13 @@ import java.util.Optional;
  *
  * @param requests        when each recorded request was sent, oldest first
  * @param statusRefreshes per VIN, when each recorded status refresh was sent, oldest first
+ * @param lockout         the authentication failures in a row and the lockout they caused
  */
-public record RecordedUsage(List<Instant> requests, Map<String, List<Instant>> statusRefreshes) {
+public record RecordedUsage(List<Instant> requests, Map<String, List<Instant>> statusRefreshes,
+                            AccountLockout lockout) {
 
     public RecordedUsage {
+        Objects.requireNonNull(lockout, "lockout");
         requests = List.copyOf(Objects.requireNonNull(requests, "requests"));
         Objects.requireNonNull(statusRefreshes, "statusRefreshes");
         statusRefreshes = Map.copyOf(statusRefreshes.entrySet().stream()
@@ -23,7 +26,7 @@ public record RecordedUsage(List<Instant> requests, Map<String, List<Instant>> s
 
     /** Nothing recorded. */
     public static RecordedUsage none() {
-        return new RecordedUsage(List.of(), Map.of());
+        return new RecordedUsage(List.of(), Map.of(), AccountLockout.NONE);
     }
 
     /** The latest recorded status refresh of a vehicle, if any. */

@@ -14,11 +14,13 @@ import java.util.TreeMap;
 final class UsageBook {
     final List<Instant> requests;
     final Map<String, List<Instant>> statusRefreshes;
+    AccountLockout lockout;
 
     UsageBook(RecordedUsage usage) {
         this.requests = new ArrayList<>(usage.requests());
         this.statusRefreshes = new TreeMap<>();
         usage.statusRefreshes().forEach((vin, instants) -> statusRefreshes.put(vin, new ArrayList<>(instants)));
+        this.lockout = usage.lockout();
     }
 
     /** The rule of {@link UsageStore#acquireRequest}; changes the book only when the request is counted. */
@@ -59,6 +61,23 @@ final class UsageBook {
         return new RefreshPermit(last, null);
     }
 
+    /**
+     * The rule of {@link UsageStore#recordAuthentication}: a failure adds to the failures in a row and, from the
+     * {@code failuresToOpen}th on, stops calls until {@code coolDown} from now; a success clears both. Whether the
+     * book changed.
+     */
+    boolean recordAuthentication(Instant at, boolean failed, int failuresToOpen, Duration coolDown) {
+        AccountLockout before = lockout;
+        if (!failed) {
+            lockout = AccountLockout.NONE;
+        } else {
+            int failures = before.failuresInARow() + 1;
+            lockout = new AccountLockout(failures, failures >= failuresToOpen ? at.plus(coolDown)
+                : before.lockedUntil());
+        }
+        return !lockout.equals(before);
+    }
+
     /** An instant after {@code now} was recorded before the clock was set back: it counts as sent now. Sorts. */
     private static void clampToNow(List<Instant> instants, Instant now) {
         instants.replaceAll(instant -> instant.isAfter(now) ? now : instant);
@@ -78,6 +97,6 @@ final class UsageBook {
     }
 
     RecordedUsage toUsage() {
-        return new RecordedUsage(requests, statusRefreshes);
+        return new RecordedUsage(requests, statusRefreshes, lockout);
     }
 }

@@ -68,4 +68,16 @@ public interface UsageStore {
      * @throws UsageStoreException (as an error signal) when the store cannot be read or written
      */
     Mono<Void> forgetStatusRefresh(String account, String vin, Instant at);
+
+    /**
+     * Records whether a request that carried a credential was refused as unauthenticated ({@code failed}) or went
+     * through: a failure adds to the account's failures in a row and, from the {@code failuresToOpen}th on, stops
+     * calls until {@code coolDown} after {@code at}; a success (or a new login) clears both. Atomic, like the counts.
+     * Lazy.
+     *
+     * @return the account's lockout after it
+     * @throws UsageStoreException (as an error signal) when the store cannot be read or written
+     */
+    Mono<AccountLockout> recordAuthentication(String account, Instant at, boolean failed, int failuresToOpen,
+                                              Duration coolDown);
 }

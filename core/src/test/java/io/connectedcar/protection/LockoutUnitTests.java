@@ -14,6 +14,8 @@ import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.InMemoryTransport;
 import io.connectedcar.testing.VirtualTimeExtension;
+import io.connectedcar.usage.FileUsageStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -87,6 +90,25 @@ class LockoutUnitTests {
         assertThat(cloud.transport.requests()).as("no request left while open").hasSize(requests);
         assertThat(client.metrics().lockout().state()).isEqualTo(LockoutState.OPEN);
         assertThat(client.metrics().lockout().retryAt()).contains(Instant.parse("1970-01-01T00:30:00Z"));
+    }
+
+    @Test
+    void theLockoutHoldsForEveryClientAndRunThatSharesTheUsageStore(@TempDir Path dir) {
+        Path usage = dir.resolve("usage.json");
+        // Three runs of a command line under constant 401s, each a new client on the same usage file.
+        for (int run = 0; run < 3; run++) {
+            client = cloud.client(builder -> builder.usageStore(new FileUsageStore(usage)));
+            failOnce();
+        }
+        int requests = cloud.transport.requests().size();
+
+        ConnectedCarAsyncClient fourthRun = cloud.client(builder -> builder.usageStore(new FileUsageStore(usage)));
+        StepVerifier.create(fourthRun.vehicles())
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(AccountLockoutProtectionException.class)
+                .hasMessageContaining("3 authentication failures in a row"))
+            .verify(VERIFY);
+        assertThat(cloud.transport.requests()).as("nothing sent by the fourth run").hasSize(requests);
+        assertThat(fourthRun.metrics().lockout().state()).isEqualTo(LockoutState.OPEN);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.connectedcar.http.TransportException;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.VirtualTimeExtension;
+import io.connectedcar.usage.AccountLockout;
 import io.connectedcar.usage.FileUsageStore;
 import io.connectedcar.usage.InMemoryUsageStore;
 import io.connectedcar.usage.RecordedUsage;
@@ -236,6 +237,12 @@ class UsageAcrossClientsUnitTests {
 
         @Override
         public Mono<Void> forgetStatusRefresh(String account, String vin, Instant at) {
+            return Mono.error(new UsageStoreException("Cannot write the usage file: disk full", null));
+        }
+
+        @Override
+        public Mono<AccountLockout> recordAuthentication(String account, Instant at, boolean failed,
+                                                         int failuresToOpen, Duration coolDown) {
             return Mono.error(new UsageStoreException("Cannot write the usage file: disk full", null));
         }
     }

@@ -9,29 +9,30 @@ import io.connectedcar.http.internal.HttpPipelineNext;
 import io.connectedcar.http.internal.HttpPipelinePolicy;
 import io.connectedcar.protection.LockoutOptions;
 import io.connectedcar.protection.LockoutState;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.connectedcar.usage.AccountLockout;
+import io.connectedcar.usage.UsageStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Stops calling Ford for the account after repeated authentication failures ({@link LockoutOptions}): a
- * Resilience4j circuit breaker, by the client's clock, that records a 401 that survived the token policy's renewal
- * (it sits before the token policy) and a 403 from a Ford service (not the HTML page of Ford's firewall) as failures,
- * and a 2xx answer to a request carrying a credential as a success; everything else is not counted. After
- * {@link LockoutOptions#failuresToOpen()} failures in a row it opens: no request leaves, each fails with
- * {@link AccountLockoutProtectionException}. After {@link LockoutOptions#coolDown()} a few trial requests go out
- * (half-open); a successful new login closes it at once. The login requests themselves (the code exchange and the
- * first CAT) always pass, so logging in again is always possible. One instance serves every pipeline of a client.
+ * Stops calling Ford for the account after repeated authentication failures ({@link LockoutOptions}), by the
+ * client's clock. It records a 401 that survived the token policy's renewal (it sits before the token policy) and a
+ * 403 from a Ford service (not the HTML page of Ford's firewall) as failures, and a 2xx answer to a request carrying
+ * a credential as a success; everything else is not counted. After {@link LockoutOptions#failuresToOpen()} failures
+ * in a row no request leaves until {@link LockoutOptions#coolDown()} has passed: each fails with
+ * {@link AccountLockoutProtectionException}. The next request after the cool-down is a trial: a failure stops calls
+ * again at once, a success clears the count; a successful new login clears it too. The login requests themselves
+ * (the code exchange and the first CAT) always pass, so logging in again is always possible.
+ *
+ * <p>The failures and the lockout are kept in the {@link UsageStore} with the request counts, so they hold for every
+ * client and process that shares it and across runs (a command line started again and again under constant 401s
+ * stops too). One instance serves every pipeline of a client.
  */
 public final class LockoutPolicy implements HttpPipelinePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(LockoutPolicy.class);
@@ -39,41 +40,22 @@ public final class LockoutPolicy implements HttpPipelinePolicy {
     /** The requests of a new login: always let through; the CAT mint succeeding is a new login. */
     private static final Set<String> LOGIN_OPERATIONS = Set.of(FordApi.B2C_TOKEN.name(), FordApi.CAT_MINT.name());
 
-    /** What the breaker records as a failure; never leaves this class. */
-    private static final class AuthenticationFailure extends RuntimeException {
-        AuthenticationFailure(int status) {
-            super("HTTP " + status, null, false, false);
-        }
-    }
-
     private final LockoutOptions options;
     private final Clock clock;
-    private final CircuitBreaker breaker;
-    private volatile Instant retryAt;
+    private final UsageStore store;
+    private final String account;
+    /** The account's lockout as last read or written, for the metrics. */
+    private volatile AccountLockout last = AccountLockout.NONE;
 
-    public LockoutPolicy(LockoutOptions options, Clock clock) {
+    /**
+     * @param store   keeps the account's failures and lockout (shared with other clients and processes or not)
+     * @param account the account name they are kept under
+     */
+    public LockoutPolicy(LockoutOptions options, Clock clock, UsageStore store, String account) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
-        int n = options.failuresToOpen();
-        this.breaker = CircuitBreaker.of("connectedcar-lockout", CircuitBreakerConfig.custom()
-            .slidingWindow(n, n, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-            .failureRateThreshold(100)
-            .slowCallRateThreshold(100)
-            .slowCallDurationThreshold(Duration.ofDays(365))
-            .waitDurationInOpenState(options.coolDown())
-            .permittedNumberOfCallsInHalfOpenState(n)
-            .automaticTransitionFromOpenToHalfOpenEnabled(false)
-            .recordException(AuthenticationFailure.class::isInstance)
-            .writableStackTraceEnabled(false)
-            .clock(clock)
-            .build());
-        breaker.getEventPublisher().onStateTransition(event -> {
-            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-                retryAt = clock.instant().plus(options.coolDown());
-                LOG.warn("Stopped calling Ford for this account after {} authentication failures in a row, until {} "
-                    + "or a new login", n, retryAt);
-            }
-        });
+        this.store = Objects.requireNonNull(store, "store");
+        this.account = Objects.requireNonNull(account, "account");
     }
 
     @Override
@@ -82,45 +64,40 @@ public final class LockoutPolicy implements HttpPipelinePolicy {
             return next.send(request);
         }
         if (LOGIN_OPERATIONS.contains(request.operation())) {
-            return next.send(request).doOnNext(response -> {
-                if (response.isSuccess() && request.operation().equals(FordApi.CAT_MINT.name())) {
-                    loggedIn();
-                }
-            });
+            return next.send(request).flatMap(response -> response.isSuccess()
+                && request.operation().equals(FordApi.CAT_MINT.name()) ? loggedIn().thenReturn(response)
+                : Mono.just(response));
         }
-        return Mono.defer(() -> {
-            if (!breaker.tryAcquirePermission()) {
-                return Mono.error(lockedOut(request));
+        return store.load(account).flatMap(usage -> {
+            AccountLockout lockout = usage.lockout();
+            last = lockout;
+            if (lockout.isLockedAt(clock.instant())) {
+                return Mono.error(lockedOut(request, lockout));
             }
-            AtomicBoolean settled = new AtomicBoolean();
-            return next.send(request)
-                .doOnNext(response -> {
-                    if (settled.compareAndSet(false, true)) {
-                        record(request, response);
-                    }
-                })
-                .doOnError(error -> {
-                    if (settled.compareAndSet(false, true)) {
-                        breaker.releasePermission();
-                    }
-                })
-                .doOnCancel(() -> {
-                    if (settled.compareAndSet(false, true)) {
-                        breaker.releasePermission();
-                    }
-                });
+            return next.send(request).flatMap(response -> {
+                if (isAuthenticationFailure(response)) {
+                    return record(true).thenReturn(response);
+                }
+                if (response.isSuccess() && request.auth() != AuthScheme.NONE && lockout.failuresInARow() > 0) {
+                    return record(false).thenReturn(response);
+                }
+                // A success with nothing to clear, or neither proof of a working login (a token call, a 404, a 5xx)
+                // nor an authentication failure.
+                return Mono.just(response);
+            });
         });
     }
 
-    private void record(HttpRequest request, HttpResponse response) {
-        if (isAuthenticationFailure(response)) {
-            breaker.onError(0, TimeUnit.NANOSECONDS, new AuthenticationFailure(response.status()));
-        } else if (response.isSuccess() && request.auth() != AuthScheme.NONE) {
-            breaker.onSuccess(0, TimeUnit.NANOSECONDS);
-        } else {
-            // Neither proof of a working login (a token call, a 404, a 5xx) nor an authentication failure.
-            breaker.releasePermission();
-        }
+    private Mono<AccountLockout> record(boolean failed) {
+        return store.recordAuthentication(account, clock.instant(), failed, options.failuresToOpen(),
+                options.coolDown())
+            .doOnNext(lockout -> {
+                if (failed && lockout.lockedUntil() != null && !lockout.lockedUntil().equals(last.lockedUntil())) {
+                    LOG.warn("Stopped calling Ford for this account after {} authentication failures in a row, until "
+                        + "{} or a new login", lockout.failuresInARow(), lockout.lockedUntil());
+                }
+                last = lockout;
+            });
     }
 
     private static boolean isAuthenticationFailure(HttpResponse response) {
@@ -132,47 +109,43 @@ public final class LockoutPolicy implements HttpPipelinePolicy {
             && !new String(response.body(), StandardCharsets.UTF_8).stripLeading().startsWith("<");
     }
 
-    private AccountLockoutProtectionException lockedOut(HttpRequest request) {
-        Instant until = retryAt;
-        boolean trial = breaker.getState() == CircuitBreaker.State.HALF_OPEN;
+    private AccountLockoutProtectionException lockedOut(HttpRequest request, AccountLockout lockout) {
+        Instant until = lockout.lockedUntil();
         return new AccountLockoutProtectionException("Did not send " + request.operation() + ": the SDK stopped "
-            + "calling Ford for this account after " + options.failuresToOpen() + " authentication failures in a row "
+            + "calling Ford for this account after " + lockout.failuresInARow() + " authentication failures in a row "
             + "(HTTP 401 after a token renewal, or 403), because repeated failures are what gets accounts disabled. "
-            + (trial ? "Trial requests after the cool-down are under way; wait for them. "
-                : "Log in again (beginLogin() then completeLogin(...)) or wait until " + until + ". "),
-            until);
+            + "Log in again (beginLogin() then completeLogin(...)) or wait until " + until + ".", until);
     }
 
-    /** A new login succeeded: calls flow again. */
-    public void loggedIn() {
-        if (breaker.getState() != CircuitBreaker.State.CLOSED) {
-            LOG.info("New login: calling Ford for this account again");
-        }
-        breaker.reset();
-        retryAt = null;
+    /** A new login succeeded: calls flow again. Lazy. */
+    public Mono<Void> loggedIn() {
+        return Mono.defer(() -> {
+            if (last.failuresInARow() > 0) {
+                LOG.info("New login: calling Ford for this account again");
+            }
+            return record(false).then();
+        });
     }
 
-    /** The guard's state now. */
+    /** The guard's state, as of its last look at the store. */
     public LockoutState state() {
         if (!options.enabled()) {
             return LockoutState.DISABLED;
         }
-        return switch (breaker.getState()) {
-            case OPEN, FORCED_OPEN -> clock.instant().isBefore(retryAt == null ? Instant.MIN : retryAt) ? LockoutState.OPEN
-                : LockoutState.HALF_OPEN;
-            case HALF_OPEN -> LockoutState.HALF_OPEN;
-            default -> LockoutState.CLOSED;
-        };
+        AccountLockout lockout = last;
+        if (lockout.isLockedAt(clock.instant())) {
+            return LockoutState.OPEN;
+        }
+        return lockout.failuresInARow() >= options.failuresToOpen() ? LockoutState.HALF_OPEN : LockoutState.CLOSED;
     }
 
-    /** Authentication failures recorded in the current window (in a row, since a success clears them). */
+    /** Authentication failures in a row, as of the guard's last look at the store. */
     public int recentFailures() {
-        return breaker.getMetrics().getNumberOfFailedCalls();
+        return last.failuresInARow();
     }
 
-    /** When an open guard lets trial requests through, or {@code null} when it is not open. */
+    /** When an open guard lets a trial request through, or {@code null} when it is not open. */
     public Instant retryAt() {
-        return state() == LockoutState.OPEN ? retryAt : null;
+        return state() == LockoutState.OPEN ? last.lockedUntil() : null;
     }
-
 }
