@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -51,12 +53,39 @@ public final class FileLocks {
      */
     public <T> Mono<T> holding(long slot, Duration wait, Supplier<Mono<T>> work) {
         Objects.requireNonNull(work, "work");
-        return Mono.usingWhen(
-            Mono.fromCallable(() -> acquire(slot, wait)).subscribeOn(Schedulers.boundedElastic()),
-            held -> work.get(),
-            held -> release(held),
-            (held, error) -> release(held),
-            held -> release(held));
+        return Mono.usingWhen(acquiring(slot, wait), held -> work.get(), this::release,
+            (held, error) -> release(held), this::release);
+    }
+
+    /**
+     * The slot, once held. Cancelled while it waits (a caller's timeout), it stops waiting, and a slot taken at that
+     * very moment is released at once, never left held by nobody.
+     */
+    private Mono<Held> acquiring(long slot, Duration wait) {
+        return Mono.create(sink -> {
+            AtomicBoolean cancelled = new AtomicBoolean();
+            AtomicReference<Held> taken = new AtomicReference<>();
+            sink.onCancel(() -> {
+                cancelled.set(true);
+                Held held = taken.get();
+                if (held != null) {
+                    held.release(); // idempotent: usingWhen may release it too
+                }
+            });
+            Schedulers.boundedElastic().schedule(() -> {
+                try {
+                    Held held = acquire(slot, wait, cancelled);
+                    taken.set(held);
+                    if (cancelled.get()) {
+                        held.release();
+                    } else {
+                        sink.success(held);
+                    }
+                } catch (Exception e) {
+                    sink.error(e);
+                }
+            });
+        });
     }
 
     /**
@@ -66,7 +95,7 @@ public final class FileLocks {
      * @throws LockTimeoutException when the slot stayed taken for {@code wait}
      */
     public <T> T holdingNow(long slot, Duration wait, Callable<T> work) throws Exception {
-        Held held = acquire(slot, wait);
+        Held held = acquire(slot, wait, new AtomicBoolean());
         try {
             return work.call();
         } finally {
@@ -78,7 +107,7 @@ public final class FileLocks {
         return Mono.fromRunnable(held::release).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
-    private Held acquire(long slot, Duration wait) throws IOException, InterruptedException {
+    private Held acquire(long slot, Duration wait, AtomicBoolean cancelled) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         Semaphore mine = threads.computeIfAbsent(slot, key -> new Semaphore(1));
         if (!mine.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -91,7 +120,7 @@ public final class FileLocks {
                 if (lock != null) {
                     return new Held(mine, lock);
                 }
-                if (System.nanoTime() >= deadline) {
+                if (System.nanoTime() >= deadline || cancelled.get()) {
                     throw new LockTimeoutException(lockFile, wait);
                 }
                 Thread.sleep(POLL.toMillis());
@@ -113,9 +142,21 @@ public final class FileLocks {
         return channel;
     }
 
-    /** A slot held by this process: its operating-system lock and its thread semaphore. */
-    private record Held(Semaphore threads, FileLock lock) {
+    /** A slot held by this process: its operating-system lock and its thread semaphore; released once. */
+    private static final class Held {
+        private final Semaphore threads;
+        private final FileLock lock;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Held(Semaphore threads, FileLock lock) {
+            this.threads = threads;
+            this.lock = lock;
+        }
+
         void release() {
+            if (!released.compareAndSet(false, true)) {
+                return;
+            }
             try {
                 lock.release();
             } catch (IOException e) {
