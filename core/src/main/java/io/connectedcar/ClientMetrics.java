@@ -41,7 +41,8 @@ public record ClientMetrics(Quota quota, Lockout lockout, long catRefreshes, lon
     }
 
     /**
-     * The account's request budget ({@link QuotaOptions}).
+     * The account's request budget ({@link QuotaOptions}), as the usage store counted it at this client's last
+     * request: the requests of every client and process that shares the store.
      *
      * @param dailyLimit            requests allowed per rolling window ({@link Integer#MAX_VALUE} when unlimited)
      * @param usedInWindow          requests counted in the current window
@@ -60,9 +61,10 @@ public record ClientMetrics(Quota quota, Lockout lockout, long catRefreshes, lon
     }
 
     /**
-     * The lockout guard ({@link LockoutOptions}).
+     * The lockout guard ({@link LockoutOptions}), as the usage store held it at this client's last request.
      *
-     * @param state          closed (calls flow), open (calls stopped), half-open (trial calls) or disabled
+     * @param state          closed (calls flow), open (calls stopped), half-open (the next call is a trial) or
+     *                       disabled
      * @param recentFailures authentication failures in a row
      * @param retryAt        when an open guard lets trial calls through; empty unless open
      */
