@@ -10,6 +10,7 @@ import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.exception.TokenRenewalFailedException;
 import io.connectedcar.http.AuthScheme;
+import io.connectedcar.http.DeadlineOptions;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.FixtureFiles;
@@ -239,19 +240,19 @@ class TokenManagerUnitTests {
     }
 
     @Test
-    void refreshThatNeverAnswersTimesOutAndDoesNotWedgeLaterCallers() {
+    void refreshThatNeverAnswersEndsAtTheTokenCallsDeadlineAndDoesNotWedgeLaterCallers() {
         loginAtTimeZero();
         transport.on("cat-refresh", request -> Mono.never());
         time.advanceTimeBy(Duration.ofSeconds(1801));
 
         TestSubscriber<String> caller = TestSubscriber.create();
         tokens.token(AuthScheme.CAT).subscribe(caller);
-        time.advanceTimeBy(TokenManager.DEFAULT_RENEWAL_TIMEOUT.minusSeconds(1));
+        time.advanceTimeBy(DeadlineOptions.DEFAULT_TOKEN.minusSeconds(1));
         assertThat(caller.isTerminated()).isFalse();
         time.advanceTimeBy(Duration.ofSeconds(1));
         assertThat(caller.expectTerminalError())
             .as("an SDK exception, not a bare TimeoutException").isInstanceOf(ConnectedCarException.class)
-            .hasMessageContaining("60");
+            .hasMessageContaining("cat-refresh").hasMessageContaining("30 s");
 
         fake.install(transport); // Ford answers again
         time.advanceTimeBy(TokenManager.DEFAULT_RENEWAL_BACKOFF);

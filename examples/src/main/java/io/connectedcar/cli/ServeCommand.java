@@ -17,6 +17,8 @@ final class ServeCommand extends ClientCommand {
     int run(ConnectedCarClient client) {
         DisposableServer server = StatusHttpServer.start(client.async(), "127.0.0.1", port);
         terminal.note("Serving at http://127.0.0.1:" + server.port() + "/vehicles (Ctrl-C to stop)");
+        // Waits for the server's end, which is Ctrl-C: serving is this command's whole job. Each request it serves is
+        // a call of the SDK, and ends within that call's deadline.
         server.onDispose().block();
         return ExitCode.OK;
     }

@@ -10,6 +10,7 @@ import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
 import io.connectedcar.simulator.Main;
 import io.connectedcar.simulator.SimulatedAccount;
+import io.connectedcar.simulator.fault.Fault;
 import io.connectedcar.simulator.vehicle.Door;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -222,6 +223,29 @@ class CliIntegrationTests {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).contains("Remote start " + PICKUP, "REQUESTED", "SUCCEEDED");
+    }
+
+    @Test
+    void aCommandWhoseAnswerNeverComesEndsAtTheTimeoutAsMaybeSent() {
+        loggedIn();
+        simulator.faults().inject(Fault.latency(Duration.ofSeconds(60)).onPath("/v1/command").always());
+
+        long start = System.nanoTime();
+        Run run = cli(withEndpoint("start", PICKUP, "--timeout", "2"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.COMMAND_FAILED);
+        assertThat(run.err()).contains("may have reached Ford").contains("within 2 s")
+            .contains("check with connectedcar status");
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aTimeoutBelowOneSecondIsAUsageError() {
+        Run run = cli(withEndpoint("status", PICKUP, "--timeout", "0"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--timeout must be at least 1 second");
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Retries with Resilience4j, with exponential backoff and jitter, honouring {@code Retry-After}:
@@ -25,7 +27,8 @@ import reactor.core.publisher.Mono;
  *       refused) — a command that may have reached the server is never sent again.</li>
  * </ul>
  * Each attempt goes through the later policies again (so each pays its quota permit and gets a fresh token).
- * Every backoff is a {@code Mono.delay}, so it runs in virtual time in tests.
+ * Every backoff is a {@code Mono.delay}, so it runs in virtual time in tests. A {@code Retry-After} that would end
+ * past the call's deadline ({@link HttpPipeline#deadlineOf}) is not waited out: the answer is passed on at once.
  */
 public final class RetryPolicy implements HttpPipelinePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
@@ -48,7 +51,32 @@ public final class RetryPolicy implements HttpPipelinePolicy {
             return next.send(request); // its owner reopens it with its own back-off: one retry layer, not two
         }
         Retry retry = request.idempotent() ? reads : writes;
-        return next.send(request).transformDeferred(RetryOperator.of(retry));
+        return Mono.deferContextual(context -> {
+            long deadline = HttpPipeline.deadlineOf(context);
+            return next.send(request)
+                .flatMap(response -> asksToWaitPast(response, deadline) ? Mono.error(new Final(response))
+                    : Mono.just(response))
+                .transformDeferred(RetryOperator.of(retry))
+                .onErrorResume(Final.class, last -> Mono.just(last.response));
+        });
+    }
+
+    /** Whether the server asks for a wait that would end after the call's deadline. */
+    private boolean asksToWaitPast(HttpResponse response, long deadlineMillis) {
+        return isRetryable(response) && RetryAfter.of(response, clock)
+            .map(wait -> Schedulers.parallel().now(TimeUnit.MILLISECONDS) + wait.toMillis() > deadlineMillis)
+            .orElse(false);
+    }
+
+    /** An answer not to retry, carried past the retry operator (which retries on results). */
+    private static final class Final extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient HttpResponse response;
+
+        Final(HttpResponse response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
     }
 
     /** Resilience4j's view of retries of reads, for metrics. */
