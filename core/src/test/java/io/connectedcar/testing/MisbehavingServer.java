@@ -95,6 +95,9 @@ public final class MisbehavingServer implements AutoCloseable {
                 server.bodyBytesWritten.addAndGet(size);
             }
             out.flush();
+            if (!declareLength) {
+                socket.close(); // the end of the body
+            }
         };
     }
 

@@ -2,6 +2,7 @@ package io.connectedcar.http.internal;
 
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.ResponseTooLargeException;
 import io.connectedcar.http.RetryOptions;
 import io.connectedcar.http.TransportException;
 import io.github.resilience4j.core.IntervalBiFunction;
@@ -22,7 +23,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Retries with Resilience4j, with exponential backoff and jitter, honouring {@code Retry-After}:
  * <ul>
- *   <li>idempotent requests (reads) after a transport failure, a 5xx, a 408 or a 429;</li>
+ *   <li>idempotent requests (reads) after a transport failure (but not a body past the size limit), a 5xx, a 408 or
+ *       a 429;</li>
  *   <li>any request, commands included, only when the transport says it certainly never left (connection
  *       refused) — a command that may have reached the server is never sent again.</li>
  * </ul>
@@ -93,7 +95,9 @@ public final class RetryPolicy implements HttpPipelinePolicy {
         return RetryConfig.<HttpResponse>custom()
             .maxAttempts(options.maxRetries() + 1)
             .retryOnResult(response -> idempotent && isRetryable(response))
+            // A body past the size limit would be as large again: not worth a second download.
             .retryOnException(error -> error instanceof TransportException transport
+                && !(error instanceof ResponseTooLargeException)
                 && (idempotent || !transport.requestMayHaveBeenSent()))
             .intervalBiFunction((IntervalBiFunction<HttpResponse>) this::backoffMillis)
             .failAfterMaxAttempts(false)
