@@ -216,14 +216,15 @@ class TokenManagerUnitTests {
     }
 
     @Test
-    void failedRefreshAfterExpiryFailsWithTheServiceError() {
+    void failedRefreshAfterExpiryFailsAsRenewalFailedWithTheServiceErrorAsItsCause() {
         loginAtTimeZero();
         transport.on("cat-refresh", request -> Mono.just(InMemoryTransport.json(request, 503,
             "{\"message\":\"Service Unavailable\"}")));
         time.advanceTimeBy(Duration.ofSeconds(1800));
 
         StepVerifier.create(tokens.token(AuthScheme.CAT))
-            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ServiceException.class)
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(TokenRenewalFailedException.class)
+                .hasMessageContaining("was not sent").cause().isInstanceOf(ServiceException.class)
                 .extracting(e -> ((ServiceException) e).getStatus()).isEqualTo(503))
             .verify(VERIFY);
     }
@@ -297,7 +298,7 @@ class TokenManagerUnitTests {
         }
         // At 0 s, then after waits of 10, 20, 40, 80 and 160 s, then every 5 minutes: 6 attempts in ten minutes.
         assertThat(transport.count("cat-refresh")).isEqualTo(6);
-        assertThat(refused).isEqualTo(600 - 6);
+        assertThat(refused).as("every call, the six that asked Ford included").isEqualTo(600);
 
         fake.install(transport); // Ford is back
         time.advanceTimeBy(TokenManager.DEFAULT_MAX_RENEWAL_BACKOFF);

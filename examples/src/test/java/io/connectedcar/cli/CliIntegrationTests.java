@@ -241,6 +241,21 @@ class CliIntegrationTests {
     }
 
     @Test
+    void aTokenCallThatCannotConnectIsANetworkErrorTriedByOneRetryLayer() throws IOException {
+        loggedIn();
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+
+        Run run = cli(at("http://127.0.0.1:" + closedPort, "status", PICKUP));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.NETWORK);
+        assertThat(run.err()).contains("connection refused").contains("was not sent")
+            .contains("Check the network");
+    }
+
+    @Test
     void aTimeoutBelowOneSecondIsAUsageError() {
         Run run = cli(withEndpoint("status", PICKUP, "--timeout", "0"));
 
