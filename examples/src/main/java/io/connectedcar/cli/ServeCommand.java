@@ -7,7 +7,8 @@ import reactor.netty.DisposableServer;
 
 /** Serves the account's cars over HTTP, with each car's status as a server-sent event stream. */
 @Command(name = "serve", description = "Serve the cars over HTTP: /vehicles, /vehicles/{vin}/status and "
-    + "/vehicles/{vin}/status/stream (server-sent events). Ctrl-C to stop.")
+    + "/vehicles/{vin}/status/stream (server-sent events) on 127.0.0.1; requests whose Host or Origin name another "
+    + "server are refused (403). Ctrl-C to stop.")
 final class ServeCommand extends ClientCommand {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
         description = "The port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for a free one).")
