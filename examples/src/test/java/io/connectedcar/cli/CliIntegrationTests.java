@@ -161,6 +161,76 @@ class CliIntegrationTests {
         assertThat(printed).contains("Open this URL and sign in");
     }
 
+    /** The authorize URL a run printed. */
+    private static String authorizeUrlIn(String printed) {
+        Matcher m = Pattern.compile("(http://\\S+/oauth2/v2\\.0/authorize\\S+)").matcher(printed);
+        assertThat(m.find()).as("the CLI printed no authorize URL: %s", printed).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void loginThenLoginWithTheRedirectUrlSignsInAndForgetsThePendingLogin() throws IOException {
+        Path pending = home.resolve(PendingLoginFile.NAME);
+        Run begun = cliWithInput("", withEndpoint("login")); // a script: no one at the prompt
+
+        assertThat(begun.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(begun.err()).contains("login --redirect-url");
+        assertThat(pending).exists();
+        if (Files.getFileStore(pending).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pending))).isEqualTo("rw-------");
+        }
+        String redirect = new BrowserLogin().signInBlocking(authorizeUrlIn(begun.err()),
+            SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD);
+
+        Run finished = cli(withEndpoint("login", "--redirect-url", redirect));
+
+        assertThat(finished.exitCode()).as(finished.err()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(tokenFile)).contains("refreshToken");
+        assertThat(pending).as("deleted once used").doesNotExist();
+        assertThat(cli(withEndpoint("vehicles")).exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void theRedirectUrlCanComeFromStandardInputToStayOutOfPs() {
+        Run begun = cliWithInput("", withEndpoint("login"));
+        String redirect = new BrowserLogin().signInBlocking(authorizeUrlIn(begun.err()),
+            SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD);
+
+        Run finished = cliWithInput(redirect + "\n", withEndpoint("login", "--redirect-url", "-"));
+
+        assertThat(finished.exitCode()).as(finished.err()).isEqualTo(ExitCode.OK);
+        assertThat(home.resolve(PendingLoginFile.NAME)).doesNotExist();
+    }
+
+    @Test
+    void aMistypedRedirectUrlKeepsThePendingLoginForAnotherTry() {
+        Run begun = cliWithInput("", withEndpoint("login"));
+        String redirect = new BrowserLogin().signInBlocking(authorizeUrlIn(begun.err()),
+            SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD);
+
+        Run typo = cli(withEndpoint("login", "--redirect-url", "https://www.ford.com/"));
+        assertThat(typo.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(home.resolve(PendingLoginFile.NAME)).exists();
+
+        assertThat(cli(withEndpoint("login", "--redirect-url", redirect)).exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void theRedirectUrlWithoutAPendingLoginSaysToRunLoginFirst() {
+        Run run = cli(withEndpoint("login", "--redirect-url", "fordapp://userauthorized/?code=abc"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("No login is pending").contains("Run connectedcar login first");
+    }
+
+    @Test
+    void loginHelpSaysHowTheTwoStepsMeet() {
+        Run run = cli("login", "--help");
+
+        assertThat(run.out()).contains(PendingLoginFile.NAME).contains("--redirect-url")
+            .contains("standard input");
+    }
+
     @Test
     void aBadPastedUrlGivesAClearErrorAndTheUsageExitCode() {
         Run run = cliWithInput("https://www.ford.com/?code=12345\n", withEndpoint("login"));
