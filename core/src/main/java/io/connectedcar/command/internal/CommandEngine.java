@@ -155,7 +155,9 @@ public final class CommandEngine {
                 + service.getStatus() + "), which may still have passed it on. It was not sent again: check the car's "
                 + "status() before sending it again.", vin, type.type(), null, false, error);
         }
-        if (error instanceof ServiceException service && service.getStatus() == 404) {
+        if (error instanceof ServiceException service && service.getStatus() == 404
+            && type.operation().name().equals(service.getOperation())) {
+            // A 404 to the command itself: Ford knows no such car. A 404 of another call is passed on as it is.
             return new VehicleNotFoundException(vin, "Ford knows no vehicle " + vin + " on this account (HTTP 404 to "
                 + type + "); nothing was done. Check the VIN with vehicles().");
         }
