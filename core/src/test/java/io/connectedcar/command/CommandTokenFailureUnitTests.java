@@ -67,8 +67,8 @@ class CommandTokenFailureUnitTests {
 
     @ParameterizedTest(name = "token call: {0}")
     @MethodSource("tokenCallFailures")
-    void aRefreshWhoseTokenCallFailedIsReportedNotSentAndKeepsItsSlot(String failure,
-                                                                       Function<HttpRequest, Mono<HttpResponse>> answer) {
+    void aRefreshWhoseTokenCallFailedIsReportedNotSentAndKeepsItsSlot(
+            String failure, Function<HttpRequest, Mono<HttpResponse>> answer) {
         cloud.transport.on("tmc-exchange", answer::apply);
         AtomicReference<Throwable> failed = new AtomicReference<>();
         AtomicInteger postsAfterTheFailure = new AtomicInteger(-1);
