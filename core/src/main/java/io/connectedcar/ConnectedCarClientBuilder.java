@@ -10,6 +10,7 @@ import io.connectedcar.ford.Endpoints;
 import io.connectedcar.ford.Region;
 import io.connectedcar.ford.internal.FordApi;
 import io.connectedcar.ford.internal.FordCalls;
+import io.connectedcar.http.DeadlineOptions;
 import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.HttpTransportProvider;
 import io.connectedcar.http.RetryOptions;
@@ -59,6 +60,7 @@ public final class ConnectedCarClientBuilder {
     private HttpTransport transport;
     private TransportOptions transportOptions = TransportOptions.defaults();
     private RetryOptions retryOptions = RetryOptions.defaults();
+    private DeadlineOptions deadlineOptions = DeadlineOptions.defaults();
     private ClientOptions clientOptions = ClientOptions.defaults();
     private StatusStreamOptions statusStreamOptions = StatusStreamOptions.defaults();
     private Clock clock = SchedulerClock.UTC;
@@ -131,6 +133,16 @@ public final class ConnectedCarClientBuilder {
     /** How reads are retried (default {@link RetryOptions#defaults()}). */
     public ConnectedCarClientBuilder retryOptions(RetryOptions value) {
         this.retryOptions = Objects.requireNonNull(value, "retryOptions");
+        return this;
+    }
+
+    /**
+     * How long one call may take in all, retries included (default {@link DeadlineOptions#defaults()}: 75 s for a
+     * read, 60 s for a command, 30 s for a token call). A call past it ends with
+     * {@link io.connectedcar.http.DeadlineExceededException}.
+     */
+    public ConnectedCarClientBuilder deadlineOptions(DeadlineOptions value) {
+        this.deadlineOptions = Objects.requireNonNull(value, "deadlineOptions");
         return this;
     }
 
@@ -230,10 +242,11 @@ public final class ConnectedCarClientBuilder {
         // Closest to the API first, closest to the wire last. Token calls use the same policies but carry no token.
         // The lockout guard sits before the token policy (it sees a 401 only when a renewed token failed too); the
         // budget after the retry and token policies (every request that leaves pays, retries and re-sends included).
-        HttpPipeline authPipeline = new HttpPipeline(wire, List.of(headers, retry, lockoutGuard, budget, logging));
+        HttpPipeline authPipeline = new HttpPipeline(wire, deadlineOptions,
+            List.of(headers, retry, lockoutGuard, budget, logging));
         Authentication auth = Authentication.create(authPipeline, endpoints, region, clock, store, account);
-        HttpPipeline dataPipeline = new HttpPipeline(wire, List.of(headers, retry, lockoutGuard,
-            new TokenPolicy(auth.tokens()), budget, logging));
+        HttpPipeline dataPipeline = new HttpPipeline(wire, deadlineOptions, List.of(headers, retry,
+            lockoutGuard, new TokenPolicy(auth.tokens()), budget, logging));
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
         CommandSupport commands = CommandSupport.create(calls, commandOptions, capabilityCacheTtl, usage, account);

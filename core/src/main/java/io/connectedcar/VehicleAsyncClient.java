@@ -328,8 +328,13 @@ public final class VehicleAsyncClient {
             commandOptions);
     }
 
+    /**
+     * A 404 to this car's telemetry as the missing vehicle it means; a 404 of any other call (a token exchange, say)
+     * says nothing about the car and is passed on as it is.
+     */
     private Throwable notFound(Throwable error) {
-        if (error instanceof ServiceException service && service.getStatus() == 404) {
+        if (error instanceof ServiceException service && service.getStatus() == 404
+            && FordApi.TELEMETRY.name().equals(service.getOperation())) {
             return new VehicleNotFoundException(vin, "Ford knows no vehicle " + vin + " on this account (HTTP 404 "
                 + "from " + service.getOperation() + "). Check the VIN with vehicles().");
         }

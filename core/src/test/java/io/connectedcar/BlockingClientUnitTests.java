@@ -10,6 +10,7 @@ import io.connectedcar.exception.OperationTimeoutException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.http.AuthScheme;
+import io.connectedcar.http.DeadlineOptions;
 import io.connectedcar.model.Capability;
 import io.connectedcar.model.EngineType;
 import io.connectedcar.model.Vehicle;
@@ -142,7 +143,9 @@ class BlockingClientUnitTests {
     void callThatNeverAnswersTimesOutWithOperationTimeout() throws Exception {
         VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
         Duration blockTimeout = Duration.ofMinutes(5);
+        // Calls with no deadline of their own: the facade's timeout is what ends the wait.
         ConnectedCarClient patient = TestClients.builder(transport).clientOptions(new ClientOptions(blockTimeout))
+            .deadlineOptions(DeadlineOptions.all(Duration.ofDays(1)))
             .buildClient();
         TestClients.login(patient.async()).block(Duration.ofSeconds(5));
         CountDownLatch sent = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package io.connectedcar.ford;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -112,13 +113,15 @@ public final class Endpoints {
         Objects.requireNonNull(baseUrl, "baseUrl");
         URI uri;
         try {
-            uri = URI.create(stripSlash(baseUrl.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not a valid URL for " + role + ": '" + baseUrl + "'", e);
+            uri = new URI(stripSlash(baseUrl.strip()));
+        } catch (URISyntaxException e) {
+            // Not chained: the cause's message repeats the whole URL, password included.
+            throw new IllegalArgumentException("Not a valid URL for " + role + ": '" + redacted(baseUrl) + "' ("
+                + e.getReason() + " at index " + e.getIndex() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !Map.of("http", 1, "https", 1, "ws", 1, "wss", 1).containsKey(scheme)) {
-            throw new IllegalArgumentException("Not an absolute http(s) URL for " + role + ": '" + baseUrl
+            throw new IllegalArgumentException("Not an absolute http(s) URL for " + role + ": '" + redacted(baseUrl)
                 + "'. Give something like https://api.example.com or http://127.0.0.1:8080");
         }
         if (uri.getRawUserInfo() != null) {
@@ -131,6 +134,20 @@ public final class Endpoints {
                 + "127.0.0.1, [::1]); use https for " + uri.getHost());
         }
         return uri;
+    }
+
+    /**
+     * The URL as a message may show it: everything up to its last {@code @} after the scheme left out, since that
+     * may be a user name and password (even one holding a {@code /} or a space, which no parser would call user
+     * info).
+     */
+    static String redacted(String url) {
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int scheme = url.indexOf("://");
+        return (scheme >= 0 && scheme < at ? url.substring(0, scheme + 3) : "") + "***" + url.substring(at);
     }
 
     private static boolean isLoopback(String host) {

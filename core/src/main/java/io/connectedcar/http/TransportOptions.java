@@ -9,15 +9,19 @@ import java.util.Objects;
  *
  * @param connectTimeout  how long to wait for a connection
  * @param responseTimeout how long to wait for a response once the request is written
- * @param maxConnections  the size of the connection pool
- * @param trustStore      the certificates to trust, or {@code null} for the JDK's trust store
+ * @param maxConnections   the size of the connection pool
+ * @param trustStore       the certificates to trust, or {@code null} for the JDK's trust store
+ * @param maxResponseBytes the largest response body accepted, after inflating gzip; a larger one ends the call with
+ *                         {@link ResponseTooLargeException} and its connection is closed
  */
 public record TransportOptions(Duration connectTimeout, Duration responseTimeout, int maxConnections,
-                               KeyStore trustStore) {
+                               KeyStore trustStore, int maxResponseBytes) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_CONNECTIONS = 16;
+    /** Ford's answers are tens of kilobytes; a few megabytes leaves room and keeps a hostile body out of memory. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
     public TransportOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -31,25 +35,33 @@ public record TransportOptions(Duration connectTimeout, Duration responseTimeout
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
         }
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be at least 1, was " + maxResponseBytes);
+        }
     }
 
     public static TransportOptions defaults() {
-        return new TransportOptions(DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, null);
+        return new TransportOptions(DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, null,
+            DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     public TransportOptions withConnectTimeout(Duration value) {
-        return new TransportOptions(value, responseTimeout, maxConnections, trustStore);
+        return new TransportOptions(value, responseTimeout, maxConnections, trustStore, maxResponseBytes);
     }
 
     public TransportOptions withResponseTimeout(Duration value) {
-        return new TransportOptions(connectTimeout, value, maxConnections, trustStore);
+        return new TransportOptions(connectTimeout, value, maxConnections, trustStore, maxResponseBytes);
     }
 
     public TransportOptions withMaxConnections(int value) {
-        return new TransportOptions(connectTimeout, responseTimeout, value, trustStore);
+        return new TransportOptions(connectTimeout, responseTimeout, value, trustStore, maxResponseBytes);
     }
 
     public TransportOptions withTrustStore(KeyStore value) {
-        return new TransportOptions(connectTimeout, responseTimeout, maxConnections, value);
+        return new TransportOptions(connectTimeout, responseTimeout, maxConnections, value, maxResponseBytes);
+    }
+
+    public TransportOptions withMaxResponseBytes(int value) {
+        return new TransportOptions(connectTimeout, responseTimeout, maxConnections, trustStore, value);
     }
 }

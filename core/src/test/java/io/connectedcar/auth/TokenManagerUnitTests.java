@@ -10,6 +10,7 @@ import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.exception.ServiceException;
 import io.connectedcar.exception.TokenRenewalFailedException;
 import io.connectedcar.http.AuthScheme;
+import io.connectedcar.http.DeadlineOptions;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.testing.FakeFordAuth;
 import io.connectedcar.testing.FixtureFiles;
@@ -215,14 +216,15 @@ class TokenManagerUnitTests {
     }
 
     @Test
-    void failedRefreshAfterExpiryFailsWithTheServiceError() {
+    void failedRefreshAfterExpiryFailsAsRenewalFailedWithTheServiceErrorAsItsCause() {
         loginAtTimeZero();
         transport.on("cat-refresh", request -> Mono.just(InMemoryTransport.json(request, 503,
             "{\"message\":\"Service Unavailable\"}")));
         time.advanceTimeBy(Duration.ofSeconds(1800));
 
         StepVerifier.create(tokens.token(AuthScheme.CAT))
-            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ServiceException.class)
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(TokenRenewalFailedException.class)
+                .hasMessageContaining("was not sent").cause().isInstanceOf(ServiceException.class)
                 .extracting(e -> ((ServiceException) e).getStatus()).isEqualTo(503))
             .verify(VERIFY);
     }
@@ -239,19 +241,19 @@ class TokenManagerUnitTests {
     }
 
     @Test
-    void refreshThatNeverAnswersTimesOutAndDoesNotWedgeLaterCallers() {
+    void refreshThatNeverAnswersEndsAtTheTokenCallsDeadlineAndDoesNotWedgeLaterCallers() {
         loginAtTimeZero();
         transport.on("cat-refresh", request -> Mono.never());
         time.advanceTimeBy(Duration.ofSeconds(1801));
 
         TestSubscriber<String> caller = TestSubscriber.create();
         tokens.token(AuthScheme.CAT).subscribe(caller);
-        time.advanceTimeBy(TokenManager.DEFAULT_RENEWAL_TIMEOUT.minusSeconds(1));
+        time.advanceTimeBy(DeadlineOptions.DEFAULT_TOKEN.minusSeconds(1));
         assertThat(caller.isTerminated()).isFalse();
         time.advanceTimeBy(Duration.ofSeconds(1));
         assertThat(caller.expectTerminalError())
             .as("an SDK exception, not a bare TimeoutException").isInstanceOf(ConnectedCarException.class)
-            .hasMessageContaining("60");
+            .hasMessageContaining("cat-refresh").hasMessageContaining("30 s");
 
         fake.install(transport); // Ford answers again
         time.advanceTimeBy(TokenManager.DEFAULT_RENEWAL_BACKOFF);
@@ -296,7 +298,7 @@ class TokenManagerUnitTests {
         }
         // At 0 s, then after waits of 10, 20, 40, 80 and 160 s, then every 5 minutes: 6 attempts in ten minutes.
         assertThat(transport.count("cat-refresh")).isEqualTo(6);
-        assertThat(refused).isEqualTo(600 - 6);
+        assertThat(refused).as("every call, the six that asked Ford included").isEqualTo(600);
 
         fake.install(transport); // Ford is back
         time.advanceTimeBy(TokenManager.DEFAULT_MAX_RENEWAL_BACKOFF);

@@ -97,6 +97,20 @@ class EndpointsUnitTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ftp://me:SeCrEt-pw@example.com", "http://me:SeCrEt pw@127.0.0.1:8080",
+        "https://me:SeCrEt/pw@sim.example.com", "https://me:SeCrEt-pw@", "me:SeCrEt-pw@sim.example.com",
+        "http://me:SeCrEt-pw@127.0.0.1:port"})
+    void aMalformedUrlWithAPasswordIsRefusedWithoutEchoingIt(String url) {
+        assertThatThrownBy(() -> Endpoints.allAt(url))
+            .isInstanceOf(IllegalArgumentException.class)
+            .satisfies(error -> {
+                for (Throwable t = error; t != null; t = t.getCause()) {
+                    assertThat(t.getMessage()).doesNotContain("SeCrEt");
+                }
+            });
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"api.example.com", "ftp://example.com", "https://", "not a url", "/relative/path"})
     void malformedUrlsAreRefused(String url) {
         assertThatThrownBy(() -> Endpoints.allAt(url)).isInstanceOf(IllegalArgumentException.class);

@@ -16,6 +16,7 @@ import io.connectedcar.testing.TestClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 @Tag("unit")
@@ -162,6 +164,43 @@ class StatusStreamUnitTests {
             .verify(VERIFY);
         assertThat(transport.websocketHeaders()).extracting(h -> h.get("Authorization"))
             .containsExactly("Bearer tmc-1", "Bearer tmc-2");
+    }
+
+    @Test
+    void aSocketThatSendsAKeepAliveAndClosesIsReopenedWithAGrowingBackoff() {
+        List<Long> upgrades = new CopyOnWriteArrayList<>();
+        transport.onWebSocket(outbound -> {
+            upgrades.add(Schedulers.parallel().now(TimeUnit.SECONDS));
+            return Flux.just("{}"); // one frame, then the server closes
+        });
+
+        StepVerifier.withVirtualTime(() -> client(StatusStreamOptions.defaults()).vehicle(VIN).statusUpdates())
+            .expectNextCount(1)
+            .thenAwait(Duration.ofSeconds(120))
+            .thenCancel()
+            .verify(VERIFY);
+        // 2, 4, 8, 16, 32 s apart: the frames did not reset the back-off (they once did: an upgrade every 2 s).
+        assertThat(upgrades).containsExactly(0L, 2L, 6L, 14L, 30L, 62L);
+    }
+
+    @Test
+    void aSocketThatStayedHealthyStartsTheBackoffAgain() {
+        List<Long> upgrades = new CopyOnWriteArrayList<>();
+        transport.onWebSocket(outbound -> {
+            upgrades.add(Schedulers.parallel().now(TimeUnit.SECONDS));
+            // The third socket lives five minutes on keep-alives; the others close after one frame.
+            return upgrades.size() == 3
+                ? Flux.interval(Duration.ofSeconds(20)).map(tick -> "{}").take(Duration.ofMinutes(5))
+                : Flux.just("{}");
+        });
+
+        StepVerifier.withVirtualTime(() -> client(StatusStreamOptions.defaults()).vehicle(VIN).statusUpdates())
+            .expectNextCount(1)
+            .thenAwait(Duration.ofMinutes(6))
+            .thenCancel()
+            .verify(VERIFY);
+        // 0, 2, 6 (healthy until 306), then 2 s later as after a first failure, then 4 s.
+        assertThat(upgrades).startsWith(0L, 2L, 6L, 308L, 312L);
     }
 
     @Test

@@ -2,9 +2,11 @@ package io.connectedcar.cli;
 
 import io.connectedcar.command.ActionResult;
 import io.connectedcar.command.CommandFlux;
+import io.connectedcar.command.CommandOptions;
 import io.connectedcar.command.CommandProgress;
 import io.connectedcar.command.CommandResult;
 import io.connectedcar.model.CommandState;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Runs one remote command with live progress (a spinner on a terminal, lines elsewhere) and prints its result. */
@@ -18,19 +20,22 @@ final class CommandRunner {
     }
 
     /**
-     * Sends the command once, follows it to its end, and returns its result.
+     * Sends the command once, follows it to its end, and returns its result; waits at most the command's timeout plus
+     * the blocking margin of {@code options}, the ones the command was sent with.
      *
      * @throws io.connectedcar.exception.CommandException and the others of {@link CommandFlux} when it did not succeed
+     * @throws io.connectedcar.exception.OperationTimeoutException when the wait ran out
      */
-    CommandResult follow(String label, CommandFlux command) {
+    CommandResult follow(String label, CommandFlux command, CommandOptions options) {
         Progress progress = json ? null : terminal.progress(label);
         try {
-            command.progress().doOnNext(step -> {
+            Mono<CommandResult> followed = command.progress().doOnNext(step -> {
                 if (progress != null) {
                     progress.update(describe(step));
                 }
-            }).blockLast();
-            CommandResult result = command.result().block();
+            }).then(command.result());
+            CommandResult result = Waits.await(followed, options.blockingTimeoutFor(command.commandType()),
+                "the end of " + label + " (the car may still act on it: check with connectedcar status)");
             if (progress != null) {
                 progress.finish(true, result.state().name());
             } else {

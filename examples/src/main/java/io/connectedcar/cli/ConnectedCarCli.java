@@ -3,12 +3,15 @@ package io.connectedcar.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code connectedcar}: the command line of connectedcar-java. {@code demo} runs the whole story against an embedded
  * simulator of Ford's cloud; the other commands work on a real account (or on {@code --endpoint}).
  */
-@Command(name = "connectedcar", mixinStandardHelpOptions = true, version = "connectedcar 0.1.0",
+// --help and --version on every subcommand too, as the usage errors' "See: connectedcar COMMAND --help" promises.
+@Command(name = "connectedcar", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+    version = "connectedcar 0.1.0",
     description = "Read and command a connected Ford or Lincoln.",
     subcommands = {DemoCommand.class, LoginCommand.class, LogoutCommand.class, VehiclesCommand.class,
         StatusCommand.class, WatchCommand.class, RemoteCommands.Start.class, RemoteCommands.Stop.class,

@@ -76,7 +76,7 @@ final class DemoCommand extends CliCommand {
         CommandRunner runner = new CommandRunner(terminal, false);
         VehicleAsyncClient pickup = client.vehicle(PICKUP);
         step("4. Remote start the pickup, followed to its end");
-        runner.follow("Remote start " + PICKUP, pickup.start());
+        runner.follow("Remote start " + PICKUP, pickup.start(), pickup.commandOptions());
         VehicleStatus started = pickup.status().block(WAIT);
         terminal.line("  Remote start: " + started.remoteStartCountdown()
             .map(m -> StatusView.duration(m.value()) + " left").orElse("unknown")
@@ -85,13 +85,13 @@ final class DemoCommand extends CliCommand {
 
         step("5. Lock the pickup");
         String before = lockText(started);
-        runner.follow("Lock " + PICKUP, pickup.lock());
+        runner.follow("Lock " + PICKUP, pickup.lock(), pickup.commandOptions());
         String after = lockText(pickup.status().block(WAIT));
         terminal.line("  Locks: " + before + " → " + terminal.bold(after));
 
         step("6. Start charging the crossover");
         VehicleAsyncClient crossover = client.vehicle(CROSSOVER);
-        runner.follow("Start charging " + CROSSOVER, crossover.startCharging());
+        runner.follow("Start charging " + CROSSOVER, crossover.startCharging(), crossover.commandOptions());
         VehicleStatus charging = crossover.status().block(WAIT);
         terminal.line("  Charge: " + charging.evStateOfCharge().map(m -> m.value() + " %").orElse("unknown")
             + ", " + charging.chargeDisplayStatus().map(m -> m.value().toString()).orElse("unknown"));

@@ -7,6 +7,7 @@ import io.connectedcar.exception.CommandTimeoutException;
 import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.exception.OperationTimeoutException;
 import io.connectedcar.exception.RateLimitedException;
+import io.connectedcar.exception.TokenRenewalFailedException;
 import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.http.TransportException;
 import picocli.CommandLine;
@@ -55,6 +56,9 @@ final class Errors implements IExecutionExceptionHandler {
     }
 
     private static String hint(Throwable error) {
+        if (error instanceof TokenRenewalFailedException && error.getCause() != null) {
+            return hint(error.getCause()); // the token call's own failure says what to check
+        }
         if (error instanceof AuthenticationRequiredException) {
             return "Run: connectedcar login";
         }
@@ -71,6 +75,9 @@ final class Errors implements IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable error) {
+        if (error instanceof TokenRenewalFailedException && error.getCause() != null) {
+            return exitCode(error.getCause()); // a network failure of the token call is a network failure
+        }
         if (error instanceof IllegalArgumentException) {
             return ExitCode.USAGE;
         }

@@ -2,19 +2,25 @@ package io.connectedcar.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.connectedcar.ClientOptions;
 import io.connectedcar.ConnectedCarClient;
 import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.auth.FileTokenStore;
 import io.connectedcar.ford.Endpoints;
 import io.connectedcar.ford.Region;
+import io.connectedcar.http.DeadlineOptions;
 import io.connectedcar.usage.FileUsageStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** Options every subcommand takes, before or after its name. */
 final class GlobalOptions {
+    /** What a wait adds to a call's deadline, so the call's own, more precise error comes first. */
+    private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
+
     @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
         description = "Where the account is registered: US, CA, EU, AU, a country code (DEU, GBR...) or a region "
             + "name (default: ${DEFAULT-VALUE}).", defaultValue = "US")
@@ -33,6 +39,11 @@ final class GlobalOptions {
         description = "Print machine-readable JSON instead of tables.")
     boolean json;
 
+    @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+        description = "The longest one call to Ford may take, retries included (default: 75 s for a read, 60 s for "
+            + "a command, 30 s for a token call).")
+    Integer timeoutSeconds;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
         description = "Log each HTTP call (secrets redacted) and show stack traces.")
     boolean verbose;
@@ -46,7 +57,20 @@ final class GlobalOptions {
         if (endpoint != null) {
             builder.endpoints(Endpoints.allAt(endpoint));
         }
+        if (timeoutSeconds != null) {
+            if (timeoutSeconds < 1) {
+                throw new IllegalArgumentException("--timeout must be at least 1 second, was " + timeoutSeconds);
+            }
+            builder.deadlineOptions(DeadlineOptions.all(Duration.ofSeconds(timeoutSeconds)))
+                .clientOptions(new ClientOptions(waitLimit()));
+        }
         return builder.buildClient();
+    }
+
+    /** The longest wait for one answer outside the blocking client: a call's deadline, then a margin. */
+    Duration waitLimit() {
+        return timeoutSeconds == null ? ClientOptions.DEFAULT_BLOCK_TIMEOUT
+            : Duration.ofSeconds(timeoutSeconds).plus(WAIT_MARGIN);
     }
 
     FileTokenStore tokenStore() {

@@ -39,7 +39,8 @@ final class RemoteCommands {
 
         @Override
         int run(ConnectedCarClient client) {
-            new CommandRunner(terminal, global.json).follow(label + " " + vin, send(client.vehicle(vin).async()));
+            VehicleAsyncClient car = client.vehicle(vin).async();
+            new CommandRunner(terminal, global.json).follow(label + " " + vin, send(car), car.commandOptions());
             return ExitCode.OK;
         }
     }

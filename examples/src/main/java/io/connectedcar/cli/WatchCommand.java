@@ -1,11 +1,15 @@
 package io.connectedcar.cli;
 
 import io.connectedcar.ConnectedCarClient;
+import io.connectedcar.exception.OperationTimeoutException;
 import io.connectedcar.model.VehicleStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Prints a car's status changes as they happen, until interrupted. */
 @Command(name = "watch", description = "Print a car's status changes as they happen (Ctrl-C to stop).")
@@ -17,7 +21,12 @@ final class WatchCommand extends ClientCommand {
     int run(ConnectedCarClient client) {
         AtomicReference<List<List<String>>> previous = new AtomicReference<>();
         terminal.note("Watching " + vin + " (Ctrl-C to stop) ...");
+        // The first status must come within the wait limit; after it the stream runs until Ctrl-C, reopening a silent
+        // socket by itself and polling when it cannot, so a later silence means the car has nothing new to say.
+        Duration limit = global.waitLimit();
         client.vehicle(vin).async().statusUpdates()
+            .timeout(Mono.delay(limit), status -> Mono.never(), Flux.error(() -> new OperationTimeoutException(
+                "Gave up waiting for the first status of " + vin + " after " + limit.toSeconds() + " s.", limit)))
             .doOnNext(status -> show(status, previous))
             .blockLast();
         return ExitCode.OK;

@@ -10,6 +10,7 @@ import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
 import io.connectedcar.simulator.Main;
 import io.connectedcar.simulator.SimulatedAccount;
+import io.connectedcar.simulator.fault.Fault;
 import io.connectedcar.simulator.vehicle.Door;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -160,6 +161,76 @@ class CliIntegrationTests {
         assertThat(printed).contains("Open this URL and sign in");
     }
 
+    /** The authorize URL a run printed. */
+    private static String authorizeUrlIn(String printed) {
+        Matcher m = Pattern.compile("(http://\\S+/oauth2/v2\\.0/authorize\\S+)").matcher(printed);
+        assertThat(m.find()).as("the CLI printed no authorize URL: %s", printed).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void loginThenLoginWithTheRedirectUrlSignsInAndForgetsThePendingLogin() throws IOException {
+        Path pending = home.resolve(PendingLoginFile.NAME);
+        Run begun = cliWithInput("", withEndpoint("login")); // a script: no one at the prompt
+
+        assertThat(begun.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(begun.err()).contains("login --redirect-url");
+        assertThat(pending).exists();
+        if (Files.getFileStore(pending).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pending))).isEqualTo("rw-------");
+        }
+        String redirect = new BrowserLogin().signInBlocking(authorizeUrlIn(begun.err()),
+            SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD);
+
+        Run finished = cli(withEndpoint("login", "--redirect-url", redirect));
+
+        assertThat(finished.exitCode()).as(finished.err()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(tokenFile)).contains("refreshToken");
+        assertThat(pending).as("deleted once used").doesNotExist();
+        assertThat(cli(withEndpoint("vehicles")).exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void theRedirectUrlCanComeFromStandardInputToStayOutOfPs() {
+        Run begun = cliWithInput("", withEndpoint("login"));
+        String redirect = new BrowserLogin().signInBlocking(authorizeUrlIn(begun.err()),
+            SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD);
+
+        Run finished = cliWithInput(redirect + "\n", withEndpoint("login", "--redirect-url", "-"));
+
+        assertThat(finished.exitCode()).as(finished.err()).isEqualTo(ExitCode.OK);
+        assertThat(home.resolve(PendingLoginFile.NAME)).doesNotExist();
+    }
+
+    @Test
+    void aMistypedRedirectUrlKeepsThePendingLoginForAnotherTry() {
+        Run begun = cliWithInput("", withEndpoint("login"));
+        String redirect = new BrowserLogin().signInBlocking(authorizeUrlIn(begun.err()),
+            SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD);
+
+        Run typo = cli(withEndpoint("login", "--redirect-url", "https://www.ford.com/"));
+        assertThat(typo.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(home.resolve(PendingLoginFile.NAME)).exists();
+
+        assertThat(cli(withEndpoint("login", "--redirect-url", redirect)).exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void theRedirectUrlWithoutAPendingLoginSaysToRunLoginFirst() {
+        Run run = cli(withEndpoint("login", "--redirect-url", "fordapp://userauthorized/?code=abc"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("No login is pending").contains("Run connectedcar login first");
+    }
+
+    @Test
+    void loginHelpSaysHowTheTwoStepsMeet() {
+        Run run = cli("login", "--help");
+
+        assertThat(run.out()).contains(PendingLoginFile.NAME).contains("--redirect-url")
+            .contains("standard input");
+    }
+
     @Test
     void aBadPastedUrlGivesAClearErrorAndTheUsageExitCode() {
         Run run = cliWithInput("https://www.ford.com/?code=12345\n", withEndpoint("login"));
@@ -222,6 +293,44 @@ class CliIntegrationTests {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).contains("Remote start " + PICKUP, "REQUESTED", "SUCCEEDED");
+    }
+
+    @Test
+    void aCommandWhoseAnswerNeverComesEndsAtTheTimeoutAsMaybeSent() {
+        loggedIn();
+        simulator.faults().inject(Fault.latency(Duration.ofSeconds(60)).onPath("/v1/command").always());
+
+        long start = System.nanoTime();
+        Run run = cli(withEndpoint("start", PICKUP, "--timeout", "2"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.COMMAND_FAILED);
+        assertThat(run.err()).contains("may have reached Ford").contains("within 2 s")
+            .contains("check with connectedcar status");
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aTokenCallThatCannotConnectIsANetworkErrorTriedByOneRetryLayer() throws IOException {
+        loggedIn();
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+
+        Run run = cli(at("http://127.0.0.1:" + closedPort, "status", PICKUP));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.NETWORK);
+        assertThat(run.err()).contains("connection refused").contains("was not sent")
+            .contains("Check the network");
+    }
+
+    @Test
+    void aTimeoutBelowOneSecondIsAUsageError() {
+        Run run = cli(withEndpoint("status", PICKUP, "--timeout", "0"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--timeout must be at least 1 second");
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
@@ -61,6 +63,42 @@ class StatusHttpServerIntegrationTests {
         JsonNode vehicles = StatusView.JSON.readTree(body);
         assertThat(vehicles).hasSize(2);
         assertThat(vehicles.get(0).has("vin")).isTrue();
+    }
+
+    private int statusWith(String host, String origin) {
+        return http.headers(headers -> {
+                headers.set("Host", host);
+                if (origin != null) {
+                    headers.set("Origin", origin);
+                }
+            })
+            .get().uri("/vehicles/" + PICKUP + "/status").response().block(WAIT).status().code();
+    }
+
+    @ParameterizedTest(name = "Host {0}, Origin {1}")
+    @CsvSource(nullValues = "none", value = {
+        "attacker.example:PORT, none",              // DNS rebinding: the attacker's name, our address
+        "127.0.0.1:PORT, https://attacker.example", // a request from another site's page
+        "127.0.0.1:1, none",                        // another port
+        "localhost.attacker.example:PORT, none"})
+    void aRequestNotAddressedToThisServerIsForbidden(String host, String origin) {
+        String port = Integer.toString(server.port());
+
+        assertThat(statusWith(host.replace("PORT", port), origin == null ? null : origin.replace("PORT", port)))
+            .isEqualTo(403);
+    }
+
+    @ParameterizedTest(name = "Host {0}, Origin {1}")
+    @CsvSource(nullValues = "none", value = {
+        "127.0.0.1:PORT, none",
+        "localhost:PORT, none",
+        "127.0.0.1:PORT, http://127.0.0.1:PORT",
+        "LOCALHOST:PORT, http://localhost:PORT"})
+    void aRequestAddressedToThisServerIsAnswered(String host, String origin) {
+        String port = Integer.toString(server.port());
+
+        assertThat(statusWith(host.replace("PORT", port), origin == null ? null : origin.replace("PORT", port)))
+            .isEqualTo(200);
     }
 
     @Test

@@ -6,13 +6,16 @@ import io.connectedcar.http.HttpResponse;
 import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.TransportException;
 import io.connectedcar.http.TransportOptions;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.client.WebsocketClientSpec;
@@ -44,8 +48,10 @@ import reactor.netty.resources.ConnectionProvider;
  * {@code Accept-Encoding: gzip} sent and gzip bodies inflated; redirects never followed (a 302 comes back as a
  * response with its {@code Location}); each request sent once, with no retry of its own (the pipeline's retry policy
  * decides, and a command must never be sent twice); the whole body read before the response is emitted, which returns
- * the connection to the pool. TLS trusts the JDK's trust store, or {@link TransportOptions#trustStore()} when given,
- * or uses the {@link SslContext} given to the {@link Builder}. Nothing here blocks.
+ * the connection to the pool, up to {@link TransportOptions#maxResponseBytes()} (past it the connection is closed and
+ * the call ends with {@link io.connectedcar.http.ResponseTooLargeException}). TLS trusts the JDK's trust store, or
+ * {@link TransportOptions#trustStore()} when given, or uses the {@link SslContext} given to the {@link Builder}.
+ * Nothing here blocks.
  *
  * <p>Every method returning a publisher is lazy: nothing is sent until subscription, and each subscription sends
  * again. Errors arrive as {@link TransportException} signals saying whether the request may have reached the server.
@@ -145,9 +151,8 @@ public final class ReactorNettyTransport implements HttpTransport {
                     headers.forEach(h -> req.header(h.getKey(), h.getValue()));
                     return body == null ? out : out.sendByteArray(Mono.just(body));
                 })
-                .responseSingle((response, content) -> content.asByteArray()
-                    .defaultIfEmpty(EMPTY)
-                    .map(bytes -> toResponse(request, response, bytes)))
+                .response((response, content) -> readBody(request, response, content))
+                .next()
                 .onErrorMap(e -> !(e instanceof TransportException),
                     e -> TransportErrors.forRequest(request.operation(), request.uri(), options.responseTimeout(),
                         e));
@@ -225,6 +230,38 @@ public final class ReactorNettyTransport implements HttpTransport {
                 inboundDone.asMono())
             .then(Mono.empty());
         return Flux.merge(received, sending);
+    }
+
+    /**
+     * The response with its whole body, read piece by piece up to {@link TransportOptions#maxResponseBytes()}: past
+     * it (or when the declared length is past it) the error cancels the body, which closes the connection instead of
+     * returning it to the pool, so a huge answer never sits in memory.
+     */
+    private Mono<HttpResponse> readBody(HttpRequest request, HttpClientResponse response, ByteBufFlux content) {
+        int limit = options.maxResponseBytes();
+        String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (declared != null && isLongerThan(declared, limit)) {
+            return Mono.error(TransportErrors.tooLarge(request.operation(), request.uri(), limit));
+        }
+        return content
+            .reduceWith(ByteArrayOutputStream::new, (body, piece) -> {
+                if (body.size() + piece.readableBytes() > limit) {
+                    throw TransportErrors.tooLarge(request.operation(), request.uri(), limit);
+                }
+                body.writeBytes(ByteBufUtil.getBytes(piece));
+                return body;
+            })
+            .map(body -> toResponse(request, response, body.toByteArray()))
+            .defaultIfEmpty(toResponse(request, response, EMPTY));
+    }
+
+    /** Whether a Content-Length header says more than {@code limit} bytes; a malformed one is left to Netty. */
+    private static boolean isLongerThan(String contentLength, int limit) {
+        try {
+            return Long.parseLong(contentLength.strip()) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean isText(WebSocketFrame frame) {

@@ -1,5 +1,6 @@
 package io.connectedcar.netty;
 
+import io.connectedcar.http.ResponseTooLargeException;
 import io.connectedcar.http.TransportException;
 import io.connectedcar.http.WebSocketRefusedException;
 import io.netty.channel.ConnectTimeoutException;
@@ -82,6 +83,19 @@ final class TransportErrors {
         }
         Failure failure = classify(cause, hostPort, responseTimeout);
         return new TransportException(message("websocket", failure), failure.requestMayHaveBeenSent(), cause);
+    }
+
+    /** The exception for a response body past the limit: the request was sent, the connection is closed. */
+    static ResponseTooLargeException tooLarge(String operation, URI uri, int limit) {
+        return new ResponseTooLargeException(operation + ": the response from " + hostAndPort(uri) + " is larger than "
+            + describeBytes(limit) + " (TransportOptions.maxResponseBytes), so reading stopped and the connection was "
+            + "closed; the request may have reached the server. Ford's answers are far smaller: check the endpoint "
+            + "and what stands in between (a proxy or a captive portal).", limit);
+    }
+
+    private static String describeBytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+            : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     /** The exception for a call on a closed transport: nothing is sent. */

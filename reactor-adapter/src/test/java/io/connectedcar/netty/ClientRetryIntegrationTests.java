@@ -7,6 +7,7 @@ import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.ServiceException;
+import io.connectedcar.exception.TokenRenewalFailedException;
 import io.connectedcar.ford.Endpoints;
 import io.connectedcar.http.RetryOptions;
 import io.connectedcar.http.TransportException;
@@ -157,8 +158,9 @@ class ClientRetryIntegrationTests {
 
         StepVerifier.create(client.auth().refresh())
             .expectErrorSatisfies(error -> {
-                assertThat(error).isInstanceOf(TransportException.class);
-                assertThat(((TransportException) error).requestMayHaveBeenSent()).isTrue();
+                assertThat(error).isInstanceOf(TokenRenewalFailedException.class);
+                assertThat(error.getCause()).isInstanceOf(TransportException.class);
+                assertThat(((TransportException) error.getCause()).requestMayHaveBeenSent()).isTrue();
             })
             .verify(VERIFY);
 

@@ -24,6 +24,17 @@ import tools.jackson.databind.JsonNode;
 
 /** The token calls of docs/ford-api.md §3: code exchange (B2C), CAT mint and refresh (Ford), TMC exchange (Autonomic). */
 final class TokenApi {
+    /**
+     * The longest lifetime believed of an access token (a CAT lives about 30 minutes, a TMC token 5): a longer
+     * {@code expires_in}, such as 1e30, is a broken or hostile answer and is cut to this, never an overflow that
+     * would lose the rotated refresh token. A 401 renews a token that dies sooner.
+     */
+    static final Duration MAX_ACCESS_LIFETIME = Duration.ofDays(1);
+    /** The longest lifetime believed of a refresh token (about six months). */
+    static final Duration MAX_REFRESH_LIFETIME = Duration.ofDays(366);
+    /** Autonomic's usual TMC lifetime, for an answer without {@code expires_in}. */
+    private static final long DEFAULT_TMC_LIFETIME_SECONDS = 300;
+
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON = "application/json";
 
@@ -105,8 +116,8 @@ final class TokenApi {
                 throw new DecodeException(request.operation(), "Ford's token service "
                     + "answered " + request.operation() + " without access_token, refresh_token or expires_in", null);
             }
-            return new TokenSet(access, now.plusSeconds(expiresIn), refresh,
-                refreshExpiresIn == null ? null : now.plusSeconds(refreshExpiresIn));
+            return new TokenSet(access, now.plus(lifetime(expiresIn, MAX_ACCESS_LIFETIME)), refresh,
+                refreshExpiresIn == null ? null : now.plus(lifetime(refreshExpiresIn, MAX_REFRESH_LIFETIME)));
         });
     }
 
@@ -131,9 +142,15 @@ final class TokenApi {
                 throw new DecodeException(request.operation(),
                     "Autonomic's token exchange answered without access_token", null);
             }
-            Duration lifetime = Duration.ofSeconds(expiresIn == null ? 300 : expiresIn);
+            Duration lifetime = lifetime(expiresIn == null ? DEFAULT_TMC_LIFETIME_SECONDS : expiresIn,
+                MAX_ACCESS_LIFETIME);
             return new AccessToken(token, clock.instant().plus(lifetime));
         });
+    }
+
+    /** A lifetime in seconds as answered, within 0 and {@code max}. */
+    static Duration lifetime(long seconds, Duration max) {
+        return Duration.ofSeconds(Math.max(0, Math.min(seconds, max.toSeconds())));
     }
 
     private static String firstNonNull(String... values) {

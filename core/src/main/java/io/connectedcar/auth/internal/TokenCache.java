@@ -1,7 +1,10 @@
 package io.connectedcar.auth.internal;
 
+import io.connectedcar.exception.DecodeException;
 import io.connectedcar.exception.OperationTimeoutException;
+import io.connectedcar.exception.ServiceException;
 import io.connectedcar.exception.TokenRenewalFailedException;
+import io.connectedcar.http.TransportException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +23,11 @@ import reactor.core.publisher.Mono;
  *   <li>when a renewal fails for a passing reason, the old token is used while it is still valid;</li>
  *   <li>after a failed renewal the next one waits a back-off (doubling up to a cap, reset by a success), and until
  *       then callers get the still-valid old token or the last error at once: an outage costs Ford a bounded
- *       number of calls instead of one per request.</li>
+ *       number of calls instead of one per request;</li>
+ *   <li>a caller left without a token because the token call failed gets {@link TokenRenewalFailedException} (the
+ *       failure as its cause), never the token call's own error: the token call was retried in its own pipeline, so
+ *       the caller's retry layer must not retry it again (that nesting once made 4 × 4 attempts), and a command
+ *       must not take the token call's "may have reached the server" or 5xx for its own.</li>
  * </ul>
  * Thread-safe and non-blocking.
  *
@@ -95,10 +102,7 @@ final class TokenCache<T> {
             Failure failed = failure;
             if (failed != null && now.isBefore(failed.retryAt())) {
                 // Backing off: no call to Ford before retryAt.
-                return isValid(value, now) ? Mono.just(value) : Mono.error(new TokenRenewalFailedException("Renewing the "
-                    + name + " failed (" + failed.error().getMessage() + "); the SDK asks Ford again at "
-                    + failed.retryAt() + ", not before, so an outage does not spend the account's calls. Call again "
-                    + "after that.", failed.retryAt(), failed.error()));
+                return isValid(value, now) ? Mono.just(value) : Mono.error(renewalFailed(failed));
             }
             return flight.run(this::renew);
         });
@@ -172,7 +176,27 @@ final class TokenCache<T> {
         }
         LOG.warn("Renewing the {} failed ({}); trying again in {} at the earliest", name, error.getMessage(),
             backoff);
-        return Mono.error(error);
+        return Mono.error(isExchangeFailure(error) ? renewalFailed(failure) : error);
+    }
+
+    /**
+     * Whether the token call itself failed (no answer, an error status, an unreadable answer), as opposed to the SDK's
+     * own protections or Ford's throttling refusing it, which keep their type: they say what to do.
+     */
+    private static boolean isExchangeFailure(Throwable error) {
+        return error instanceof TransportException || error instanceof ServiceException
+            || error instanceof DecodeException || error instanceof OperationTimeoutException;
+    }
+
+    /**
+     * What a caller left without a token gets: the renewal's own error as the cause, and when Ford is asked again. Its
+     * type also tells the caller's retry layer that the renewal's own retries are spent: one retry layer, not two.
+     */
+    private TokenRenewalFailedException renewalFailed(Failure failed) {
+        return new TokenRenewalFailedException("Renewing the " + name + " failed (" + failed.error().getMessage()
+            + "); the request that needed it was not sent. The SDK asks Ford again at " + failed.retryAt()
+            + ", not before, so an outage does not spend the account's calls. Call again after that.",
+            failed.retryAt(), failed.error());
     }
 
     /** Still accepted now, with no margin, and not refused. */

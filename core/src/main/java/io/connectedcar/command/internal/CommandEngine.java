@@ -7,6 +7,7 @@ import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.exception.DecodeException;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.ServiceException;
+import io.connectedcar.exception.TokenRenewalFailedException;
 import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.ford.internal.FordApi.CommandType;
 import io.connectedcar.ford.internal.FordApi;
@@ -137,6 +138,12 @@ public final class CommandEngine {
     }
 
     private static Throwable sendError(String vin, CommandType type, Throwable error) {
+        if (error instanceof TokenRenewalFailedException renewal) {
+            // The token call failed, not the command, which never left: whatever the token call's own error says
+            // (no answer, a 5xx, a 404) is not the command's outcome.
+            return new TokenRenewalFailedException(type + " for " + vin + " was not sent: " + renewal.getMessage(),
+                renewal.getRetryAt(), renewal.getCause());
+        }
         if (error instanceof TransportException transport && transport.requestMayHaveBeenSent()) {
             return new CommandOutcomeUnknownException(type + " for " + vin + " may have reached Ford, but no answer "
                 + "came (" + transport.getMessage() + "). It was not sent again, because commands are not idempotent: "
@@ -148,7 +155,9 @@ public final class CommandEngine {
                 + service.getStatus() + "), which may still have passed it on. It was not sent again: check the car's "
                 + "status() before sending it again.", vin, type.type(), null, false, error);
         }
-        if (error instanceof ServiceException service && service.getStatus() == 404) {
+        if (error instanceof ServiceException service && service.getStatus() == 404
+            && type.operation().name().equals(service.getOperation())) {
+            // A 404 to the command itself: Ford knows no such car. A 404 of another call is passed on as it is.
             return new VehicleNotFoundException(vin, "Ford knows no vehicle " + vin + " on this account (HTTP 404 to "
                 + type + "); nothing was done. Check the VIN with vehicles().");
         }

@@ -1,14 +1,19 @@
 package io.connectedcar.http.internal;
 
+import io.connectedcar.http.DeadlineExceededException;
+import io.connectedcar.http.DeadlineOptions;
 import io.connectedcar.http.HttpHeaders;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
 import io.connectedcar.http.HttpTransport;
 import io.connectedcar.http.TransportException;
 import io.connectedcar.http.WebSocketRefusedException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
@@ -16,23 +21,42 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 /**
  * Policies in order, closest to the API first and closest to the wire last, then the transport. Immutable and
  * shared by every call of one client. A websocket upgrade passes the same policies as any call: the transport's
  * answer to the upgrade reaches them as an HTTP response (101 when the socket opened, the refusal's status
  * otherwise), so the user agent, the lockout guard, the token policy, the budget and the log treat it like any call.
+ *
+ * <p>Every call, an upgrade included, ends within its deadline ({@link DeadlineOptions}): the pipeline cancels it
+ * then and signals {@link DeadlineExceededException}, which says whether an attempt may have reached the server. The
+ * deadline is in the call's context, so a policy can tell how long it may still wait ({@link #deadlineOf}).
  */
 public final class HttpPipeline {
     /** The status of the answer to an upgrade whose socket opened. */
     public static final int SWITCHING_PROTOCOLS = 101;
 
+    /** The context key of the call's deadline, in milliseconds of Reactor's parallel scheduler. */
+    private static final String DEADLINE_KEY = HttpPipeline.class.getName() + ".deadline";
+
     private final HttpTransport transport;
+    private final DeadlineOptions deadlines;
     private final List<HttpPipelinePolicy> policies;
 
-    public HttpPipeline(HttpTransport transport, List<HttpPipelinePolicy> policies) {
+    public HttpPipeline(HttpTransport transport, DeadlineOptions deadlines, List<HttpPipelinePolicy> policies) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
         this.policies = List.copyOf(policies);
+    }
+
+    /**
+     * When the current call must have ended, in milliseconds of Reactor's parallel scheduler (virtual in tests), or
+     * {@link Long#MAX_VALUE} outside a call.
+     */
+    public static long deadlineOf(ContextView context) {
+        return context.getOrDefault(DEADLINE_KEY, Long.MAX_VALUE);
     }
 
     /**
@@ -40,7 +64,10 @@ public final class HttpPipeline {
      */
     public Mono<HttpResponse> send(HttpRequest request) {
         Objects.requireNonNull(request, "request");
-        return Mono.defer(() -> next(0, transport::send).send(request));
+        return Mono.defer(() -> {
+            Wire wire = new Wire(transport::send);
+            return withinDeadline(request, next(0, wire).send(request), wire);
+        });
     }
 
     /**
@@ -60,7 +87,8 @@ public final class HttpPipeline {
         return Mono.defer(() -> {
             // The last attempt's frames: a policy may open the socket more than once (a renewed token after a 401).
             AtomicReference<Flux<String>> frames = new AtomicReference<>();
-            return next(0, request -> open(request, outbound, frames)).send(upgrade).flatMap(response -> {
+            Wire wire = new Wire(request -> open(request, outbound, frames));
+            return withinDeadline(upgrade, next(0, wire).send(upgrade), wire).flatMap(response -> {
                 if (response.status() != SWITCHING_PROTOCOLS) {
                     return Mono.error(new WebSocketRefusedException("The websocket upgrade for " + upgrade.operation()
                         + " was refused with HTTP " + response.status(), response.status(), null));
@@ -68,6 +96,22 @@ public final class HttpPipeline {
                 return Mono.just(new WebSocketSession(response, frames.get()));
             });
         });
+    }
+
+    private Mono<HttpResponse> withinDeadline(HttpRequest request, Mono<HttpResponse> call, Wire wire) {
+        Duration deadline = deadlines.of(request);
+        return call
+            .timeout(deadline, Mono.error(() -> exceeded(request, deadline, wire.mayHaveReachedTheServer())))
+            .contextWrite(context -> context.put(DEADLINE_KEY,
+                Schedulers.parallel().now(TimeUnit.MILLISECONDS) + deadline.toMillis()));
+    }
+
+    private static DeadlineExceededException exceeded(HttpRequest request, Duration deadline, boolean mayHaveBeenSent) {
+        String seconds = deadline.toMillis() % 1000 == 0 ? deadline.toSeconds() + " s" : deadline.toMillis() + " ms";
+        return new DeadlineExceededException(request.operation() + ": no complete answer from "
+            + request.uri().getHost() + " within " + seconds + ", the deadline of the call (retries included)"
+            + (mayHaveBeenSent ? "; the request may have reached the server" : "; the request was not sent")
+            + ". Try again later, or give the client longer DeadlineOptions.", deadline, mayHaveBeenSent);
     }
 
     private HttpPipelineNext next(int index, HttpPipelineNext wire) {
@@ -119,6 +163,35 @@ public final class HttpPipeline {
                 }
             });
         });
+    }
+
+    /**
+     * The wire end of one call: counts the attempts that may have reached the server (those under way, and those that
+     * ended any other way than "certainly not sent").
+     */
+    private static final class Wire implements HttpPipelineNext {
+        private final HttpPipelineNext transport;
+        private final AtomicInteger mayHaveLeft = new AtomicInteger();
+
+        Wire(HttpPipelineNext transport) {
+            this.transport = transport;
+        }
+
+        @Override
+        public Mono<HttpResponse> send(HttpRequest request) {
+            return Mono.defer(() -> {
+                mayHaveLeft.incrementAndGet();
+                return transport.send(request).doOnError(TransportException.class, error -> {
+                    if (!error.requestMayHaveBeenSent()) {
+                        mayHaveLeft.decrementAndGet();
+                    }
+                });
+            });
+        }
+
+        boolean mayHaveReachedTheServer() {
+            return mayHaveLeft.get() > 0;
+        }
     }
 
     public List<HttpPipelinePolicy> policies() {

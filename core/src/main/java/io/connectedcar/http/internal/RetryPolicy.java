@@ -2,6 +2,7 @@ package io.connectedcar.http.internal;
 
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
+import io.connectedcar.http.ResponseTooLargeException;
 import io.connectedcar.http.RetryOptions;
 import io.connectedcar.http.TransportException;
 import io.github.resilience4j.core.IntervalBiFunction;
@@ -13,19 +14,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Retries with Resilience4j, with exponential backoff and jitter, honouring {@code Retry-After}:
  * <ul>
- *   <li>idempotent requests (reads) after a transport failure, a 5xx, a 408 or a 429;</li>
+ *   <li>idempotent requests (reads) after a transport failure (but not a body past the size limit), a 5xx, a 408 or
+ *       a 429;</li>
  *   <li>any request, commands included, only when the transport says it certainly never left (connection
  *       refused) — a command that may have reached the server is never sent again.</li>
  * </ul>
  * Each attempt goes through the later policies again (so each pays its quota permit and gets a fresh token).
- * Every backoff is a {@code Mono.delay}, so it runs in virtual time in tests.
+ * Every backoff is a {@code Mono.delay}, so it runs in virtual time in tests. A {@code Retry-After} that would end
+ * past the call's deadline ({@link HttpPipeline#deadlineOf}) is not waited out: the answer is passed on at once.
  */
 public final class RetryPolicy implements HttpPipelinePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
@@ -48,7 +53,32 @@ public final class RetryPolicy implements HttpPipelinePolicy {
             return next.send(request); // its owner reopens it with its own back-off: one retry layer, not two
         }
         Retry retry = request.idempotent() ? reads : writes;
-        return next.send(request).transformDeferred(RetryOperator.of(retry));
+        return Mono.deferContextual(context -> {
+            long deadline = HttpPipeline.deadlineOf(context);
+            return next.send(request)
+                .flatMap(response -> asksToWaitPast(response, deadline) ? Mono.error(new Final(response))
+                    : Mono.just(response))
+                .transformDeferred(RetryOperator.of(retry))
+                .onErrorResume(Final.class, last -> Mono.just(last.response));
+        });
+    }
+
+    /** Whether the server asks for a wait that would end after the call's deadline. */
+    private boolean asksToWaitPast(HttpResponse response, long deadlineMillis) {
+        return isRetryable(response) && RetryAfter.of(response, clock)
+            .map(wait -> Schedulers.parallel().now(TimeUnit.MILLISECONDS) + wait.toMillis() > deadlineMillis)
+            .orElse(false);
+    }
+
+    /** An answer not to retry, carried past the retry operator (which retries on results). */
+    private static final class Final extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient HttpResponse response;
+
+        Final(HttpResponse response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
     }
 
     /** Resilience4j's view of retries of reads, for metrics. */
@@ -65,7 +95,9 @@ public final class RetryPolicy implements HttpPipelinePolicy {
         return RetryConfig.<HttpResponse>custom()
             .maxAttempts(options.maxRetries() + 1)
             .retryOnResult(response -> idempotent && isRetryable(response))
+            // A body past the size limit would be as large again: not worth a second download.
             .retryOnException(error -> error instanceof TransportException transport
+                && !(error instanceof ResponseTooLargeException)
                 && (idempotent || !transport.requestMayHaveBeenSent()))
             .intervalBiFunction((IntervalBiFunction<HttpResponse>) this::backoffMillis)
             .failAfterMaxAttempts(false)

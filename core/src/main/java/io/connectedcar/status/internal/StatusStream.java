@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,8 @@ import tools.jackson.databind.JsonNode;
  * change falls between the two. Keeps the socket alive by itself:
  * <ul>
  *   <li>the TMC token is rotated in-band ({@code {"accessToken":…}}) before it runs out, without reconnecting;</li>
- *   <li>silence longer than the watchdog, an {@code _error} frame or a dropped socket reopens it with backoff
- *       (a 401 renews the token first);</li>
+ *   <li>silence longer than the watchdog, an {@code _error} frame or a dropped socket reopens it with a back-off
+ *       that starts again only after a socket stayed healthy (a 401 renews the token first);</li>
  *   <li>when the socket cannot be kept open, the stream falls back to polling telemetry.</li>
  * </ul>
  * Once the first snapshot has been read, only a lost login ends the stream with an error. The first telemetry read
@@ -104,11 +105,13 @@ public final class StatusStream {
      * with its back-off and rotates the token in-band while it is open.
      */
     private Flux<JsonNode> pushed(Sinks.Many<Boolean> opens) {
+        AtomicReference<Instant> openedAt = new AtomicReference<>();
         return Flux.defer(() -> {
                 AtomicReference<String> sent = new AtomicReference<>();
                 return calls.telemetryWebSocket(vin, rotations(sent))
                     .doOnNext(session -> {
                         sent.set(TokenPolicy.tokenOf(session.upgrade().request()).orElse(null));
+                        openedAt.set(calls.clock().instant());
                         opens.tryEmitNext(true);
                     })
                     .flatMapMany(session -> session.frames()
@@ -117,16 +120,46 @@ public final class StatusStream {
                         .concatWith(Mono.error(() -> new SessionEnded("the server closed the socket"))))
                     .doOnError(error -> opens.tryEmitNext(false));
             })
-            // Each element is a frame (keep-alives included), so a socket that delivered anything resets the count.
-            .retryWhen(Retry.backoff(options.maxReconnects(), options.reconnectDelay())
-                .maxBackoff(options.maxReconnectDelay())
-                .transientErrors(true)
-                .filter(error -> !(error instanceof AuthenticationRequiredException))
-                .doBeforeRetry(signal -> LOG.info("Reopening the status websocket of {} ({})", vin,
-                    signal.failure().getMessage()))
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+            .retryWhen(reconnects(openedAt))
             .filter(Optional::isPresent)
             .map(Optional::get);
+    }
+
+    /**
+     * Reopens the socket after a failure, waiting {@link StatusStreamOptions#reconnectDelay()} doubled per failure in
+     * a row up to {@link StatusStreamOptions#maxReconnectDelay()}; past {@link StatusStreamOptions#maxReconnects()}
+     * the failure ends the push (and the stream polls). Only a socket that stayed open for
+     * {@link StatusStreamOptions#healthyAfter()} starts the back-off again: frames alone do not, or a server that
+     * sends {@code {}} and closes would be reopened every {@code reconnectDelay}. A lost login is never retried.
+     */
+    private Retry reconnects(AtomicReference<Instant> openedAt) {
+        AtomicInteger failuresInARow = new AtomicInteger();
+        return Retry.from(failures -> failures.concatMap(signal -> {
+            Throwable failure = signal.failure();
+            if (failure instanceof AuthenticationRequiredException) {
+                return Mono.error(failure);
+            }
+            Instant opened = openedAt.getAndSet(null);
+            if (opened != null && !calls.clock().instant().isBefore(opened.plus(options.healthyAfter()))) {
+                failuresInARow.set(0);
+            }
+            int failuresSoFar = failuresInARow.incrementAndGet();
+            if (failuresSoFar > options.maxReconnects()) {
+                return Mono.error(failure);
+            }
+            Duration delay = backoff(failuresSoFar);
+            LOG.info("Reopening the status websocket of {} in {} ({})", vin, delay, failure.getMessage());
+            return Mono.delay(delay);
+        }));
+    }
+
+    /** The wait before reopening after this many failures in a row: doubled each time, capped. */
+    private Duration backoff(int failuresInARow) {
+        Duration delay = options.reconnectDelay();
+        for (int i = 1; i < failuresInARow && delay.compareTo(options.maxReconnectDelay()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(options.maxReconnectDelay()) < 0 ? delay : options.maxReconnectDelay();
     }
 
     /** In-band token rotation: sends each new TMC token the manager hands out, ahead of the old one's expiry. */

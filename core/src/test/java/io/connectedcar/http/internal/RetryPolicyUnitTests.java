@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.exception.RateLimitedException;
 import io.connectedcar.exception.ServiceException;
+import io.connectedcar.http.DeadlineOptions;
 import io.connectedcar.http.HttpMethod;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.HttpResponse;
@@ -65,7 +66,8 @@ class RetryPolicyUnitTests {
     }
 
     private HttpPipeline pipeline(RetryOptions options) {
-        return new HttpPipeline(transport, List.of(new RetryPolicy(options, SchedulerClock.UTC)));
+        return new HttpPipeline(transport, DeadlineOptions.defaults(),
+            List.of(new RetryPolicy(options, SchedulerClock.UTC)));
     }
 
     private static HttpRequest read() {

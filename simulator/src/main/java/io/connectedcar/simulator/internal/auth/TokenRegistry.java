@@ -1,6 +1,7 @@
 package io.connectedcar.simulator.internal.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,11 @@ public final class TokenRegistry {
     private static final int PURGE_EVERY = 256;
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecureRandom random = new SecureRandom();
+    /**
+     * Tokens are issued on the server's event loop, where the platform's default generator would read
+     * {@code /dev/urandom} (blocking file I/O) as it goes: a DRBG seeded once, here, draws from memory afterwards.
+     */
+    private final SecureRandom random = seededDrbg();
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
     private int issuedSincePurge;
 
@@ -98,9 +103,19 @@ public final class TokenRegistry {
             .put("iat", now.getEpochSecond())
             .put("nbf", now.getEpochSecond())
             .put("exp", now.plus(lifetime).getEpochSecond())
-            .put("jti", UUID.randomUUID().toString())
+            .put("jti", randomString(16))
             .put("token_use", kind.name());
         return encode(Json.write(header)) + "." + encode(Json.write(claims)) + "." + randomString(64);
+    }
+
+    private static SecureRandom seededDrbg() {
+        try {
+            SecureRandom drbg = SecureRandom.getInstance("DRBG");
+            drbg.nextBytes(new byte[1]); // seeds it now, on the thread building the simulator
+            return drbg;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no DRBG SecureRandom (Java 9 and later have one)", e);
+        }
     }
 
     private static String encode(String json) {

@@ -3,7 +3,6 @@ package io.connectedcar.simulator.internal.service;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 import io.connectedcar.simulator.command.CommandTimings;
 import io.connectedcar.simulator.internal.account.AccountState;
@@ -74,7 +73,7 @@ final class CommandService {
             : null;
         checkProperties(type, properties);
         Instant now = context.clock().now();
-        CommandRecord command = new CommandRecord(UUID.randomUUID().toString(), type,
+        CommandRecord command = new CommandRecord(Ids.random(), type,
             properties == null ? null : properties.deepCopy(), now, now.plus(timings.expiry()));
         ObjectNode answer = context.world().withVehicle(vin, v -> {
             checkSuits(v.spec(), type);

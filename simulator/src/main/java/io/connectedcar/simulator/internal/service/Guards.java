@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import io.connectedcar.simulator.internal.account.AccountState;
 import io.connectedcar.simulator.internal.account.QuotaDecision;
@@ -37,7 +36,7 @@ final class Guards {
         if (agent != null && agent.startsWith("Mozilla/")) {
             throw new ApiException(SimResponse.html(403, "<html><head><title>403 Forbidden</title></head><body>"
                 + "<h1>Access Denied</h1><p>You don't have permission to access this resource.</p>"
-                + "<p>Reference #18." + UUID.randomUUID().toString().substring(0, 8) + "</p></body></html>"));
+                + "<p>Reference #18." + Ids.random().substring(0, 8) + "</p></body></html>"));
         }
     }
 
@@ -177,19 +176,19 @@ final class Guards {
 
     static ApiException autonomicUnauthorized(String message) {
         return new ApiException(SimResponse.json(401, Json.object().put("code", "UNAUTHORIZED")
-            .put("message", message).put("referenceId", UUID.randomUUID().toString())));
+            .put("message", message).put("referenceId", Ids.random())));
     }
 
     /** Autonomic's 400: {@code {"code","message","referenceId"}}. */
     static ApiException autonomicBadRequest(String message) {
         return new ApiException(SimResponse.json(400, Json.object().put("code", "BAD_REQUEST")
-            .put("message", message).put("referenceId", UUID.randomUUID().toString())));
+            .put("message", message).put("referenceId", Ids.random())));
     }
 
     /** Autonomic's 404. */
     static ApiException autonomicNotFound(String message) {
         return new ApiException(SimResponse.json(404, Json.object().put("code", "NOT_FOUND")
-            .put("message", message).put("referenceId", UUID.randomUUID().toString())));
+            .put("message", message).put("referenceId", Ids.random())));
     }
 
     /** Ford's 400 with a message. */

@@ -1,0 +1,20 @@
+package io.connectedcar.http;
+
+/**
+ * The response body was larger than {@link TransportOptions#maxResponseBytes()}: reading stopped there and the
+ * connection was closed, so a hostile or broken server cannot fill the memory. The request reached the server. Not
+ * retried: the same request would get the same answer.
+ */
+public class ResponseTooLargeException extends TransportException {
+    private final long limit;
+
+    public ResponseTooLargeException(String message, long limit) {
+        super(message, true, null);
+        this.limit = limit;
+    }
+
+    /** The limit in bytes that the body exceeded. */
+    public long getLimit() {
+        return limit;
+    }
+}
