@@ -4,8 +4,6 @@ import io.connectedcar.auth.TokenSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -16,17 +14,17 @@ import reactor.core.publisher.Mono;
  */
 final class SingleUseRefreshTokens {
     private final Duration latency;
-    private final AtomicInteger issued = new AtomicInteger();
-    private final AtomicInteger refused = new AtomicInteger();
-    private final AtomicReference<String> valid = new AtomicReference<>();
+    private int issued;
+    private int refused;
+    private String valid;
 
     SingleUseRefreshTokens(Duration latency) {
         this.latency = latency;
     }
 
     /** A login whose access token has just expired. */
-    TokenSet expiredLogin() {
-        valid.set("refresh-0");
+    synchronized TokenSet expiredLogin() {
+        valid = "refresh-0";
         return new TokenSet("access-0", Instant.now().minusSeconds(1), "refresh-0", Instant.now().plusSeconds(3600));
     }
 
@@ -41,23 +39,25 @@ final class SingleUseRefreshTokens {
 
     /** Spends a refresh token: new tokens after the latency, or the 460 error when it was spent already. */
     Mono<TokenSet> refresh(String refreshToken) {
-        return Mono.delay(latency).then(Mono.fromCallable(() -> {
-            int next = issued.get() + 1;
-            if (!valid.compareAndSet(refreshToken, "refresh-" + next)) {
-                refused.incrementAndGet();
-                throw new IllegalStateException("errorCode 460: refresh token already used");
-            }
-            issued.incrementAndGet();
-            return new TokenSet("access-" + next, Instant.now().plus(Duration.ofMinutes(30)), "refresh-" + next,
-                Instant.now().plus(Duration.ofDays(90)));
-        }));
+        return Mono.delay(latency).then(Mono.fromCallable(() -> spend(refreshToken)));
     }
 
-    int issued() {
-        return issued.get();
+    private synchronized TokenSet spend(String refreshToken) {
+        if (!refreshToken.equals(valid)) {
+            refused++;
+            throw new IllegalStateException("errorCode 460: refresh token already used");
+        }
+        issued++;
+        valid = "refresh-" + issued;
+        return new TokenSet("access-" + issued, Instant.now().plus(Duration.ofMinutes(30)), valid,
+            Instant.now().plus(Duration.ofDays(90)));
     }
 
-    int refused() {
-        return refused.get();
+    synchronized int issued() {
+        return issued;
+    }
+
+    synchronized int refused() {
+        return refused;
     }
 }
