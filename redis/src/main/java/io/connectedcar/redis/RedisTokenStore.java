@@ -8,6 +8,7 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
@@ -50,8 +51,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Every method is lazy: nothing is sent before subscription, and the connection is opened at the first call (a
  * failed connection is tried again at the next call; a lost one is re-established by Lettuce). No call blocks.
- * Every call to Redis fails within {@link RedisTokenStoreOptions#commandTimeout()} with a
- * {@link RedisUnavailableException} when Redis is down or slow; there is no fall-back to another store. Tokens are
+ * When Redis is down or slow, every call fails with a {@link RedisUnavailableException} within
+ * {@link RedisTokenStoreOptions#commandTimeout()} (twice that when it must connect first); there is no fall-back to
+ * another store. Tokens are
  * cached by each client's token manager until near their expiry, so reading a status costs no Redis round trip.
  * {@link #toString()} shows the address without any password; tokens never reach a log line.
  */
@@ -129,8 +131,11 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         this.options = options;
         // Connects at the first call and keeps the connection (Lettuce re-establishes it when it drops); a failed
         // connection attempt is not cached, so the next call tries again.
+        Duration connectTimeout = options.commandTimeout();
         this.connection = Mono.defer(() -> closed ? Mono.error(new IllegalStateException(this + " is closed"))
                 : Mono.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri)))
+            .timeout(connectTimeout, Mono.error(() -> new RedisConnectionException("no connection within "
+                + millis(connectTimeout) + " ms")))
             .doOnNext(opened -> {
                 this.opened.set(opened);
                 if (closed) {
@@ -423,13 +428,13 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     }
 
     /**
-     * One exchange with Redis, connecting first if needed, bounded by the command timeout; failures to reach Redis
+     * One exchange with Redis, connecting first if needed; the connection and the exchange are each bounded by the
+     * command timeout (a cold start of the client takes part of a second of its own). Failures to reach Redis
      * or to get its answer in time become {@link RedisUnavailableException}, an error Redis answered becomes a
      * {@link TokenStoreException}.
      */
     private <T> Mono<T> redis(String doing, Function<RedisReactiveCommands<String, String>, Mono<T>> exchange) {
-        return connection.flatMap(open -> exchange.apply(open.reactive()))
-            .timeout(options.commandTimeout())
+        return connection.flatMap(open -> exchange.apply(open.reactive()).timeout(options.commandTimeout()))
             .onErrorMap(error -> !(error instanceof TokenStoreException || error instanceof IllegalStateException),
                 error -> failed(doing, error));
     }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param keyPrefix      put before every key, so several applications can share one Redis database
  * @param leaseLength    how long a renewal lease lasts unless its holder extends it; the holder extends it while it
  *                       renews, so this is how long the others wait when a holder dies mid-renewal
- * @param commandTimeout the longest any call to Redis may take, connecting included, before it fails with
- *                       {@link RedisUnavailableException}
+ * @param commandTimeout the longest one exchange with Redis may take, and opening the connection too, before it
+ *                       fails with {@link RedisUnavailableException}
  */
 public record RedisTokenStoreOptions(String keyPrefix, Duration leaseLength, Duration commandTimeout) {
     /** Keys are {@code connectedcar:tokens:{account}} and its companions. */
