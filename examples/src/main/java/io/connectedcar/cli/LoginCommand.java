@@ -35,8 +35,7 @@ final class LoginCommand extends ClientCommand {
             }
         }
         auth.completeLogin(login, pasted);
-        terminal.note(terminal.green("✔") + " Logged in. Tokens stored in " + global.tokenStore().file()
-            + " (owner-only).");
+        terminal.note(terminal.green("✔") + " Logged in. Tokens stored in " + global.tokenStoreDescription() + ".");
         return ExitCode.OK;
     }
 }
