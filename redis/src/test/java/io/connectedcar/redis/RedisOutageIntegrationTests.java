@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.connectedcar.auth.TokenSet;
+import io.connectedcar.testing.LogCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Redis stopped, hung, or not there at the first call: every call fails within the command timeout with a
@@ -93,6 +95,26 @@ class RedisOutageIntegrationTests {
         assertThat(store.load(ACCOUNT).blockOptional(WAIT)).isEmpty();
         store.save(ACCOUNT, login).block(WAIT);
         assertThat(store.load(ACCOUNT).block(WAIT)).isEqualTo(login);
+    }
+
+    @Test
+    void whenRedisGoesDownDuringARenewalTheRenewedTokensAreStillGivenWithAWarning() {
+        RedisTokenStore store = newStore();
+        store.save(ACCOUNT, login).block(WAIT);
+        TokenSet renewed = new TokenSet("access-2", Instant.now().plusSeconds(1800), "refresh-2", null);
+
+        try (LogCapture log = new LogCapture()) {
+            // Ford has answered, then Redis goes away before the rotated tokens are stored.
+            TokenSet given = store.renew(ACCOUNT, stored -> Mono.fromRunnable(REDIS::stop)
+                    .subscribeOn(Schedulers.boundedElastic()).thenReturn(renewed))
+                .block(WAIT);
+
+            assertThat(given).isEqualTo(renewed);
+            assertThat(log.lines()).anyMatch(line -> line.startsWith("WARN") && line.contains("Could not store the "
+                + "renewed tokens of account 'default'") && line.contains("Redis at " + REDIS.uri()));
+        } finally {
+            REDIS.start();
+        }
     }
 
     /** The call fails with the typed error, naming Redis and its address, within the command timeout (+ slack). */
