@@ -136,10 +136,10 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
                 : Mono.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri)))
             .timeout(connectTimeout, Mono.error(() -> new RedisConnectionException("no connection within "
                 + millis(connectTimeout) + " ms")))
-            .doOnNext(opened -> {
-                this.opened.set(opened);
+            .doOnNext(open -> {
+                opened.set(open);
                 if (closed) {
-                    opened.closeAsync();
+                    open.closeAsync(); // closed while connecting
                 }
             })
             .cacheInvalidateIf(open -> false);
