@@ -6,7 +6,7 @@ import io.connectedcar.ConnectedCarClient;
 abstract class ClientCommand extends CliCommand {
     @Override
     final int execute() throws Exception {
-        try (ConnectedCarClient client = global.client()) {
+        try (GlobalOptions options = global; ConnectedCarClient client = options.client()) {
             return run(client);
         }
     }

@@ -6,9 +6,11 @@ import io.connectedcar.ClientOptions;
 import io.connectedcar.ConnectedCarClient;
 import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.auth.FileTokenStore;
+import io.connectedcar.auth.TokenStore;
 import io.connectedcar.ford.Endpoints;
 import io.connectedcar.ford.Region;
 import io.connectedcar.http.DeadlineOptions;
+import io.connectedcar.redis.RedisTokenStore;
 import io.connectedcar.usage.FileUsageStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** Options every subcommand takes, before or after its name. */
-final class GlobalOptions {
+/** Options every subcommand takes, before or after its name; closing them closes the token store they opened. */
+final class GlobalOptions implements AutoCloseable {
     /** What a wait adds to a call's deadline, so the call's own, more precise error comes first. */
     private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
 
@@ -34,6 +36,12 @@ final class GlobalOptions {
         description = "Where the login is stored (default: ~/.connectedcar/tokens.json, owner-only). The request "
             + "and refresh counts are kept beside it in usage.json.")
     Path tokenFile;
+
+    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "redis://HOST:PORT[/DB]",
+        description = "Keep the login in Redis instead of the token file, so that processes on several machines "
+            + "share it and renew it once (default: the owner-only files under ~/.connectedcar/). The request and "
+            + "refresh counts stay in ~/.connectedcar/usage.json for now: a budget shared through Redis comes later.")
+    String store;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
         description = "Print machine-readable JSON instead of tables.")
@@ -73,8 +81,41 @@ final class GlobalOptions {
             : Duration.ofSeconds(timeoutSeconds).plus(WAIT_MARGIN);
     }
 
-    FileTokenStore tokenStore() {
-        return tokenFile == null ? FileTokenStore.inUserHome() : new FileTokenStore(tokenFile);
+    private TokenStore opened;
+
+    /** Where the login is kept: Redis with {@code --store}, else the token file. Opened once, closed by close(). */
+    TokenStore tokenStore() {
+        if (opened == null) {
+            if (store != null && tokenFile != null) {
+                throw new IllegalArgumentException("--store and --token-file both say where the login is kept: give "
+                    + "one of them.");
+            }
+            opened = store != null ? RedisTokenStore.connect(store)
+                : tokenFile == null ? FileTokenStore.inUserHome() : new FileTokenStore(tokenFile);
+        }
+        return opened;
+    }
+
+    /**
+     * The token file, or where it would be: the folder of this machine's own files (a login waiting for its pasted
+     * URL, the usage counts), also when the login itself is kept in Redis.
+     */
+    Path localTokenFile() {
+        return tokenFile != null ? tokenFile : FileTokenStore.inUserHome().file();
+    }
+
+    /** Where the login is kept, for messages. */
+    String tokenStoreDescription() {
+        return tokenStore() instanceof FileTokenStore file ? file.file() + " (owner-only)"
+            : "Redis at " + ((RedisTokenStore) tokenStore()).address();
+    }
+
+    @Override
+    public void close() {
+        if (opened instanceof RedisTokenStore redis) {
+            redis.close();
+        }
+        opened = null;
     }
 
     /**

@@ -26,7 +26,7 @@ final class LoginCommand extends ClientCommand {
     @Override
     int run(ConnectedCarClient client) throws Exception {
         AuthClient auth = client.auth();
-        PendingLoginFile pendingFile = new PendingLoginFile(global.tokenStore().file());
+        PendingLoginFile pendingFile = new PendingLoginFile(global.localTokenFile());
         if (redirectUrl != null) {
             PendingLogin pending = pendingFile.load(Region.of(global.region));
             String pasted = redirectUrl.equals("-") ? pasted(pendingFile) : redirectUrl;
@@ -68,8 +68,7 @@ final class LoginCommand extends ClientCommand {
             throw refusedOrFailed;
         }
         pendingFile.delete();
-        terminal.note(terminal.green("✔") + " Logged in. Tokens stored in " + global.tokenStore().file()
-            + " (owner-only).");
+        terminal.note(terminal.green("✔") + " Logged in. Tokens stored in " + global.tokenStoreDescription() + ".");
         return ExitCode.OK;
     }
 }

@@ -9,7 +9,7 @@ final class LogoutCommand extends ClientCommand {
     @Override
     int run(ConnectedCarClient client) {
         client.auth().logout();
-        terminal.note("Logged out: the tokens were removed from " + global.tokenStore().file() + ".");
+        terminal.note("Logged out: the tokens were removed from " + global.tokenStoreDescription() + ".");
         return ExitCode.OK;
     }
 }

@@ -1,0 +1,107 @@
+package io.connectedcar.bench;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.auth.InMemoryTokenStore;
+import io.connectedcar.auth.TokenStore;
+import io.connectedcar.redis.RedisTokenStore;
+import io.connectedcar.simulator.FordCloudSimulator;
+import io.connectedcar.simulator.QuotaPolicy;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A load driver, not a test: status reads through the whole SDK with the Redis token store beside the same reads
+ * with the in-memory store, in one run, against the embedded simulator. With a warm token cache both should cost the
+ * same: the token manager hands out the cached token without asking its store. The Redis commands the server counted
+ * during each measured run are printed too. Each store is measured twice per concurrency, in the order A B B A.
+ *
+ * <pre>java -cp examples/target/connectedcar.jar io.connectedcar.bench.TokenStoreLoad redis://127.0.0.1:6379 [requests]</pre>
+ */
+public final class TokenStoreLoad {
+    private static final String VIN = "1FTFW1E50PFA00001";
+
+    private TokenStoreLoad() {
+    }
+
+    public static void main(String[] args) {
+        String redis = args.length > 0 ? args[0] : "redis://127.0.0.1:6379";
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        RedisClient counter = RedisClient.create(redis);
+        try (FordCloudSimulator simulator = FordCloudSimulator.builder()
+                .quota(QuotaPolicy.perWindow(Integer.MAX_VALUE, Duration.ofDays(1)))
+                .build().start();
+             RedisTokenStore redisStore = RedisTokenStore.connect(redis);
+             StatefulRedisConnection<String, String> stats = counter.connect()) {
+            ConnectedCarAsyncClient inMemory = client(simulator, new InMemoryTokenStore());
+            ConnectedCarAsyncClient onRedis = client(simulator, redisStore);
+            System.out.printf(Locale.ROOT, "%d status reads per run, %d cores, Redis at %s%n", requests,
+                Runtime.getRuntime().availableProcessors(), redisStore.address());
+            System.out.printf(Locale.ROOT, "%-12s %11s %13s %13s %15s%n", "concurrency", "store", "reads/s",
+                "p50 ms", "Redis commands");
+            for (int concurrency : new int[] {1, 64}) {
+                // Warm-up of both: JIT, connection pool, token cache.
+                run(inMemory, requests, concurrency);
+                run(onRedis, requests, concurrency);
+                // In the order A B B A, so that a machine warming up or getting busier favours neither.
+                double memoryRate = measure("in-memory", inMemory, requests, concurrency, stats);
+                double redisRate = measure("redis", onRedis, requests, concurrency, stats);
+                redisRate += measure("redis", onRedis, requests, concurrency, stats);
+                memoryRate += measure("in-memory", inMemory, requests, concurrency, stats);
+                System.out.printf(Locale.ROOT, "%-12s %11s %13.2f%n", "", "redis/memory", redisRate / memoryRate);
+            }
+            inMemory.close();
+            onRedis.close();
+        } finally {
+            counter.shutdown();
+        }
+    }
+
+    private static ConnectedCarAsyncClient client(FordCloudSimulator simulator, TokenStore store) {
+        ConnectedCarAsyncClient client = BenchClients.builder(simulator.baseUrl()).tokenStore(store)
+            .buildAsyncClient();
+        StatusReadLoad.logIn(client);
+        return client;
+    }
+
+    private static double measure(String name, ConnectedCarAsyncClient client, int requests, int concurrency,
+                                  StatefulRedisConnection<String, String> stats) {
+        long commandsBefore = commandsProcessed(stats);
+        long[] latencies = run(client, requests, concurrency);
+        long commands = commandsProcessed(stats) - commandsBefore - 1; // less the INFO that read the count
+        long wall = latencies[latencies.length - 1];
+        long[] sorted = Arrays.copyOf(latencies, latencies.length - 1);
+        Arrays.sort(sorted);
+        double rate = requests / (wall / 1e9);
+        System.out.printf(Locale.ROOT, "%-12d %11s %13.0f %13.2f %15d%n", concurrency, name, rate,
+            sorted[sorted.length / 2] / 1e6, commands);
+        return rate;
+    }
+
+    /** The latencies in ns, and the wall time of the whole run in the last slot. */
+    private static long[] run(ConnectedCarAsyncClient client, int requests, int concurrency) {
+        long started = System.nanoTime();
+        long[] latencies = Flux.range(0, requests)
+            .flatMap(i -> Mono.defer(() -> {
+                long t0 = System.nanoTime();
+                return client.vehicle(VIN).status().map(status -> System.nanoTime() - t0);
+            }), concurrency)
+            .collectList()
+            .map(list -> list.stream().mapToLong(Long::longValue).toArray())
+            .block(Duration.ofMinutes(10));
+        long[] withWall = Arrays.copyOf(latencies, latencies.length + 1);
+        withWall[latencies.length] = System.nanoTime() - started;
+        return withWall;
+    }
+
+    private static long commandsProcessed(StatefulRedisConnection<String, String> stats) {
+        return stats.sync().info("stats").lines()
+            .filter(line -> line.startsWith("total_commands_processed:"))
+            .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim()))
+            .findFirst().orElse(-1);
+    }
+}

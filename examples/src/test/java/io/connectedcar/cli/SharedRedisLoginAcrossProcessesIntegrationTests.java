@@ -1,0 +1,212 @@
+package io.connectedcar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.auth.TokenSet;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.redis.RedisServerExtension;
+import io.connectedcar.redis.RedisTokenStore;
+import io.connectedcar.redis.RedisUnavailableException;
+import io.connectedcar.simulator.BrowserLogin;
+import io.connectedcar.simulator.FordCloudSimulator;
+import io.connectedcar.simulator.SimulatedAccount;
+import io.connectedcar.simulator.record.RecordedRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Redis twin of {@link SharedLoginAcrossProcessesIntegrationTests}: command-line processes with
+ * {@code --store redis://...}, as on several machines, share one login kept in a private redis-server. Each process
+ * has its own home folder (nothing shared through files), so only Redis can keep them from spending the single-use
+ * refresh token twice.
+ */
+@Tag("integration")
+class SharedRedisLoginAcrossProcessesIntegrationTests {
+    private static final String PICKUP = "1FTFW1E50PFA00001";
+    private static final int PROCESSES = 3;
+    private static final int ROUNDS = 3;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    @TempDir
+    Path home;
+
+    private FordCloudSimulator simulator;
+    private RedisTokenStore store;
+    private final Map<Process, Path> logs = new HashMap<>();
+    private int launched;
+
+    @BeforeEach
+    void startSimulator() {
+        simulator = FordCloudSimulator.builder().build().start();
+        store = RedisTokenStore.connect(REDIS.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        simulator.close();
+    }
+
+    @Test
+    void loginStatusAndLogoutWorkOnTheLoginKeptInRedis() throws Exception {
+        Process login = cli("login");
+        BufferedReader printed = new BufferedReader(new InputStreamReader(login.getErrorStream(),
+            StandardCharsets.UTF_8));
+        Pattern url = Pattern.compile("(http://\\S+/oauth2/v2\\.0/authorize\\S+)");
+        String authorizeUrl = null;
+        for (String line = printed.readLine(); authorizeUrl == null; line = printed.readLine()) {
+            assertThat(line).as("the CLI printed an authorize URL").isNotNull();
+            Matcher found = url.matcher(line);
+            authorizeUrl = found.find() ? found.group(1) : null;
+        }
+        String redirect = new BrowserLogin().signInBlocking(authorizeUrl, SimulatedAccount.DEFAULT_USERNAME,
+            SimulatedAccount.DEFAULT_PASSWORD);
+        try (OutputStream typed = login.getOutputStream()) {
+            typed.write((redirect + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String rest = printed.lines().collect(Collectors.joining("\n"));
+        assertThat(login.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(login.exitValue()).as(rest).isEqualTo(ExitCode.OK);
+        assertThat(rest).contains("Tokens stored in Redis at " + REDIS.uri());
+        assertThat(storedLogin()).isNotNull();
+
+        assertThat(finished(cli("status", PICKUP, "--json"))).isEqualTo(ExitCode.OK);
+
+        assertThat(finished(cli("logout"))).isEqualTo(ExitCode.OK);
+        assertThat(store.load(ConnectedCarClientBuilder.DEFAULT_ACCOUNT).blockOptional(WAIT)).isEmpty();
+    }
+
+    @Test
+    void processesRacingAnExpiredLoginInRedisRenewItOnceAndNoneIsToldToLogInAgain() throws Exception {
+        logInThroughTheSdk();
+        for (int round = 1; round <= ROUNDS; round++) {
+            expireStoredAccessToken();
+            List<Process> processes = new ArrayList<>();
+            for (int i = 0; i < PROCESSES; i++) {
+                processes.add(cli("status", PICKUP, "--json"));
+            }
+            for (int i = 0; i < PROCESSES; i++) {
+                assertThat(finished(processes.get(i))).as("round %d, process %d: %s", round, i, output(processes
+                    .get(i))).isEqualTo(ExitCode.OK);
+            }
+        }
+
+        List<RecordedRequest> refreshes = simulator.requests()
+            .matching(request -> request.path().endsWith("/cat-with-refresh-token"));
+        assertThat(refreshes).as("one renewal per expiry across all processes").hasSize(ROUNDS)
+            .allSatisfy(refresh -> assertThat(refresh.status()).isEqualTo(200));
+    }
+
+    @Test
+    void withRedisDownACommandSaysSoAndNamesItsAddress() throws Exception {
+        logInThroughTheSdk();
+        REDIS.stop();
+        try {
+            Process status = cli("status", PICKUP);
+
+            assertThat(finished(status)).isEqualTo(ExitCode.FAILURE);
+            assertThat(output(status)).contains("Error: Redis at " + REDIS.uri());
+        } finally {
+            REDIS.start();
+        }
+        // The store reconnects by itself within a second of Redis coming back.
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            try {
+                assertThat(storedLogin()).as("the login is still there").isNotNull();
+                return;
+            } catch (RedisUnavailableException e) {
+                assertThat(Instant.now()).as("Redis answers again").isBefore(deadline);
+            }
+        }
+    }
+
+    @Test
+    void theStoreAndATokenFileTogetherAreAUsageError() throws Exception {
+        Process both = cli("status", PICKUP, "--token-file", home.resolve("tokens.json").toString());
+
+        assertThat(finished(both)).isEqualTo(ExitCode.USAGE);
+        assertThat(output(both)).contains("--store and --token-file");
+    }
+
+    /** Stores a login in Redis the way the SDK does. */
+    private void logInThroughTheSdk() {
+        try (ConnectedCarAsyncClient client = new ConnectedCarClientBuilder()
+                .endpoints(Endpoints.allAt(simulator.baseUrl()))
+                .tokenStore(store)
+                .buildAsyncClient()) {
+            client.auth().beginLogin()
+                .flatMap(pending -> new BrowserLogin().signIn(pending.authorizeUrl().toString(),
+                        SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD)
+                    .flatMap(redirect -> client.auth().completeLogin(pending, redirect)))
+                .block(WAIT);
+        }
+    }
+
+    private TokenSet storedLogin() {
+        return store.load(ConnectedCarClientBuilder.DEFAULT_ACCOUNT).block(WAIT);
+    }
+
+    /** Makes the stored CAT look expired (as it is after half an hour), leaving the refresh token as it is. */
+    private void expireStoredAccessToken() {
+        TokenSet stored = storedLogin();
+        store.save(ConnectedCarClientBuilder.DEFAULT_ACCOUNT, new TokenSet(stored.accessToken(),
+            Instant.now().minusSeconds(1), stored.refreshToken(), stored.refreshExpiresAt())).block(WAIT);
+    }
+
+    /**
+     * A command-line process on the simulator and the Redis store, with a home folder of its own (where its usage
+     * file goes). The login command's output is read by the test; the others' goes to a log file.
+     */
+    private Process cli(String... args) throws IOException {
+        Path processHome = Files.createDirectories(home.resolve("process-" + launched++));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString(), "-Duser.home=" + processHome, "-cp", System.getProperty("java.class.path"),
+            ConnectedCarCli.class.getName()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint", simulator.baseUrl(), "--store", REDIS.uri()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Path log = processHome.resolve("output.log");
+        if (!args[0].equals("login")) {
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        }
+        Process process = builder.start();
+        logs.put(process, log);
+        return process;
+    }
+
+    private static int finished(Process process) throws InterruptedException {
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the process ended").isTrue();
+        return process.exitValue();
+    }
+
+    private String output(Process process) throws IOException {
+        return Files.readString(logs.get(process));
+    }
+}
