@@ -168,23 +168,41 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     public static RedisTokenStore connect(String uri, RedisTokenStoreOptions options) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(options, "options");
+        RedisURI redisUri = parseUri(uri, options.commandTimeout());
+        ClientResources resources = ownedResources();
+        return new RedisTokenStore(ownedClient(resources, redisUri, options.commandTimeout()), resources, redisUri,
+            options);
+    }
+
+    /**
+     * {@code uri} as a Redis URI with this command timeout. An error never repeats the text: it may hold a password.
+     */
+    static RedisURI parseUri(String uri, Duration commandTimeout) {
         RedisURI redisUri;
         try {
             redisUri = RedisURI.create(uri);
         } catch (RuntimeException e) {
-            // The text is not repeated: it may hold a password.
             throw new IllegalArgumentException("Not a Redis URI; expected redis://HOST:PORT[/DB] (" + e.getClass()
                 .getSimpleName() + ")");
         }
-        redisUri.setTimeout(options.commandTimeout());
-        ClientResources resources = ClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
-        RedisClient client = RedisClient.create(resources, redisUri);
+        redisUri.setTimeout(commandTimeout);
+        return redisUri;
+    }
+
+    /** Threads for a client of a store's own, which reconnects within a second of Redis coming back. */
+    static ClientResources ownedResources() {
+        return ClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
+    }
+
+    /** A client that times out commands and connection attempts, and rejects commands at once while disconnected. */
+    static RedisClient ownedClient(ClientResources resources, RedisURI uri, Duration commandTimeout) {
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
-            .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
-            .socketOptions(SocketOptions.builder().connectTimeout(options.commandTimeout()).build())
+            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+            .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .build());
-        return new RedisTokenStore(client, resources, redisUri, options);
+        return client;
     }
 
     /**
@@ -469,7 +487,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     }
 
     /** The server as a user would write it, with no user name or password. */
-    private static String describe(RedisURI uri) {
+    static String describe(RedisURI uri) {
         String database = uri.getDatabase() == 0 ? "" : "/" + uri.getDatabase();
         if (uri.getSocket() != null) {
             return "redis-socket://" + uri.getSocket() + database;
@@ -482,7 +500,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + database;
     }
 
-    private static String rootMessage(Throwable error) {
+    static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
