@@ -11,14 +11,16 @@ import io.connectedcar.ford.Endpoints;
 import io.connectedcar.ford.Region;
 import io.connectedcar.http.DeadlineOptions;
 import io.connectedcar.redis.RedisTokenStore;
+import io.connectedcar.redis.RedisUsageStore;
 import io.connectedcar.usage.FileUsageStore;
+import io.connectedcar.usage.UsageStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** Options every subcommand takes, before or after its name; closing them closes the token store they opened. */
+/** Options every subcommand takes, before or after its name; closing them closes the stores they opened. */
 final class GlobalOptions implements AutoCloseable {
     /** What a wait adds to a call's deadline, so the call's own, more precise error comes first. */
     private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
@@ -39,8 +41,9 @@ final class GlobalOptions implements AutoCloseable {
 
     @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "redis://HOST:PORT[/DB]",
         description = "Keep the login in Redis instead of the token file, so that processes on several machines "
-            + "share it and renew it once (default: the owner-only files under ~/.connectedcar/). The request and "
-            + "refresh counts stay in ~/.connectedcar/usage.json for now: a budget shared through Redis comes later.")
+            + "share it and renew it once, and count the request budget, the status refreshes and the lockout "
+            + "there too, so that together they never exceed them (default: the owner-only files under "
+            + "~/.connectedcar/).")
     String store;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
@@ -115,15 +118,27 @@ final class GlobalOptions implements AutoCloseable {
         if (opened instanceof RedisTokenStore redis) {
             redis.close();
         }
+        if (openedUsage instanceof RedisUsageStore redis) {
+            redis.close();
+        }
         opened = null;
+        openedUsage = null;
     }
 
+    private UsageStore openedUsage;
+
     /**
-     * The request and refresh counts, beside the token file ({@code ~/.connectedcar/usage.json} by default): each run
-     * is a new process, so without it a cron job could exceed the daily budget or refresh the car every minute.
+     * The request and refresh counts and the lockout: in Redis with {@code --store}, shared by every machine that
+     * names it; else beside the token file ({@code ~/.connectedcar/usage.json} by default). Each run is a new
+     * process, so without them a cron job could exceed the daily budget or refresh the car every minute. Opened
+     * once, closed by close().
      */
-    FileUsageStore usageStore() {
-        return tokenFile == null ? FileUsageStore.inUserHome() : FileUsageStore.besideTokenFile(tokenFile);
+    UsageStore usageStore() {
+        if (openedUsage == null) {
+            openedUsage = store != null ? RedisUsageStore.connect(store)
+                : tokenFile == null ? FileUsageStore.inUserHome() : FileUsageStore.besideTokenFile(tokenFile);
+        }
+        return openedUsage;
     }
 
     void applyVerbosity() {

@@ -6,13 +6,18 @@ import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.auth.TokenSet;
 import io.connectedcar.ford.Endpoints;
+import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.redis.RedisServerExtension;
 import io.connectedcar.redis.RedisTokenStore;
 import io.connectedcar.redis.RedisUnavailableException;
+import io.connectedcar.redis.RedisUsageStore;
 import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
 import io.connectedcar.simulator.SimulatedAccount;
 import io.connectedcar.simulator.record.RecordedRequest;
+import io.connectedcar.usage.RequestLimits;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,13 +40,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Redis twin of {@link SharedLoginAcrossProcessesIntegrationTests}: command-line processes with
  * {@code --store redis://...}, as on several machines, share one login kept in a private redis-server. Each process
  * has its own home folder (nothing shared through files), so only Redis can keep them from spending the single-use
- * refresh token twice.
+ * refresh token twice, or the budget counted in Redis from being spent twice.
  */
 @Tag("integration")
 class SharedRedisLoginAcrossProcessesIntegrationTests {
@@ -107,6 +113,7 @@ class SharedRedisLoginAcrossProcessesIntegrationTests {
         logInThroughTheSdk();
         for (int round = 1; round <= ROUNDS; round++) {
             expireStoredAccessToken();
+            forgetTheRequestsCounted(); // else the shared burst limit (20 a minute) stops the third round
             List<Process> processes = new ArrayList<>();
             for (int i = 0; i < PROCESSES; i++) {
                 processes.add(cli("status", PICKUP, "--json"));
@@ -121,6 +128,45 @@ class SharedRedisLoginAcrossProcessesIntegrationTests {
             .matching(request -> request.path().endsWith("/cat-with-refresh-token"));
         assertThat(refreshes).as("one renewal per expiry across all processes").hasSize(ROUNDS)
             .allSatisfy(refresh -> assertThat(refresh.status()).isEqualTo(200));
+    }
+
+    @Test
+    void processesRacingForTheLastTwoPermitsOfTheBudgetInRedisSendExactlyTwoRequests() throws Exception {
+        logInThroughTheSdk();
+        int lastPermits = 2;
+        int racers = 4;
+        RequestLimits wide = new RequestLimits(10_000, Duration.ofHours(24), 10_000, Duration.ofMinutes(1));
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        try (RedisUsageStore usage = RedisUsageStore.connect(REDIS.uri())) {
+            Flux.range(0, QuotaOptions.DEFAULT_DAILY_LIMIT - lastPermits)
+                .concatMap(i -> usage.acquireRequest(ConnectedCarClientBuilder.DEFAULT_ACCOUNT,
+                    anHourAgo.plusMillis(i), wide))
+                .blockLast(WAIT);
+        }
+        int requestsBefore = simulator.requests().matching(request -> true).size();
+        int readsBefore = statusReadsSeen();
+
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            processes.add(cli("status", PICKUP, "--json"));
+        }
+        List<Integer> exits = new ArrayList<>();
+        StringBuilder outputs = new StringBuilder();
+        for (Process process : processes) {
+            exits.add(finished(process));
+            outputs.append(output(process)).append('\n');
+        }
+
+        int sent = simulator.requests().matching(request -> true).size() - requestsBefore;
+        int reads = statusReadsSeen() - readsBefore;
+        System.out.printf("%d processes racing for the last %d permits: exit codes %s, %d requests (%d status "
+            + "reads) reached the simulator%n", racers, lastPermits, exits, sent, reads);
+        // A status read is two requests in a new process (the TMC exchange, then the read), so the two permits may
+        // go to one process or be split between two that then stop: the requests sent are exact either way.
+        assertThat(sent).as("requests that reached the simulator").isEqualTo(lastPermits);
+        assertThat(exits).as("exit codes of %s", outputs).isSubsetOf(ExitCode.OK, ExitCode.RATE_LIMITED)
+            .filteredOn(exit -> exit == ExitCode.OK).hasSize(reads);
+        assertThat(outputs).contains("budget of " + QuotaOptions.DEFAULT_DAILY_LIMIT + " requests per 24 h is used up");
     }
 
     @Test
@@ -167,6 +213,18 @@ class SharedRedisLoginAcrossProcessesIntegrationTests {
                     .flatMap(redirect -> client.auth().completeLogin(pending, redirect)))
                 .block(WAIT);
         }
+    }
+
+    /** Empties the account's request count in Redis, as if the requests were long ago. */
+    private void forgetTheRequestsCounted() {
+        try (RedisClient client = RedisClient.create(REDIS.uri());
+             StatefulRedisConnection<String, String> redis = client.connect()) {
+            redis.sync().del("connectedcar:usage:{" + ConnectedCarClientBuilder.DEFAULT_ACCOUNT + "}:requests");
+        }
+    }
+
+    private int statusReadsSeen() {
+        return simulator.requests().matching(request -> request.path().contains(PICKUP)).size();
     }
 
     private TokenSet storedLogin() {
