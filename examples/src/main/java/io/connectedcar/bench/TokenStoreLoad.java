@@ -3,7 +3,11 @@ package io.connectedcar.bench;
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.auth.TokenStore;
+import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.redis.RedisTokenStore;
+import io.connectedcar.redis.RedisUsageStore;
+import io.connectedcar.usage.InMemoryUsageStore;
+import io.connectedcar.usage.UsageStore;
 import io.connectedcar.simulator.FordCloudSimulator;
 import io.connectedcar.simulator.QuotaPolicy;
 import io.lettuce.core.RedisClient;
@@ -15,15 +19,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A load driver, not a test: status reads through the whole SDK with the Redis token store beside the same reads
- * with the in-memory store, in one run, against the embedded simulator. With a warm token cache both should cost the
- * same: the token manager hands out the cached token without asking its store. The Redis commands the server counted
- * during each measured run are printed too. Each store is measured twice per concurrency, in the order A B B A.
+ * A load driver, not a test: status reads through the whole SDK with the Redis stores (token and usage) beside the
+ * same reads with the in-memory ones, in one run, against the embedded simulator. Both clients count a budget, so
+ * every read checks and counts it in its usage store: with the Redis usage store, one Lua script per read. The window
+ * is shortened to {@value #WINDOW_MILLIS} ms with limits no run reaches, so that a count holds a few hundred requests,
+ * as a real day of 250 does. With a warm token cache the token store is not asked. The Redis commands the server
+ * counted during each measured run are printed too. Each pair is measured twice per concurrency, in the order A B B A.
  *
  * <pre>java -cp examples/target/connectedcar.jar io.connectedcar.bench.TokenStoreLoad redis://127.0.0.1:6379 [requests]</pre>
  */
 public final class TokenStoreLoad {
     private static final String VIN = "1FTFW1E50PFA00001";
+    private static final long WINDOW_MILLIS = 100;
+    /** Counted like a real budget, but never reached. */
+    private static final QuotaOptions COUNTED = new QuotaOptions(Integer.MAX_VALUE - 1,
+        Duration.ofMillis(WINDOW_MILLIS), Integer.MAX_VALUE - 1, Duration.ofMillis(WINDOW_MILLIS / 10), Duration.ZERO);
 
     private TokenStoreLoad() {
     }
@@ -36,9 +46,10 @@ public final class TokenStoreLoad {
                 .quota(QuotaPolicy.perWindow(Integer.MAX_VALUE, Duration.ofDays(1)))
                 .build().start();
              RedisTokenStore redisStore = RedisTokenStore.connect(redis);
+             RedisUsageStore redisUsage = RedisUsageStore.connect(redis);
              StatefulRedisConnection<String, String> stats = counter.connect()) {
-            ConnectedCarAsyncClient inMemory = client(simulator, new InMemoryTokenStore());
-            ConnectedCarAsyncClient onRedis = client(simulator, redisStore);
+            ConnectedCarAsyncClient inMemory = client(simulator, new InMemoryTokenStore(), new InMemoryUsageStore());
+            ConnectedCarAsyncClient onRedis = client(simulator, redisStore, redisUsage);
             System.out.printf(Locale.ROOT, "%d status reads per run, %d cores, Redis at %s%n", requests,
                 Runtime.getRuntime().availableProcessors(), redisStore.address());
             System.out.printf(Locale.ROOT, "%-12s %11s %13s %13s %15s%n", "concurrency", "store", "reads/s",
@@ -61,9 +72,9 @@ public final class TokenStoreLoad {
         }
     }
 
-    private static ConnectedCarAsyncClient client(FordCloudSimulator simulator, TokenStore store) {
-        ConnectedCarAsyncClient client = BenchClients.builder(simulator.baseUrl()).tokenStore(store)
-            .buildAsyncClient();
+    private static ConnectedCarAsyncClient client(FordCloudSimulator simulator, TokenStore tokens, UsageStore usage) {
+        ConnectedCarAsyncClient client = BenchClients.builder(simulator.baseUrl()).tokenStore(tokens)
+            .usageStore(usage).quota(COUNTED).buildAsyncClient();
         StatusReadLoad.logIn(client);
         return client;
     }
