@@ -34,6 +34,17 @@ public interface UsageStore {
     Mono<RecordedUsage> load(String account);
 
     /**
+     * The account's authentication failures in a row and its lockout, read before every request by the lockout
+     * guard. Lazy. The default reads the whole usage; a store where that costs more (a server) reads the lockout
+     * alone.
+     *
+     * @throws UsageStoreException (as an error signal) when the store cannot be read
+     */
+    default Mono<AccountLockout> lockout(String account) {
+        return load(account).map(RecordedUsage::lockout);
+    }
+
+    /**
      * Counts a request about to be sent at {@code now} when it fits in the limits, in one atomic step, and forgets
      * requests that have left the window. Lazy.
      *

@@ -138,6 +138,11 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
         end
         return {failures, redis.call('hget', KEYS[1], 'lockedUntil') or ''}
         """;
+    /** KEYS: lockout. Gives {failures in a row, locked until or ''}. */
+    private static final String READ_LOCKOUT = """
+        local failures = tonumber(redis.call('hget', KEYS[1], 'failures') or '0')
+        return {failures, redis.call('hget', KEYS[1], 'lockedUntil') or ''}
+        """;
     /**
      * KEYS: requests, refreshed cars, lockout. ARGV: the prefix of every car's refreshes key. Gives {request instants,
      * {{VIN, instants...}...}, failures in a row, locked until or ''}, instants oldest first.
@@ -256,6 +261,19 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
         return script("reading the usage of account '" + account + "'", LOAD,
             new String[] {requestsKey(account), refreshedKey(account), lockoutKey(account)}, refreshesKey(account, ""))
             .map(answer -> toUsage(account, answer));
+    }
+
+    /**
+     * {@inheritDoc} One small script: the lockout hash alone.
+     *
+     * @throws RedisUsageUnavailableException (as an error signal) when Redis is down or slow
+     */
+    @Override
+    public Mono<AccountLockout> lockout(String account) {
+        Objects.requireNonNull(account, "account");
+        return script("reading the lockout of account '" + account + "'", READ_LOCKOUT,
+            new String[] {lockoutKey(account)})
+            .map(answer -> new AccountLockout(((Long) answer.get(0)).intValue(), instantOrNull(answer.get(1))));
     }
 
     /**

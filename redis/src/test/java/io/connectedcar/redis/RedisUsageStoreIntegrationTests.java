@@ -238,10 +238,13 @@ class RedisUsageStoreIntegrationTests {
                 T0.plusSeconds(5).plus(coolDown))))
             .expectComplete()
             .verify(VERIFY);
+        StepVerifier.create(newStore().lockout("me"))
+            .expectNext(new AccountLockout(2, T0.plusSeconds(5).plus(coolDown))).expectComplete().verify(VERIFY);
         StepVerifier.create(store.recordAuthentication("me", T0.plusSeconds(9), false, 2, coolDown))
             .expectNext(AccountLockout.NONE).expectComplete().verify(VERIFY);
         StepVerifier.create(store.load("me").map(RecordedUsage::lockout))
             .expectNext(AccountLockout.NONE).expectComplete().verify(VERIFY);
+        StepVerifier.create(store.lockout("me")).expectNext(AccountLockout.NONE).expectComplete().verify(VERIFY);
     }
 
     @Test

@@ -68,8 +68,7 @@ public final class LockoutPolicy implements HttpPipelinePolicy {
                 && request.operation().equals(FordApi.CAT_MINT.name()) ? loggedIn().thenReturn(response)
                 : Mono.just(response));
         }
-        return store.load(account).flatMap(usage -> {
-            AccountLockout lockout = usage.lockout();
+        return store.lockout(account).flatMap(lockout -> {
             last = lockout;
             if (lockout.isLockedAt(clock.instant())) {
                 return Mono.error(lockedOut(request, lockout));
