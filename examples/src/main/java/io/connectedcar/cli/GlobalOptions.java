@@ -85,6 +85,7 @@ final class GlobalOptions implements AutoCloseable {
     }
 
     private TokenStore opened;
+    private UsageStore openedUsage;
 
     /** Where the login is kept: Redis with {@code --store}, else the token file. Opened once, closed by close(). */
     TokenStore tokenStore() {
@@ -124,8 +125,6 @@ final class GlobalOptions implements AutoCloseable {
         opened = null;
         openedUsage = null;
     }
-
-    private UsageStore openedUsage;
 
     /**
      * The request and refresh counts and the lockout: in Redis with {@code --store}, shared by every machine that
