@@ -49,7 +49,8 @@ public final class FileLocks {
      * Runs {@code work} holding the slot, and releases it when the work ends, fails or is cancelled. Lazy; the wait
      * for the slot runs on {@link Schedulers#boundedElastic()}.
      *
-     * @throws LockTimeoutException (as an error signal) when the slot stayed taken for {@code wait}
+     * @return the work's signals; an error signal {@link LockTimeoutException} when the slot stayed taken for
+     *     {@code wait}
      */
     public <T> Mono<T> holding(long slot, Duration wait, Supplier<Mono<T>> work) {
         Objects.requireNonNull(work, "work");

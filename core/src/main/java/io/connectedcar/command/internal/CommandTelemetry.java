@@ -13,13 +13,8 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
-<<<<<<< HEAD
- * Reads a command's progress from telemetry {@code states} (docs/ford-api.md §5.2) and maps Ford's {@code toState} onto
- * {@link CommandState}. Pure functions.
-=======
  * Reads a command's progress from telemetry {@code states} (docs/ford-api.md §5.2); what each {@code toState} means is
  * {@link CommandStates#stateOf(String)}. Pure functions.
->>>>>>> open-values
  */
 public final class CommandTelemetry {
     private CommandTelemetry() {

@@ -67,7 +67,7 @@ public final class Fault {
     /**
      * Answers with this status instead of processing the request.
      *
-     * @throws IllegalArgumentException unless 400 <= status <= 599
+     * @throws IllegalArgumentException unless {@code 400 <= status <= 599}
      */
     public static Fault status(int status) {
         if (status < 400 || status > 599) {
