@@ -3,21 +3,11 @@ package io.connectedcar.redis;
 import io.connectedcar.auth.TokenSet;
 import io.connectedcar.auth.TokenStore;
 import io.connectedcar.auth.TokenStoreException;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,12 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -67,9 +52,6 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     /** The first wait before asking again for a lease that another process holds; it doubles up to the next one. */
     private static final Duration FIRST_POLL = Duration.ofMillis(10);
     private static final Duration MAX_POLL = Duration.ofMillis(200);
-    /** A client of our own reconnects quickly once Redis is back (Lettuce's default waits up to 30 s). */
-    private static final Delay RECONNECT_DELAY = Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
-        TimeUnit.MILLISECONDS);
 
     /** KEYS: lease, fence counter. ARGV: lease length in ms. Gives the new lease's fence, or 0 while it is taken. */
     private static final String ACQUIRE_LEASE = """
@@ -115,34 +97,12 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     record StoredTokens(Optional<TokenSet> tokens, long version) {
     }
 
-    private final RedisClient client;
-    private final ClientResources ownedResources;
-    private final String address;
+    private final RedisLink link;
     private final RedisTokenStoreOptions options;
-    private final Mono<StatefulRedisConnection<String, String>> connection;
-    private final AtomicReference<StatefulRedisConnection<String, String>> opened = new AtomicReference<>();
-    private volatile boolean closed;
 
-    private RedisTokenStore(RedisClient client, ClientResources ownedResources, RedisURI uri,
-                            RedisTokenStoreOptions options) {
-        this.client = client;
-        this.ownedResources = ownedResources;
-        this.address = describe(uri);
+    private RedisTokenStore(RedisLink link, RedisTokenStoreOptions options) {
+        this.link = link;
         this.options = options;
-        // Connects at the first call and keeps the connection (Lettuce re-establishes it when it drops); a failed
-        // connection attempt is not cached, so the next call tries again.
-        Duration connectTimeout = options.commandTimeout();
-        this.connection = Mono.defer(() -> closed ? Mono.error(new IllegalStateException(this + " is closed"))
-                : Mono.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri)))
-            .timeout(connectTimeout, Mono.error(() -> new RedisConnectionException("no connection within "
-                + millis(connectTimeout) + " ms")))
-            .doOnNext(open -> {
-                opened.set(open);
-                if (closed) {
-                    open.closeAsync(); // closed while connecting
-                }
-            })
-            .cacheInvalidateIf(open -> false);
     }
 
     /**
@@ -168,41 +128,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     public static RedisTokenStore connect(String uri, RedisTokenStoreOptions options) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(options, "options");
-        RedisURI redisUri = parseUri(uri, options.commandTimeout());
-        ClientResources resources = ownedResources();
-        return new RedisTokenStore(ownedClient(resources, redisUri, options.commandTimeout()), resources, redisUri,
-            options);
-    }
-
-    /**
-     * {@code uri} as a Redis URI with this command timeout. An error never repeats the text: it may hold a password.
-     */
-    static RedisURI parseUri(String uri, Duration commandTimeout) {
-        RedisURI redisUri;
-        try {
-            redisUri = RedisURI.create(uri);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Not a Redis URI; expected redis://HOST:PORT[/DB] (" + e.getClass()
-                .getSimpleName() + ")");
-        }
-        redisUri.setTimeout(commandTimeout);
-        return redisUri;
-    }
-
-    /** Threads for a client of a store's own, which reconnects within a second of Redis coming back. */
-    static ClientResources ownedResources() {
-        return ClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
-    }
-
-    /** A client that times out commands and connection attempts, and rejects commands at once while disconnected. */
-    static RedisClient ownedClient(ClientResources resources, RedisURI uri, Duration commandTimeout) {
-        RedisClient client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-            .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .build());
-        return client;
+        return new RedisTokenStore(RedisLink.owned(uri, options.commandTimeout()), options);
     }
 
     /**
@@ -215,12 +141,12 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(options, "options");
-        return new RedisTokenStore(client, null, uri, options);
+        return new RedisTokenStore(RedisLink.borrowed(client, uri, options.commandTimeout()), options);
     }
 
     /** The Redis server, as {@code redis://host:port[/db]}, without credentials. */
     public String address() {
-        return address;
+        return link.address();
     }
 
     public RedisTokenStoreOptions options() {
@@ -293,26 +219,12 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
-        StatefulRedisConnection<String, String> open = opened.getAndSet(null);
-        if (open != null) {
-            open.close();
-        }
-        if (ownedResources != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            try {
-                ownedResources.shutdown(0, 2, TimeUnit.SECONDS).get(3, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("The threads of {} did not stop in time ({})", this, e.toString());
-            }
-        }
+        link.close();
     }
 
     @Override
     public String toString() {
-        return "RedisTokenStore[" + address + "]";
+        return "RedisTokenStore[" + link.address() + "]";
     }
 
     /** The stored tokens and their version, in one atomic read. */
@@ -452,21 +364,20 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
      * {@link TokenStoreException}.
      */
     private <T> Mono<T> redis(String doing, Function<RedisReactiveCommands<String, String>, Mono<T>> exchange) {
-        return connection.flatMap(open -> exchange.apply(open.reactive()).timeout(options.commandTimeout()))
+        return link.exchange(exchange)
             .onErrorMap(error -> !(error instanceof TokenStoreException || error instanceof IllegalStateException),
                 error -> failed(doing, error));
     }
 
     private TokenStoreException failed(String doing, Throwable error) {
-        if (error instanceof RedisCommandExecutionException) {
+        String address = link.address();
+        if (RedisLink.isRefusal(error)) {
             return new TokenStoreException("Redis at " + address + " refused a command while " + doing + ": "
                 + error.getMessage(), error);
         }
-        String why = error instanceof TimeoutException || error instanceof RedisCommandTimeoutException
-            ? "did not answer within " + millis(options.commandTimeout()) + " ms"
-            : "could not be reached (" + rootMessage(error) + ")";
-        return new RedisUnavailableException("Redis at " + address + " " + why + " while " + doing + ". Check that "
-            + "it runs and can be reached from here; the store reconnects by itself once it can.", address, error);
+        return new RedisUnavailableException("Redis at " + address + " " + link.whyFailed(error) + " while " + doing
+            + ". Check that it runs and can be reached from here; the store reconnects by itself once it can.",
+            address, error);
     }
 
     private String tokensKey(String account) {
@@ -484,28 +395,6 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
     private String fenceKey(String account) {
         return tokensKey(account) + ":fence";
-    }
-
-    /** The server as a user would write it, with no user name or password. */
-    static String describe(RedisURI uri) {
-        String database = uri.getDatabase() == 0 ? "" : "/" + uri.getDatabase();
-        if (uri.getSocket() != null) {
-            return "redis-socket://" + uri.getSocket() + database;
-        }
-        if (!uri.getSentinels().isEmpty()) {
-            return "redis-sentinel://" + uri.getSentinels().stream()
-                .map(sentinel -> sentinel.getHost() + ":" + sentinel.getPort())
-                .collect(Collectors.joining(",")) + database + "#" + uri.getSentinelMasterId();
-        }
-        return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + database;
-    }
-
-    static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static String millis(Duration duration) {

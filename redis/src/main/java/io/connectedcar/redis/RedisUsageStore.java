@@ -8,31 +8,20 @@ import io.connectedcar.usage.RequestPermit;
 import io.connectedcar.usage.UsageStore;
 import io.connectedcar.usage.UsageStoreException;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.resource.ClientResources;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -165,38 +154,15 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
           redis.call('hget', KEYS[3], 'lockedUntil') or ''}
         """;
 
-    private static final Logger LOG = LoggerFactory.getLogger(RedisUsageStore.class);
-
-    private final RedisClient client;
-    private final ClientResources ownedResources;
-    private final String address;
+    private final RedisLink link;
     private final RedisUsageStoreOptions options;
-    private final Mono<StatefulRedisConnection<String, String>> connection;
-    private final AtomicReference<StatefulRedisConnection<String, String>> opened = new AtomicReference<>();
     /** Members are this store's random name and a counter, so that no two processes count under one member. */
     private final String memberPrefix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "-";
     private final AtomicLong members = new AtomicLong();
-    private volatile boolean closed;
 
-    private RedisUsageStore(RedisClient client, ClientResources ownedResources, RedisURI uri,
-                            RedisUsageStoreOptions options) {
-        this.client = client;
-        this.ownedResources = ownedResources;
-        this.address = RedisTokenStore.describe(uri);
+    private RedisUsageStore(RedisLink link, RedisUsageStoreOptions options) {
+        this.link = link;
         this.options = options;
-        Duration connectTimeout = options.commandTimeout();
-        // As the token store's: connects at the first call and keeps the connection; a failed attempt is not cached.
-        this.connection = Mono.defer(() -> closed ? Mono.error(new IllegalStateException(this + " is closed"))
-                : Mono.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri)))
-            .timeout(connectTimeout, Mono.error(() -> new RedisConnectionException("no connection within "
-                + connectTimeout.toMillis() + " ms")))
-            .doOnNext(open -> {
-                opened.set(open);
-                if (closed) {
-                    open.closeAsync();
-                }
-            })
-            .cacheInvalidateIf(open -> false);
     }
 
     /**
@@ -220,10 +186,7 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
     public static RedisUsageStore connect(String uri, RedisUsageStoreOptions options) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(options, "options");
-        RedisURI redisUri = RedisTokenStore.parseUri(uri, options.commandTimeout());
-        ClientResources resources = RedisTokenStore.ownedResources();
-        return new RedisUsageStore(RedisTokenStore.ownedClient(resources, redisUri, options.commandTimeout()),
-            resources, redisUri, options);
+        return new RedisUsageStore(RedisLink.owned(uri, options.commandTimeout()), options);
     }
 
     /**
@@ -236,12 +199,12 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(options, "options");
-        return new RedisUsageStore(client, null, uri, options);
+        return new RedisUsageStore(RedisLink.borrowed(client, uri, options.commandTimeout()), options);
     }
 
     /** The Redis server, as {@code redis://host:port[/db]}, without credentials. */
     public String address() {
-        return address;
+        return link.address();
     }
 
     public RedisUsageStoreOptions options() {
@@ -370,26 +333,12 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
-        StatefulRedisConnection<String, String> open = opened.getAndSet(null);
-        if (open != null) {
-            open.close();
-        }
-        if (ownedResources != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            try {
-                ownedResources.shutdown(0, 2, TimeUnit.SECONDS).get(3, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("The threads of {} did not stop in time ({})", this, e.toString());
-            }
-        }
+        link.close();
     }
 
     @Override
     public String toString() {
-        return "RedisUsageStore[" + address + "]";
+        return "RedisUsageStore[" + link.address() + "]";
     }
 
     /**
@@ -397,23 +346,21 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
      * timeout. Failures to reach Redis or to get its answer in time become {@link RedisUsageUnavailableException}.
      */
     private Mono<List<Object>> script(String doing, String script, String[] keys, String... arguments) {
-        return connection.flatMap(open -> open.reactive().<List<Object>>eval(script, ScriptOutputType.MULTI, keys,
-                    arguments).next().timeout(options.commandTimeout()))
+        return link.exchange(redis -> redis.<List<Object>>eval(script, ScriptOutputType.MULTI, keys, arguments)
+                .next())
             .onErrorMap(error -> !(error instanceof UsageStoreException || error instanceof IllegalStateException),
                 error -> failed(doing, error));
     }
 
     private UsageStoreException failed(String doing, Throwable error) {
-        if (error instanceof RedisCommandExecutionException) {
+        String address = link.address();
+        if (RedisLink.isRefusal(error)) {
             return new UsageStoreException("Redis at " + address + " refused a command while " + doing + ": "
                 + error.getMessage(), error);
         }
-        String why = error instanceof TimeoutException || error instanceof RedisCommandTimeoutException
-            ? "did not answer within " + options.commandTimeout().toMillis() + " ms"
-            : "could not be reached (" + RedisTokenStore.rootMessage(error) + ")";
-        return new RedisUsageUnavailableException("Redis at " + address + " " + why + " while " + doing + ". No "
-            + "request is sent without its count; check that Redis runs and can be reached from here, the store "
-            + "reconnects by itself once it can.", address, error);
+        return new RedisUsageUnavailableException("Redis at " + address + " " + link.whyFailed(error) + " while "
+            + doing + ". No request is sent without its count; check that Redis runs and can be reached from here, "
+            + "the store reconnects by itself once it can.", address, error);
     }
 
     @SuppressWarnings("unchecked")
