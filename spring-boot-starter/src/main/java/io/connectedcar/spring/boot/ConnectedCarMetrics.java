@@ -10,6 +10,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -44,6 +47,8 @@ public final class ConnectedCarMetrics implements MeterBinder, AutoCloseable {
     private final Tags tags;
     private final Duration refreshInterval;
     private final List<Disposable> refreshes = new CopyOnWriteArrayList<>();
+    /** The command outcomes already registered, per registry. */
+    private final Map<MeterRegistry, Set<List<String>>> registered = new ConcurrentHashMap<>();
 
     /**
      * @param client  the client whose counters are read
@@ -94,11 +99,14 @@ public final class ConnectedCarMetrics implements MeterBinder, AutoCloseable {
         refreshes.add(Flux.interval(refreshInterval).subscribe(tick -> registerCommandOutcomes(registry)));
     }
 
-    /** Registers a counter for each command outcome that appeared since the last look (registering is idempotent). */
+    /** Registers a counter for each command outcome that appeared since the last look. */
     void registerCommandOutcomes(MeterRegistry registry) {
         for (ClientMetrics.CommandOutcome outcome : client.metrics().commandOutcomes()) {
             String command = outcome.commandType();
             String result = outcome.result();
+            if (!registered.computeIfAbsent(registry, r -> ConcurrentHashMap.newKeySet()).add(List.of(command, result))) {
+                continue;
+            }
             counter(registry, "connectedcar.commands", "Commands, by type and how they ended",
                 Tags.of("command", command, "result", result), metrics -> metrics.commandOutcomes().stream()
                     .filter(o -> o.commandType().equals(command) && o.result().equals(result))
