@@ -130,6 +130,8 @@ async function sendCommand(card, vin, command) {
   buttons.forEach(button => { button.disabled = true; });
   progress.textContent = command + ': sending…';
   const steps = [];
+  // Timed here, on one clock: the car's own time stamps may run on another.
+  const startedAt = performance.now();
   try {
     const response = await fetch('/api/vehicles/' + encodeURIComponent(vin) + '/commands/' + command,
       { method: 'POST', headers: { Accept: 'text/event-stream' } });
@@ -144,7 +146,8 @@ async function sendCommand(card, vin, command) {
         progress.innerHTML = '';
         const done = document.createElement('span');
         done.className = 'done';
-        done.textContent = command + ': ' + steps.join(' → ') + ' (' + data.durationSeconds.toFixed(1) + ' s)';
+        done.textContent = command + ': ' + steps.join(' → ') + ' ('
+          + ((performance.now() - startedAt) / 1000).toFixed(1) + ' s)';
         progress.append(done);
       } else if (name === 'error') {
         throw Object.assign(new Error(data.detail || data.title), { problem: data });
