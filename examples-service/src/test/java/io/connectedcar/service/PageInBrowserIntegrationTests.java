@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,6 +39,7 @@ class PageInBrowserIntegrationTests {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target", "page-after-remote-start.png");
+    static final Path PHONE_SCREENSHOT = Path.of("target", "page-on-a-phone.png");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @LocalServerPort
@@ -104,8 +107,18 @@ class PageInBrowserIntegrationTests {
         wait.until(ExpectedConditions.textToBePresentInElement(remoteStart, "Running"));
         assertThat(remoteStart.getText()).contains("left");
 
+        screenshot(SCREENSHOT);
+
+        // On a phone's width the cards stack and nothing needs a sideways scroll.
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
+            "return document.documentElement.scrollWidth <= window.innerWidth"));
+        screenshot(PHONE_SCREENSHOT);
+    }
+
+    private void screenshot(Path target) throws IOException {
         Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(SCREENSHOT).isNotEmptyFile();
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(target).isNotEmptyFile();
     }
 }

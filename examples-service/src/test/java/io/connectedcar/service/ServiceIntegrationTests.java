@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -229,6 +230,15 @@ class ServiceIntegrationTests {
                 assertThat(((Number) sent).doubleValue()).isPositive());
         web.get().uri("/actuator/metrics/connectedcar.budget.remaining").exchange()
             .expectStatus().isOk();
+
+        web.post().uri("/api/vehicles/{vin}/commands/lock", PICKUP).accept(MediaType.APPLICATION_JSON).exchange()
+            .expectStatus().isOk();
+        // The binder looks for new command outcomes every few seconds.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> web.get()
+            .uri("/actuator/metrics/connectedcar.commands?tag=command:lock&tag=result:SUCCEEDED").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.measurements[0].value").value(count ->
+                assertThat(((Number) count).doubleValue()).isPositive()));
     }
 
     @Test
