@@ -40,7 +40,7 @@ public class ConnectedCarAutoConfiguration implements BeanClassLoaderAware {
     @Bean
     @ConditionalOnMissingBean
     public TokenStore connectedCarTokenStore(ConnectedCarProperties properties) {
-        ConnectedCarProperties.TokenStore store = properties.getTokenStore();
+        ConnectedCarProperties.Store store = properties.getTokenStore();
         return switch (store.getType()) {
             case MEMORY -> new InMemoryTokenStore();
             case FILE -> store.getFile() == null ? FileTokenStore.inUserHome() : new FileTokenStore(store.getFile());
@@ -55,7 +55,7 @@ public class ConnectedCarAutoConfiguration implements BeanClassLoaderAware {
     @Bean
     @ConditionalOnMissingBean
     public UsageStore connectedCarUsageStore(ConnectedCarProperties properties) {
-        ConnectedCarProperties.UsageStore store = properties.getUsageStore();
+        ConnectedCarProperties.Store store = properties.getUsageStore();
         return switch (store.getType()) {
             case MEMORY -> new InMemoryUsageStore();
             case FILE -> store.getFile() != null ? new FileUsageStore(store.getFile())
@@ -89,7 +89,7 @@ public class ConnectedCarAutoConfiguration implements BeanClassLoaderAware {
 
     /** The token file the FILE usage store sits beside: the configured one, or the default. */
     private static Path tokenFile(ConnectedCarProperties properties) {
-        ConnectedCarProperties.TokenStore tokens = properties.getTokenStore();
+        ConnectedCarProperties.Store tokens = properties.getTokenStore();
         return tokens.getType() == StoreType.FILE && tokens.getFile() != null ? tokens.getFile()
             : FileTokenStore.inUserHome().file();
     }

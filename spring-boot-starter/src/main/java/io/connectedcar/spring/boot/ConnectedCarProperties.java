@@ -20,8 +20,10 @@ public class ConnectedCarProperties {
     private String endpoint;
     /** The name the login and the usage counts are stored under. */
     private String account = ConnectedCarClientBuilder.DEFAULT_ACCOUNT;
-    private final TokenStore tokenStore = new TokenStore();
-    private final UsageStore usageStore = new UsageStore();
+    /** Where the login is kept between runs. */
+    private final Store tokenStore = new Store();
+    /** Where the request counts of the budget and the lockout guard are kept; file and redis share them. */
+    private final Store usageStore = new Store();
     private final Redis redis = new Redis();
     private final Budget budget = new Budget();
     private final Stream stream = new Stream();
@@ -50,11 +52,11 @@ public class ConnectedCarProperties {
         this.account = account;
     }
 
-    public TokenStore getTokenStore() {
+    public Store getTokenStore() {
         return tokenStore;
     }
 
-    public UsageStore getUsageStore() {
+    public Store getUsageStore() {
         return usageStore;
     }
 
@@ -80,35 +82,14 @@ public class ConnectedCarProperties {
         REDIS
     }
 
-    /** Where the login is kept. */
-    public static class TokenStore {
-        /** Where the login is kept between runs. */
+    /** A store: where it keeps its data. */
+    public static class Store {
+        /** Where the data is kept: memory (this process), file (every process of this machine) or redis. */
         private StoreType type = StoreType.FILE;
-        /** The token file of the FILE store; default ~/.connectedcar/tokens.json. */
-        private Path file;
-
-        public StoreType getType() {
-            return type;
-        }
-
-        public void setType(StoreType type) {
-            this.type = type;
-        }
-
-        public Path getFile() {
-            return file;
-        }
-
-        public void setFile(Path file) {
-            this.file = file;
-        }
-    }
-
-    /** Where the request counts of the budget and the lockout guard are kept. */
-    public static class UsageStore {
-        /** Where the request counts are kept; FILE and REDIS share the budget between processes. */
-        private StoreType type = StoreType.FILE;
-        /** The usage file of the FILE store; default usage.json beside the token file. */
+        /**
+         * The file of a FILE store; by default ~/.connectedcar/tokens.json for the login and usage.json beside the
+         * token file for the usage counts.
+         */
         private Path file;
 
         public StoreType getType() {
