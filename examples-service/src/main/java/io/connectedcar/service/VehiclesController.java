@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,7 +91,9 @@ class VehiclesController {
             .<ServerSentEvent<?>>map(status -> statusEvent(vin, status))
             .onErrorResume(error -> {
                 LOG.warn("The status stream of {} failed: {}", vin, error.getMessage());
-                return Mono.just(errorEvent(error));
+                ProblemDetail problem = Problems.of(error);
+                problem.setProperty("vin", vin);
+                return Mono.just(ServerSentEvent.builder(problem).event("error").build());
             }), MAX_FLEET_STREAMS);
     }
 

@@ -214,6 +214,27 @@ class ServiceIntegrationTests {
     }
 
     @Test
+    void aCarWhoseStreamFailsSendsAnErrorEventAndTheOthersGoOn() {
+        simulator.faults().inject(Fault.status(404)
+            .onPath("/v1/telemetry/sources/fordpass/vehicles/" + CROSSOVER).always());
+
+        List<ServerSentEvent<Map<String, Object>>> events = web.get().uri("/api/fleet/status/stream")
+            .accept(MediaType.TEXT_EVENT_STREAM).exchange()
+            .expectStatus().isOk()
+            .returnResult(EVENTS).getResponseBody()
+            .take(2).collectList().block(VERIFY);
+
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.event()).isEqualTo("error");
+            assertThat(event.data()).containsEntry("vin", CROSSOVER).containsKey("detail");
+        });
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.event()).isEqualTo("status");
+            assertThat(event.data()).containsEntry("vin", PICKUP);
+        });
+    }
+
+    @Test
     void healthAndMetricsShowTheAccount() {
         web.get().uri("/api/vehicles").exchange().expectStatus().isOk();
 
