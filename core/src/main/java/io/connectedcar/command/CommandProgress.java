@@ -7,7 +7,12 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One step of a command: its state, Ford's own name for it, and when it was reported. Immutable.
+ * One step of a command: its state, Ford's own name for it, when it was reported and when this client saw it.
+ * Immutable.
+ *
+ * <p>Two instants, two clocks: {@link #at()} is Ford's timestamp of the step (Ford's clock, which may be minutes off
+ * the client's), {@link #seenAt()} is when the client learned of it (the client's clock). Durations are measured
+ * between two {@code seenAt()}, never between an {@code at()} and a {@code seenAt()}.
  *
  * <p>A {@link CommandState#FAILED} step carries Ford's reason where it gave one ({@link #oemErrorCode()},
  * {@link #oemErrorContext()}); a {@link CommandState#SUCCEEDED} step may carry fresh metrics ({@link #metrics()}).
@@ -19,11 +24,14 @@ public final class CommandProgress {
     private final CommandState state;
     private final String fordState;
     private final Instant at;
+    private final Instant seenAt;
     private final String oemErrorCode;
     private final String oemErrorContext;
     private final JsonNode metrics;
 
     /**
+     * A step this client saw when Ford reported it: {@link #seenAt()} is {@code at}.
+     *
      * @param vin             the car
      * @param commandType     Ford's command type, such as {@code remoteStart}
      * @param commandId       the id Ford gave the command
@@ -36,12 +44,31 @@ public final class CommandProgress {
      */
     public CommandProgress(String vin, String commandType, String commandId, CommandState state, String fordState,
                            Instant at, String oemErrorCode, String oemErrorContext, JsonNode metrics) {
+        this(vin, commandType, commandId, state, fordState, at, at, oemErrorCode, oemErrorContext, metrics);
+    }
+
+    /**
+     * @param vin             the car
+     * @param commandType     Ford's command type, such as {@code remoteStart}
+     * @param commandId       the id Ford gave the command
+     * @param state           the state
+     * @param fordState       Ford's raw {@code toState}, or {@code null} when the SDK set the state itself
+     * @param at              when the state was reported (Ford's timestamp, or the client clock)
+     * @param seenAt          when this client learned of the state, by the client's clock
+     * @param oemErrorCode    Ford's failure code, or {@code null}
+     * @param oemErrorContext Ford's failure context, or {@code null}
+     * @param metrics         fresh metrics reported with the state, or {@code null}; copied
+     */
+    public CommandProgress(String vin, String commandType, String commandId, CommandState state, String fordState,
+                           Instant at, Instant seenAt, String oemErrorCode, String oemErrorContext,
+                           JsonNode metrics) {
         this.vin = Objects.requireNonNull(vin, "vin");
         this.commandType = Objects.requireNonNull(commandType, "commandType");
         this.commandId = Objects.requireNonNull(commandId, "commandId");
         this.state = Objects.requireNonNull(state, "state");
         this.fordState = fordState;
         this.at = Objects.requireNonNull(at, "at");
+        this.seenAt = Objects.requireNonNull(seenAt, "seenAt");
         this.oemErrorCode = oemErrorCode;
         this.oemErrorContext = oemErrorContext;
         this.metrics = metrics == null ? null : metrics.deepCopy();
@@ -76,9 +103,18 @@ public final class CommandProgress {
         return Optional.ofNullable(fordState);
     }
 
-    /** When the state was reported. */
+    /** When the state was reported: Ford's timestamp (Ford's clock), or the client's clock for the SDK's own steps. */
     public Instant at() {
         return at;
+    }
+
+    /**
+     * When this client learned of the state, by the client's clock (the clock the client was built with): the answer
+     * to the command's POST for {@link CommandState#REQUESTED}, the telemetry check that found a later state. Not
+     * part of {@link #equals(Object)}: it says when the step was seen, not what it is.
+     */
+    public Instant seenAt() {
+        return seenAt;
     }
 
     /** Ford's {@code oemErrorCode} of a failure; empty otherwise. */

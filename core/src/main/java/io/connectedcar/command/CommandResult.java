@@ -17,7 +17,8 @@ public final class CommandResult {
 
     /**
      * @param last        the final, succeeded step
-     * @param requestedAt when Ford accepted the command
+     * @param requestedAt when Ford's acceptance of the command reached the client, by the client's clock (the
+     *                    {@link CommandProgress#seenAt()} of its {@link CommandState#REQUESTED} step)
      */
     public CommandResult(CommandProgress last, Instant requestedAt) {
         this.last = Objects.requireNonNull(last, "last");
@@ -48,19 +49,30 @@ public final class CommandResult {
         return last.fordState();
     }
 
-    /** When Ford accepted the command. */
+    /** When Ford's acceptance of the command reached the client, by the client's clock. */
     public Instant requestedAt() {
         return requestedAt;
     }
 
-    /** When the car reported success. */
+    /**
+     * When the client learned that the car succeeded (the telemetry check that found it), by the client's clock, like
+     * {@link #requestedAt()}.
+     */
     public Instant completedAt() {
+        return last.seenAt();
+    }
+
+    /** Ford's own timestamp of the success, by Ford's clock, which may be minutes off the client's. */
+    public Instant reportedAt() {
         return last.at();
     }
 
-    /** From acceptance to success (zero when Ford's timestamps say otherwise). */
+    /**
+     * From {@link #requestedAt()} to {@link #completedAt()}, both by the client's clock: how long the client waited,
+     * at most one check interval longer than the car took (zero if the clock went backwards).
+     */
     public Duration duration() {
-        Duration d = Duration.between(requestedAt, last.at());
+        Duration d = Duration.between(requestedAt, last.seenAt());
         return d.isNegative() ? Duration.ZERO : d;
     }
 
