@@ -84,6 +84,11 @@ final class CliHarness implements AutoCloseable {
     }
 
     void loggedIn(String baseUrl) {
+        logIn(baseUrl, tokenFile);
+    }
+
+    /** Signs in to the simulator at {@code baseUrl} and stores the login in {@code tokenFile}, as the SDK does. */
+    static void logIn(String baseUrl, Path tokenFile) {
         try (ConnectedCarAsyncClient client = new ConnectedCarClientBuilder()
                 .endpoints(Endpoints.allAt(baseUrl))
                 .tokenStore(new FileTokenStore(tokenFile))
