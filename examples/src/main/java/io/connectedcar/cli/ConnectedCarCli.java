@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         RemoteCommands.Lock.class, RemoteCommands.Unlock.class, RemoteCommands.Honk.class,
         RemoteCommands.Refresh.class, RemoteCommands.Charge.class, DepartureCommands.Departures.class,
         RemoteCommands.Guard.class, LightingCommands.Lights.class, ClimateCommand.class,
-        TrailerLightCheckCommands.TrailerLightCheck.class, ServeCommand.class,
+        TrailerLightCheckCommands.TrailerLightCheck.class, SoftwareUpdatesCommand.class, ServeCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:Ford answered with an error", "2:usage error (options, VIN, pasted URL)",

@@ -24,7 +24,7 @@ final class RemoteCommands {
 
     /** One command on one car, followed to its end. */
     abstract static class VehicleCommand extends ClientCommand {
-        @Parameters(paramLabel = "VIN", description = "The car's VIN (see: connectedcar vehicles).")
+        @Parameters(index = "0", paramLabel = "VIN", description = "The car's VIN (see: connectedcar vehicles).")
         String vin;
 
         private final String label;

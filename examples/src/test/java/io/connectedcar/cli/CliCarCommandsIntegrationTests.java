@@ -153,4 +153,13 @@ class CliCarCommandsIntegrationTests {
         JsonNode stop = succeeded(harness.run("trailer-light-check", "stop", PICKUP, "--json"));
         assertThat(stop.get("command").asString()).isEqualTo("stopTrailerLightCheck");
     }
+
+    @Test
+    void automaticSoftwareUpdatesAreTurnedOff() {
+        JsonNode result = succeeded(harness.run("software-updates", PICKUP, "off", "--json"));
+
+        assertThat(result.get("command").asString()).isEqualTo("publishASUSettingsCommand");
+        assertThat(harness.simulator.vehicle(PICKUP).telemetry().path("metrics").path("configurations")
+            .path("automaticSoftwareUpdateOptInSetting").path("value").asString()).isEqualTo("OFF");
+    }
 }
