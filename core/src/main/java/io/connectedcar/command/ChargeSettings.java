@@ -39,7 +39,7 @@ public final class ChargeSettings {
         return new Builder();
     }
 
-    /** The charge target in percent ({@code globalTargetSoc}). */
+    /** {@return the charge target in percent ({@code globalTargetSoc})} */
     public OptionalInt targetPercent() {
         return targetPercent == null ? OptionalInt.empty() : OptionalInt.of(targetPercent);
     }
@@ -52,22 +52,22 @@ public final class ChargeSettings {
         return targetPercent != null && targetPercent < CommandProperties.CHARGE_SOC_FREE_FROM;
     }
 
-    /** When to charge ({@code chargeMode}). */
+    /** {@return when to charge ({@code chargeMode})} */
     public Optional<ChargeMode> mode() {
         return Optional.ofNullable(mode);
     }
 
-    /** The AC charging current limit in amperes ({@code globalCurrentLimit}). */
+    /** {@return the AC charging current limit in amperes ({@code globalCurrentLimit})} */
     public OptionalInt currentLimitAmps() {
         return currentLimitAmps == null ? OptionalInt.empty() : OptionalInt.of(currentLimitAmps);
     }
 
-    /** The DC fast-charging power limit in kilowatts ({@code globalDCPowerLimit}). */
+    /** {@return the DC fast-charging power limit in kilowatts ({@code globalDCPowerLimit})} */
     public OptionalInt dcPowerLimitKilowatts() {
         return dcPowerLimitKilowatts == null ? OptionalInt.empty() : OptionalInt.of(dcPowerLimitKilowatts);
     }
 
-    /** Whether the charge port unlocks by itself when charging ends ({@code autoChargePortUnlock}). */
+    /** {@return whether the charge port unlocks by itself when charging ends ({@code autoChargePortUnlock})} */
     public Optional<Boolean> autoUnlockChargePort() {
         return Optional.ofNullable(autoUnlockChargePort);
     }

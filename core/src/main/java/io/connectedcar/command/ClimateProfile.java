@@ -31,17 +31,17 @@ public final class ClimateProfile {
         return new Builder();
     }
 
-    /** Whether remote climate control is on ({@code crccStateFlag}). */
+    /** {@return whether remote climate control is on ({@code crccStateFlag})} */
     public boolean enabled() {
         return enabled;
     }
 
-    /** Preferences by Ford's name, in the order given. */
+    /** {@return preferences by Ford's name, in the order given} */
     public Map<String, String> preferences() {
         return preferences;
     }
 
-    /** The cabin temperature in °C, when set. */
+    /** {@return the cabin temperature in °C, when set} */
     public Optional<Double> temperatureCelsius() {
         String wire = preferences.get(FordApi.CLIMATE_SET_POINT_TEMPERATURE);
         if (wire == null) {

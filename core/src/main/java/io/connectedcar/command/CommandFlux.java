@@ -93,17 +93,17 @@ public final class CommandFlux extends Flux<CommandProgress> {
         this.shared = live.replay().refCount();
     }
 
-    /** The car this command is for. */
+    /** {@return the car this command is for} */
     public String vin() {
         return vin;
     }
 
-    /** Ford's command type, such as {@code remoteStart}. */
+    /** {@return Ford's command type, such as {@code remoteStart}} */
     public String commandType() {
         return commandType;
     }
 
-    /** This flux: the command's steps. Lazy; see the class description for sending once and cancellation. */
+    /** {@return this flux: the command's steps. Lazy; see the class description for sending once and cancellation} */
     public Flux<CommandProgress> progress() {
         return this;
     }

@@ -84,12 +84,12 @@ public final class CommandProgress {
         return vin;
     }
 
-    /** Ford's command type, such as {@code remoteStart}. */
+    /** {@return Ford's command type, such as {@code remoteStart}} */
     public String commandType() {
         return commandType;
     }
 
-    /** The id Ford gave the command. */
+    /** {@return the id Ford gave the command} */
     public String commandId() {
         return commandId;
     }
@@ -98,12 +98,15 @@ public final class CommandProgress {
         return state;
     }
 
-    /** Ford's own {@code toState}, such as {@code REQUEST_QUEUED}; empty for steps the SDK reports itself. */
+    /** {@return Ford's own {@code toState}, such as {@code REQUEST_QUEUED}; empty for steps the SDK reports itself} */
     public Optional<String> fordState() {
         return Optional.ofNullable(fordState);
     }
 
-    /** When the state was reported: Ford's timestamp (Ford's clock), or the client's clock for the SDK's own steps. */
+    /**
+     * {@return when the state was reported: Ford's timestamp (Ford's clock), or the client's clock for the SDK's own
+     * steps}
+     */
     public Instant at() {
         return at;
     }
@@ -117,17 +120,17 @@ public final class CommandProgress {
         return seenAt;
     }
 
-    /** Ford's {@code oemErrorCode} of a failure; empty otherwise. */
+    /** {@return Ford's {@code oemErrorCode} of a failure; empty otherwise} */
     public Optional<String> oemErrorCode() {
         return Optional.ofNullable(oemErrorCode);
     }
 
-    /** Ford's {@code oemErrorContext} of a failure; empty otherwise. */
+    /** {@return Ford's {@code oemErrorContext} of a failure; empty otherwise} */
     public Optional<String> oemErrorContext() {
         return Optional.ofNullable(oemErrorContext);
     }
 
-    /** A copy of the fresh metrics Ford reported with this step ({@code value.metrics}); empty when none. */
+    /** {@return a copy of the fresh metrics Ford reported with this step ({@code value.metrics}); empty when none} */
     public Optional<JsonNode> metrics() {
         return Optional.ofNullable(metrics == null ? null : metrics.deepCopy());
     }

@@ -29,27 +29,27 @@ public final class CommandResult {
         return last.vin();
     }
 
-    /** Ford's command type, such as {@code remoteStart}. */
+    /** {@return Ford's command type, such as {@code remoteStart}} */
     public String commandType() {
         return last.commandType();
     }
 
-    /** The id Ford gave the command. */
+    /** {@return the id Ford gave the command} */
     public String commandId() {
         return last.commandId();
     }
 
-    /** {@link CommandState#SUCCEEDED}. */
+    /** {@return {@link CommandState#SUCCEEDED}} */
     public CommandState state() {
         return last.state();
     }
 
-    /** Ford's own final {@code toState}, such as {@code SUCCESS}. */
+    /** {@return Ford's own final {@code toState}, such as {@code SUCCESS}} */
     public Optional<String> fordState() {
         return last.fordState();
     }
 
-    /** When Ford's acceptance of the command reached the client, by the client's clock. */
+    /** {@return when Ford's acceptance of the command reached the client, by the client's clock} */
     public Instant requestedAt() {
         return requestedAt;
     }
@@ -62,7 +62,7 @@ public final class CommandResult {
         return last.seenAt();
     }
 
-    /** Ford's own timestamp of the success, by Ford's clock, which may be minutes off the client's. */
+    /** {@return Ford's own timestamp of the success, by Ford's clock, which may be minutes off the client's} */
     public Instant reportedAt() {
         return last.at();
     }
@@ -76,12 +76,14 @@ public final class CommandResult {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    /** A copy of the fresh metrics the car reported with its success ({@code value.metrics}); empty when none. */
+    /**
+     * {@return a copy of the fresh metrics the car reported with its success ({@code value.metrics}); empty when none}
+     */
     public Optional<JsonNode> metrics() {
         return last.metrics();
     }
 
-    /** The final step itself. */
+    /** {@return the final step itself} */
     public CommandProgress lastProgress() {
         return last;
     }

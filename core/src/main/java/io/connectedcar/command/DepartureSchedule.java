@@ -49,17 +49,17 @@ public final class DepartureSchedule {
         return of(List.of(departures));
     }
 
-    /** No departures: sending it deletes the car's whole schedule. */
+    /** {@return no departures: sending it deletes the car's whole schedule} */
     public static DepartureSchedule empty() {
         return EMPTY;
     }
 
-    /** The departures, by day (Monday first) and time. */
+    /** {@return the departures, by day (Monday first) and time} */
     public List<Departure> departures() {
         return departures;
     }
 
-    /** The days that have departures, Monday first. */
+    /** {@return the days that have departures, Monday first} */
     public List<DayOfWeek> days() {
         return departures.stream().map(Departure::day).distinct().toList();
     }

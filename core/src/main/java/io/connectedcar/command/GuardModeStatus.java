@@ -21,12 +21,12 @@ public final class GuardModeStatus {
         this.state = state;
     }
 
-    /** The car. */
+    /** {@return the car} */
     public String vin() {
         return answer.vin();
     }
 
-    /** The state Ford reported ({@code session.gmStatus}); empty when the answer does not say. */
+    /** {@return the state Ford reported ({@code session.gmStatus}); empty when the answer does not say} */
     public Optional<GuardModeState> state() {
         return Optional.ofNullable(state);
     }
@@ -39,7 +39,7 @@ public final class GuardModeStatus {
         return state == null || !state.isKnown() ? Optional.empty() : Optional.of(state.isOn());
     }
 
-    /** The service's answer: HTTP status, returnCode, message and the whole body as it came. */
+    /** {@return the service's answer: HTTP status, returnCode, message and the whole body as it came} */
     public ActionResult answer() {
         return answer;
     }

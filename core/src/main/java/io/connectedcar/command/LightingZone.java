@@ -16,7 +16,7 @@ public enum LightingZone {
         this.number = number;
     }
 
-    /** Ford's number: 0 all, 1 front, 2 rear, 3 driver side, 4 passenger side. */
+    /** {@return Ford's number: 0 all, 1 front, 2 rear, 3 driver side, 4 passenger side} */
     public int number() {
         return number;
     }

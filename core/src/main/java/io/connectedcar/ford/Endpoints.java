@@ -58,7 +58,7 @@ public final class Endpoints {
         this.singleBase = singleBase;
     }
 
-    /** Ford's production hosts. */
+    /** {@return Ford's production hosts} */
     public static Endpoints ford() {
         return FORD;
     }
@@ -104,7 +104,7 @@ public final class Endpoints {
         return URI.create(scheme + "://" + singleBase.getRawAuthority() + stripSlash(singleBase.getRawPath()) + path);
     }
 
-    /** Whether every role is routed to one server. */
+    /** {@return whether every role is routed to one server} */
     public boolean isSingleBase() {
         return singleBase != null;
     }

@@ -116,7 +116,7 @@ public record Region(String name, String applicationId, String loginHost, String
         return region;
     }
 
-    /** The predefined regions. */
+    /** {@return the predefined regions} */
     public static List<Region> values() {
         return KNOWN;
     }

@@ -15,7 +15,7 @@ public class DeadlineExceededException extends TransportException {
         this.deadline = deadline;
     }
 
-    /** The deadline that ran out. */
+    /** {@return the deadline that ran out} */
     public Duration getDeadline() {
         return deadline;
     }

@@ -66,14 +66,14 @@ public final class HttpHeaders {
         return entries.containsKey(name);
     }
 
-    /** Names as they were spelled when set. */
+    /** {@return names as they were spelled when set} */
     public Set<String> names() {
         TreeMap<String, String> names = new TreeMap<>();
         entries.values().forEach(e -> names.put(e.name(), e.name()));
         return Collections.unmodifiableSet(names.keySet());
     }
 
-    /** Name (as spelled) to value. */
+    /** {@return name (as spelled) to value} */
     public Map<String, String> toMap() {
         TreeMap<String, String> map = new TreeMap<>();
         entries.values().forEach(e -> map.put(e.name(), e.value()));
@@ -84,7 +84,7 @@ public final class HttpHeaders {
         return entries.isEmpty();
     }
 
-    /** Header names only: values may hold secrets. */
+    /** {@return header names only: values may hold secrets} */
     @Override
     public String toString() {
         return "HttpHeaders" + names().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();

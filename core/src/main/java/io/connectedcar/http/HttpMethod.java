@@ -4,7 +4,7 @@ package io.connectedcar.http;
 public enum HttpMethod {
     GET, POST, PUT, DELETE;
 
-    /** Whether a request with this method may be repeated without changing anything on the server. */
+    /** {@return whether a request with this method may be repeated without changing anything on the server} */
     public boolean isIdempotentByDefault() {
         return this == GET;
     }

@@ -63,7 +63,7 @@ public record HttpRequest(HttpMethod method, URI uri, HttpHeaders headers, byte[
     }
 
     /** The body as UTF-8 text, or an empty string. */
-    /** Whether this is a websocket upgrade (a {@code ws://} or {@code wss://} URI). */
+    /** {@return whether this is a websocket upgrade (a {@code ws://} or {@code wss://} URI)} */
     public boolean isWebSocket() {
         String scheme = uri.getScheme();
         return "ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme);
@@ -73,7 +73,7 @@ public record HttpRequest(HttpMethod method, URI uri, HttpHeaders headers, byte[
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
-    /** Method, path and operation only: query strings, headers and bodies may hold secrets. */
+    /** {@return method, path and operation only: query strings, headers and bodies may hold secrets} */
     @Override
     public String toString() {
         return "HttpRequest[" + method + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath()

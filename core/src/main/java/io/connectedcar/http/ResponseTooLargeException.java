@@ -13,7 +13,7 @@ public class ResponseTooLargeException extends TransportException {
         this.limit = limit;
     }
 
-    /** The limit in bytes that the body exceeded. */
+    /** {@return the limit in bytes that the body exceeded} */
     public long getLimit() {
         return limit;
     }

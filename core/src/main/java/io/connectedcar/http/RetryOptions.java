@@ -43,7 +43,7 @@ public record RetryOptions(int maxRetries, Duration baseDelay, Duration maxDelay
             DEFAULT_MAX_RETRY_AFTER);
     }
 
-    /** No retries at all. */
+    /** {@return no retries at all} */
     public static RetryOptions none() {
         return defaults().withMaxRetries(0);
     }

@@ -14,7 +14,7 @@ public class TransportException extends ConnectedCarException {
         this.requestMayHaveBeenSent = requestMayHaveBeenSent;
     }
 
-    /** {@code false} only when the request certainly never left (for example, the connection was refused). */
+    /** {@return {@code false} only when the request certainly never left (for example, the connection was refused)} */
     public boolean requestMayHaveBeenSent() {
         return requestMayHaveBeenSent;
     }

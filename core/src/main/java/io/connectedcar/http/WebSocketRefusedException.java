@@ -12,7 +12,7 @@ public class WebSocketRefusedException extends TransportException {
         this.status = status;
     }
 
-    /** The HTTP status of the refusal. */
+    /** {@return the HTTP status of the refusal} */
     public int status() {
         return status;
     }

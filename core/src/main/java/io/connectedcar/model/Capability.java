@@ -55,7 +55,7 @@ public final class Capability extends OpenValue {
         return lookup(KNOWN, name, Capability::new);
     }
 
-    /** The flag name, such as {@code remoteLock}: the {@link #value()}. */
+    /** {@return the flag name, such as {@code remoteLock}: the {@link #value()}} */
     public String name() {
         return value();
     }

@@ -36,7 +36,7 @@ public final class ChargeDisplayStatus extends OpenValue {
         return lookup(KNOWN, value, ChargeDisplayStatus::new);
     }
 
-    /** Whether the vehicle says it is charging ({@link #IN_PROGRESS}). */
+    /** {@return whether the vehicle says it is charging ({@link #IN_PROGRESS})} */
     public boolean isCharging() {
         return equals(IN_PROGRESS);
     }

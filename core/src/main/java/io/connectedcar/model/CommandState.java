@@ -51,12 +51,12 @@ public final class CommandState extends OpenValue {
         return lookup(KNOWN, name, unknown -> new CommandState(unknown, false));
     }
 
-    /** The name: a constant's name, or Ford's raw state for an unknown one; the {@link #value()}. */
+    /** {@return the name: a constant's name, or Ford's raw state for an unknown one; the {@link #value()}} */
     public String name() {
         return value();
     }
 
-    /** Whether following ends here (succeeded, failed, expired or timed out). */
+    /** {@return whether following ends here (succeeded, failed, expired or timed out)} */
     public boolean isFinal() {
         return isFinal;
     }

@@ -40,7 +40,7 @@ public final class GuardModeState extends OpenValue {
         return lookup(KNOWN, value, GuardModeState::new);
     }
 
-    /** Whether guard mode is on: {@link #ENABLED} only (enrolling is not on yet). */
+    /** {@return whether guard mode is on: {@link #ENABLED} only (enrolling is not on yet)} */
     public boolean isOn() {
         return equals(ENABLED);
     }

@@ -60,12 +60,12 @@ public abstract class OpenValue {
         return constant != null ? constant : unknown.apply(value.strip());
     }
 
-    /** The string as it came (for a constant, its canonical spelling). */
+    /** {@return the string as it came (for a constant, its canonical spelling)} */
     public final String value() {
         return value;
     }
 
-    /** Whether this is one of its type's constants; {@code false} for a value the SDK does not know. */
+    /** {@return whether this is one of its type's constants; {@code false} for a value the SDK does not know} */
     public final boolean isKnown() {
         return known;
     }
@@ -81,7 +81,7 @@ public abstract class OpenValue {
         return key.hashCode();
     }
 
-    /** The {@link #value()}. */
+    /** {@return the {@link #value()}} */
     @Override
     public final String toString() {
         return value;

@@ -34,7 +34,7 @@ public final class PlugStatus extends OpenValue {
         return lookup(KNOWN, value, PlugStatus::new);
     }
 
-    /** Whether a cable is plugged in: {@link #CONNECTED} or any {@code CHARGING…} value. */
+    /** {@return whether a cable is plugged in: {@link #CONNECTED} or any {@code CHARGING…} value} */
     public boolean isPluggedIn() {
         return equals(CONNECTED) || isCharging();
     }

@@ -32,7 +32,7 @@ public record LockoutOptions(boolean enabled, int failuresToOpen, Duration coolD
         return new LockoutOptions(true, DEFAULT_FAILURES_TO_OPEN, DEFAULT_COOL_DOWN);
     }
 
-    /** No guard: for tests and simulators. */
+    /** {@return no guard: for tests and simulators} */
     public static LockoutOptions disabled() {
         return new LockoutOptions(false, DEFAULT_FAILURES_TO_OPEN, DEFAULT_COOL_DOWN);
     }

@@ -48,13 +48,13 @@ public record QuotaOptions(int dailyLimit, Duration window, int burstLimit, Dura
             DEFAULT_MAX_WAIT);
     }
 
-    /** No budget at all: for tests and simulators, never for a real account. */
+    /** {@return no budget at all: for tests and simulators, never for a real account} */
     public static QuotaOptions unlimited() {
         return new QuotaOptions(Integer.MAX_VALUE, DEFAULT_WINDOW, Integer.MAX_VALUE, DEFAULT_BURST_PERIOD,
             Duration.ZERO);
     }
 
-    /** Whether this is {@link #unlimited()}: no request is counted. */
+    /** {@return whether this is {@link #unlimited()}: no request is counted} */
     public boolean isUnlimited() {
         return dailyLimit == Integer.MAX_VALUE && burstLimit == Integer.MAX_VALUE;
     }

@@ -47,7 +47,7 @@ public final class FileUsageStore implements UsageStore {
             UsageStoreException::new);
     }
 
-    /** {@code ~/.connectedcar/usage.json}, beside the default token file. */
+    /** {@return {@code ~/.connectedcar/usage.json}, beside the default token file} */
     public static FileUsageStore inUserHome() {
         return new FileUsageStore(Path.of(System.getProperty("user.home"), ".connectedcar", "usage.json"));
     }

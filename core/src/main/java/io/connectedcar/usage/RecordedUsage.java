@@ -24,7 +24,7 @@ public record RecordedUsage(List<Instant> requests, Map<String, List<Instant>> s
             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue()))));
     }
 
-    /** Nothing recorded. */
+    /** {@return nothing recorded} */
     public static RecordedUsage none() {
         return new RecordedUsage(List.of(), Map.of(), AccountLockout.NONE);
     }

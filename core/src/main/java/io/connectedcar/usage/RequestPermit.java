@@ -43,12 +43,12 @@ public record RequestPermit(Limit refusedBy, Instant retryAt, int usedInWindow, 
             usedInWindow, usedInBurst, nextSlotFreesAt);
     }
 
-    /** Whether the request was counted and may be sent. */
+    /** {@return whether the request was counted and may be sent} */
     public boolean isGranted() {
         return refusedBy == null;
     }
 
-    /** When the oldest counted request leaves the window; empty when none is counted. */
+    /** {@return when the oldest counted request leaves the window; empty when none is counted} */
     public Optional<Instant> nextSlot() {
         return Optional.ofNullable(nextSlotFreesAt);
     }
