@@ -50,6 +50,7 @@ public final class ActionResult {
         this.body = body == null ? null : body.deepCopy();
     }
 
+    /** {@return the car} */
     public String vin() {
         return vin;
     }
@@ -59,6 +60,7 @@ public final class ActionResult {
         return action;
     }
 
+    /** {@return what the answer means} */
     public Outcome outcome() {
         return outcome;
     }
@@ -68,6 +70,7 @@ public final class ActionResult {
         return outcome == Outcome.ENROLLMENT_IN_PROGRESS;
     }
 
+    /** {@return the HTTP status of the answer} */
     public int httpStatus() {
         return httpStatus;
     }

@@ -74,12 +74,22 @@ public final class CommandProgress {
         this.metrics = metrics == null ? null : metrics.deepCopy();
     }
 
-    /** A step the SDK reports itself (REQUESTED, TIMED_OUT): no Ford state, no reason, no metrics. */
+    /**
+     * A step the SDK reports itself (REQUESTED, TIMED_OUT): no Ford state, no reason, no metrics.
+     *
+     * @param vin         the car
+     * @param commandType Ford's command type, such as {@code remoteStart}
+     * @param commandId   the id Ford gave the command
+     * @param state       the state
+     * @param at          when, by the client's clock (also its {@link #seenAt()})
+     * @return the step
+     */
     public static CommandProgress of(String vin, String commandType, String commandId, CommandState state,
                                      Instant at) {
         return new CommandProgress(vin, commandType, commandId, state, null, at, null, null, null);
     }
 
+    /** {@return the car} */
     public String vin() {
         return vin;
     }
@@ -94,6 +104,7 @@ public final class CommandProgress {
         return commandId;
     }
 
+    /** {@return the state, as the SDK understands it; Ford's own name is {@link #fordState()}} */
     public CommandState state() {
         return state;
     }
@@ -115,6 +126,8 @@ public final class CommandProgress {
      * When this client learned of the state, by the client's clock (the clock the client was built with): the answer
      * to the command's POST for {@link CommandState#REQUESTED}, the telemetry check that found a later state. Not
      * part of {@link #equals(Object)}: it says when the step was seen, not what it is.
+     *
+     * @return when the client saw the step
      */
     public Instant seenAt() {
         return seenAt;

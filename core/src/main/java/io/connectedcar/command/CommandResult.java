@@ -25,6 +25,7 @@ public final class CommandResult {
         this.requestedAt = Objects.requireNonNull(requestedAt, "requestedAt");
     }
 
+    /** {@return the car} */
     public String vin() {
         return last.vin();
     }
@@ -57,6 +58,8 @@ public final class CommandResult {
     /**
      * When the client learned that the car succeeded (the telemetry check that found it), by the client's clock, like
      * {@link #requestedAt()}.
+     *
+     * @return when the client saw the success
      */
     public Instant completedAt() {
         return last.seenAt();
@@ -70,6 +73,8 @@ public final class CommandResult {
     /**
      * From {@link #requestedAt()} to {@link #completedAt()}, both by the client's clock: how long the client waited,
      * at most one check interval longer than the car took (zero if the clock went backwards).
+     *
+     * @return the time from acceptance to the success, by one clock
      */
     public Duration duration() {
         Duration d = Duration.between(requestedAt, last.seenAt());

@@ -34,6 +34,8 @@ public final class GuardModeStatus {
     /**
      * Whether guard mode is on: present when the state is one the SDK knows ({@link GuardModeState#isKnown()}),
      * empty when Ford's answer gave no state or one the SDK does not know.
+     *
+     * @return whether guard mode is on, where known
      */
     public Optional<Boolean> isOn() {
         return state == null || !state.isKnown() ? Optional.empty() : Optional.of(state.isOn());

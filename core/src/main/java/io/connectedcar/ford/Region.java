@@ -102,6 +102,8 @@ public record Region(String name, String applicationId, String loginHost, String
      * ({@code DEU}, {@code GB}), in any letter case. A country code also sets the country and its usual locale
      * ({@code DEU} is Europe with {@code DEU} and {@code de-DE}); the original SDK's keys give the constants.
      *
+     * @param value the string as Ford (or the caller) spells it
+     * @return the constant that matches, or a new value
      * @throws IllegalArgumentException for an unknown value, listing the known ones
      */
     public static Region of(String value) {

@@ -28,6 +28,9 @@ public final class EngineType extends OpenValue {
     /**
      * The engine type for a string from Ford: a constant when it is a known one, otherwise a new value keeping the
      * trimmed string. {@code null} or blank gives {@link #UNKNOWN}.
+     *
+     * @param value the string as Ford (or the caller) spells it
+     * @return the constant that matches, or a new value
      */
     public static EngineType of(String value) {
         if (value == null || value.isBlank()) {

@@ -29,6 +29,8 @@ public final class GuardModeState extends OpenValue {
      * The state for Ford's {@code gmStatus}: a constant when it is a known one, otherwise a new value keeping the
      * trimmed string.
      *
+     * @param value the string as Ford (or the caller) spells it
+     * @return the constant that matches, or a new value
      * @throws NullPointerException     if {@code value} is null
      * @throws IllegalArgumentException if {@code value} is blank
      */
