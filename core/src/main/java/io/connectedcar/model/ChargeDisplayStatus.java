@@ -29,8 +29,6 @@ public final class ChargeDisplayStatus extends OpenValue {
      * The status for a string from Ford: a constant when it is a known one, otherwise a new value keeping the
      * trimmed string.
      *
-     * @param value the string as Ford (or the caller) spells it
-     * @return the constant that matches, or a new value
      * @throws NullPointerException if {@code value} is null
      */
     public static ChargeDisplayStatus of(String value) {
@@ -38,7 +36,7 @@ public final class ChargeDisplayStatus extends OpenValue {
         return lookup(KNOWN, value, ChargeDisplayStatus::new);
     }
 
-    /** {@return whether the vehicle says it is charging ({@link #IN_PROGRESS})} */
+    /** Whether the vehicle says it is charging ({@link #IN_PROGRESS}). */
     public boolean isCharging() {
         return equals(IN_PROGRESS);
     }

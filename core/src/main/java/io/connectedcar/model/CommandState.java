@@ -40,6 +40,8 @@ public final class CommandState extends OpenValue {
      * The state of this name: a constant when the name is one, otherwise an unknown, non-final state keeping the
      * trimmed raw name.
      *
+     * @param name the state's name, or Ford's raw state
+     * @return the state
      * @throws NullPointerException     if {@code name} is null
      * @throws IllegalArgumentException if {@code name} is blank
      */

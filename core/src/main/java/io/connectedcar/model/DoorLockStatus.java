@@ -22,18 +22,18 @@ public record DoorLockStatus(String door, String side, String occupantRole, Stri
         Objects.requireNonNull(state, "state");
     }
 
-    /** {@return whether the state is {@code LOCKED} or {@code DOUBLE_LOCKED}} */
+    /** Whether the state is {@code LOCKED} or {@code DOUBLE_LOCKED}. */
     public boolean isLocked() {
         String folded = OpenValues.fold(state);
         return folded.equals("LOCKED") || folded.equals("DOUBLELOCKED");
     }
 
-    /** {@return whether this entry covers every door ({@link #ALL_DOORS})} */
+    /** Whether this entry covers every door ({@link #ALL_DOORS}). */
     public boolean isAllDoors() {
         return OpenValues.fold(door).equals(OpenValues.fold(ALL_DOORS));
     }
 
-    /** {@return such as {@code ALL_DOORS=LOCKED}} */
+    /** Such as {@code ALL_DOORS=LOCKED}. */
     @Override
     public String toString() {
         return door + "=" + state;

@@ -20,20 +20,18 @@ public record DoorStatus(String door, String side, String occupantRole, String s
         Objects.requireNonNull(state, "state");
     }
 
-    /** {@return whether the door is reported {@code CLOSED}} */
+    /** Whether the door is reported {@code CLOSED}. */
     public boolean isClosed() {
         return OpenValues.fold(state).equals("CLOSED");
     }
 
-    /**
-     * {@return whether the door is reported {@code OPEN} or {@code AJAR}; an unknown state is neither open nor closed}
-     */
+    /** Whether the door is reported {@code OPEN} or {@code AJAR}; an unknown state is neither open nor closed. */
     public boolean isOpen() {
         String folded = OpenValues.fold(state);
         return folded.equals("OPEN") || folded.equals("AJAR");
     }
 
-    /** {@return such as {@code REAR_LEFT/UNKNOWN=CLOSED}} */
+    /** Such as {@code REAR_LEFT/UNKNOWN=CLOSED}. */
     @Override
     public String toString() {
         return door + "/" + side + "=" + state;

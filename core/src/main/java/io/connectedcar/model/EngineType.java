@@ -42,6 +42,8 @@ public final class EngineType extends OpenValue {
     /**
      * Whether the vehicle has a traction battery charged from the grid: {@link #BEV} and {@link #PHEV}. Such vehicles
      * report the {@code xev*} metrics and support charging. A {@link #HEV} is not plugged in, so it is {@code false}.
+     *
+     * @return whether the vehicle plugs in
      */
     public boolean isElectric() {
         return equals(BEV) || equals(PHEV);

@@ -17,7 +17,7 @@ public record Indicator(String name, boolean active, Optional<String> additional
         Objects.requireNonNull(additionalInfo, "additionalInfo");
     }
 
-    /** {@return such as {@code lowFuel=on}} */
+    /** Such as {@code lowFuel=on}. */
     @Override
     public String toString() {
         return name + (active ? "=on" : "=off");

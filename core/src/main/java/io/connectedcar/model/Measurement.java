@@ -36,17 +36,17 @@ public final class Measurement<T> {
         return new Measurement<>(value, unit, measuredAt);
     }
 
-    /** {@return the value, never null} */
+    /** The value, never null. */
     public T value() {
         return value;
     }
 
-    /** {@return the unit of {@link #value()}; {@link Unit#NONE} for states and self-describing values} */
+    /** The unit of {@link #value()}; {@link Unit#NONE} for states and self-describing values. */
     public Unit unit() {
         return unit;
     }
 
-    /** {@return when the value was measured; empty when Ford gave no readable time for it} */
+    /** When the value was measured; empty when Ford gave no readable time for it. */
     public Optional<Instant> measuredAt() {
         return Optional.ofNullable(measuredAt);
     }
@@ -67,7 +67,7 @@ public final class Measurement<T> {
         return Objects.hash(value, unit, measuredAt);
     }
 
-    /** {@return such as {@code 74.2 % at 2025-04-01T21:32:17Z}} */
+    /** Such as {@code 74.2 % at 2025-04-01T21:32:17Z}. */
     @Override
     public String toString() {
         String text = unit == Unit.NONE ? String.valueOf(value) : value + " " + unit.symbol();

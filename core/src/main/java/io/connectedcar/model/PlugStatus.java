@@ -27,8 +27,6 @@ public final class PlugStatus extends OpenValue {
      * The status for a string from Ford: a constant when it is a known one, otherwise a new value keeping the
      * trimmed string.
      *
-     * @param value the string as Ford (or the caller) spells it
-     * @return the constant that matches, or a new value
      * @throws NullPointerException if {@code value} is null
      */
     public static PlugStatus of(String value) {
@@ -36,7 +34,7 @@ public final class PlugStatus extends OpenValue {
         return lookup(KNOWN, value, PlugStatus::new);
     }
 
-    /** {@return whether a cable is plugged in: {@link #CONNECTED} or any {@code CHARGING…} value} */
+    /** Whether a cable is plugged in: {@link #CONNECTED} or any {@code CHARGING…} value. */
     public boolean isPluggedIn() {
         return equals(CONNECTED) || isCharging();
     }

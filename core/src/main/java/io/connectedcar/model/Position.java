@@ -20,7 +20,7 @@ public record Position(double latitude, double longitude, OptionalDouble altitud
         Objects.requireNonNull(gpsDimension, "gpsDimension");
     }
 
-    /** {@return such as {@code 42.314743,-83.210492}} */
+    /** Such as {@code 42.314743,-83.210492}. */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%.6f,%.6f", latitude, longitude);

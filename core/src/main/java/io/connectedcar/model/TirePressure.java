@@ -18,7 +18,7 @@ public record TirePressure(String wheel, double pressure, OptionalDouble recomme
         Objects.requireNonNull(recommended, "recommended");
     }
 
-    /** {@return such as {@code FRONT_LEFT=270.0 kPa}} */
+    /** Such as {@code FRONT_LEFT=270.0 kPa}. */
     @Override
     public String toString() {
         return wheel + "=" + pressure + " kPa";

@@ -15,12 +15,12 @@ public record TireStatus(String wheel, String state) {
         Objects.requireNonNull(state, "state");
     }
 
-    /** {@return whether the state is {@code NORMAL}; anything else deserves a look} */
+    /** Whether the state is {@code NORMAL}; anything else deserves a look. */
     public boolean isNormal() {
         return OpenValues.fold(state).equals("NORMAL");
     }
 
-    /** {@return such as {@code FRONT_LEFT=NORMAL}} */
+    /** Such as {@code FRONT_LEFT=NORMAL}. */
     @Override
     public String toString() {
         return wheel + "=" + state;

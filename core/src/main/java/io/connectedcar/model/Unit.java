@@ -33,7 +33,7 @@ public enum Unit {
         this.symbol = symbol;
     }
 
-    /** {@return the usual symbol, such as {@code km/h}; empty for {@link #NONE}} */
+    /** The usual symbol, such as {@code km/h}; empty for {@link #NONE}. */
     public String symbol() {
         return symbol;
     }

@@ -21,12 +21,12 @@ public record WindowStatus(String window, String side, String occupantRole, doub
         Objects.requireNonNull(occupantRole, "occupantRole");
     }
 
-    /** {@return whether the window is fully closed (the range is {@code 0–0})} */
+    /** Whether the window is fully closed (the range is {@code 0–0}). */
     public boolean isFullyClosed() {
         return openAtMost <= 0;
     }
 
-    /** {@return such as {@code UNSPECIFIED_FRONT/DRIVER=0.0–10.0%}} */
+    /** Such as {@code UNSPECIFIED_FRONT/DRIVER=0.0–10.0%}. */
     @Override
     public String toString() {
         return window + "/" + side + "=" + openAtLeast + "–" + openAtMost + "%";
