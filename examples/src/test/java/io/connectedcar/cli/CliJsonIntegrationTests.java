@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Under {@code --json} every error is one JSON document on stdout with a stable {@code error} object (type, message,
- * action, fordCode, exitCode) and the process exits with the same code as without {@code --json}.
+ * Under {@code --json} every answer, the demo's included, is one JSON document on stdout; every error too, with a
+ * stable {@code error} object (type, message, action, fordCode, exitCode), and the process exits with the same code
+ * as without {@code --json}.
  */
 @Tag("integration")
-class CliJsonErrorsIntegrationTests {
+class CliJsonIntegrationTests {
     @TempDir
     Path home;
 
@@ -178,5 +179,14 @@ class CliJsonErrorsIntegrationTests {
         assertThat(run.exitCode()).isEqualTo(ExitCode.AUTHENTICATION_REQUIRED);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("Error: ").contains("Run: connectedcar login");
+    }
+
+    @Test
+    void theDemoTellsItsStoryOnStderrAndAnswersInJson() {
+        Run run = harness.cli("demo", "--speed", "30", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.json().get("demo").asString()).isEqualTo("finished");
+        assertThat(run.err()).contains("Signed in as", "Demo finished");
     }
 }
