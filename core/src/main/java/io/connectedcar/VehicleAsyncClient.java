@@ -6,6 +6,7 @@ import io.connectedcar.command.ClimateProfile;
 import io.connectedcar.command.CommandFlux;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.command.DepartureSchedule;
+import io.connectedcar.command.GuardModeStatus;
 import io.connectedcar.command.HonkDuration;
 import io.connectedcar.command.LightingZone;
 import io.connectedcar.command.internal.CommandBodies;
@@ -250,12 +251,13 @@ public final class VehicleAsyncClient {
     /**
      * Guard mode's state (one call to Ford's MPS service). Lazy; each subscription is a new call.
      *
-     * @return the answer; {@link ActionResult#body()} holds Ford's session details
+     * @return the state ({@link GuardModeStatus#isOn()}, {@link GuardModeStatus#state()}) and Ford's whole answer
+     *         ({@link GuardModeStatus#answer()})
      * @throws io.connectedcar.exception.CommandNotSupportedException (as an error signal) without {@code guardMode}
      * @throws io.connectedcar.exception.ServiceException (as an error signal) for an error status or returnCode
      */
-    public Mono<ActionResult> guardModeStatus() {
-        return context.commands().actions().guardMode(vin, FordApi.GUARD_MODE_STATUS, commandOptions);
+    public Mono<GuardModeStatus> guardModeStatus() {
+        return context.commands().actions().guardModeStatus(vin, commandOptions);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.connectedcar.command.CommandFlux;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.command.CommandResult;
 import io.connectedcar.command.DepartureSchedule;
+import io.connectedcar.command.GuardModeStatus;
 import io.connectedcar.command.HonkDuration;
 import io.connectedcar.command.LightingZone;
 import io.connectedcar.internal.Blocking;
@@ -152,7 +153,7 @@ public final class VehicleClient {
     }
 
     /** Guard mode's state; see {@link VehicleAsyncClient#guardModeStatus()}. */
-    public ActionResult guardModeStatus() {
+    public GuardModeStatus guardModeStatus() {
         return Blocking.await(async.guardModeStatus(), timeout, "the guard mode of " + async.vin());
     }
 

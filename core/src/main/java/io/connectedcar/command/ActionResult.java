@@ -50,39 +50,42 @@ public final class ActionResult {
         this.body = body == null ? null : body.deepCopy();
     }
 
+    /** {@return the car} */
     public String vin() {
         return vin;
     }
 
-    /** The SDK's name of the call, such as {@code guard-mode-enable}. */
+    /** {@return the SDK's name of the call, such as {@code guard-mode-enable}} */
     public String action() {
         return action;
     }
 
+    /** {@return what the answer means} */
     public Outcome outcome() {
         return outcome;
     }
 
-    /** Whether guard mode said its enrollment is still in progress (the change did not happen yet). */
+    /** {@return whether guard mode said its enrollment is still in progress (the change did not happen yet)} */
     public boolean isEnrollmentInProgress() {
         return outcome == Outcome.ENROLLMENT_IN_PROGRESS;
     }
 
+    /** {@return the HTTP status of the answer} */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** The service's own code ({@code returnCode} or {@code status} in the body). */
+    /** {@return the service's own code ({@code returnCode} or {@code status} in the body)} */
     public OptionalInt returnCode() {
         return returnCode == null ? OptionalInt.empty() : OptionalInt.of(returnCode);
     }
 
-    /** The service's message, such as {@code returnMessage}. */
+    /** {@return the service's message, such as {@code returnMessage}} */
     public Optional<String> message() {
         return Optional.ofNullable(message);
     }
 
-    /** A copy of the JSON answer; empty when the body was empty or not JSON. */
+    /** {@return a copy of the JSON answer; empty when the body was empty or not JSON} */
     public Optional<JsonNode> body() {
         return Optional.ofNullable(body == null ? null : body.deepCopy());
     }

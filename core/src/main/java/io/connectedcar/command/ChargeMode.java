@@ -42,6 +42,8 @@ public final class ChargeMode extends OpenValue {
     /**
      * The mode Ford spells so: a constant when known, otherwise a new value, upper-cased.
      *
+     * @param value the string as Ford (or the caller) spells it
+     * @return the constant that matches, or a new value
      * @throws NullPointerException     if {@code value} is null
      * @throws IllegalArgumentException if {@code value} is blank
      */

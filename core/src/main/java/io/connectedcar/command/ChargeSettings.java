@@ -35,11 +35,12 @@ public final class ChargeSettings {
         this.autoUnlockChargePort = builder.autoUnlockChargePort;
     }
 
+    /** {@return a builder with no setting given yet} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The charge target in percent ({@code globalTargetSoc}). */
+    /** {@return the charge target in percent ({@code globalTargetSoc})} */
     public OptionalInt targetPercent() {
         return targetPercent == null ? OptionalInt.empty() : OptionalInt.of(targetPercent);
     }
@@ -47,27 +48,29 @@ public final class ChargeSettings {
     /**
      * Whether the target also sets the DC fast-charge target ({@code globalDCTargetSoc}) and the reserve
      * ({@code globalReserveSoc}) to the same value: so for a target below 80 %.
+     *
+     * @return whether the three state-of-charge settings are sent
      */
     public boolean targetSetsAllThreeStateOfChargeSettings() {
         return targetPercent != null && targetPercent < CommandProperties.CHARGE_SOC_FREE_FROM;
     }
 
-    /** When to charge ({@code chargeMode}). */
+    /** {@return when to charge ({@code chargeMode})} */
     public Optional<ChargeMode> mode() {
         return Optional.ofNullable(mode);
     }
 
-    /** The AC charging current limit in amperes ({@code globalCurrentLimit}). */
+    /** {@return the AC charging current limit in amperes ({@code globalCurrentLimit})} */
     public OptionalInt currentLimitAmps() {
         return currentLimitAmps == null ? OptionalInt.empty() : OptionalInt.of(currentLimitAmps);
     }
 
-    /** The DC fast-charging power limit in kilowatts ({@code globalDCPowerLimit}). */
+    /** {@return the DC fast-charging power limit in kilowatts ({@code globalDCPowerLimit})} */
     public OptionalInt dcPowerLimitKilowatts() {
         return dcPowerLimitKilowatts == null ? OptionalInt.empty() : OptionalInt.of(dcPowerLimitKilowatts);
     }
 
-    /** Whether the charge port unlocks by itself when charging ends ({@code autoChargePortUnlock}). */
+    /** {@return whether the charge port unlocks by itself when charging ends ({@code autoChargePortUnlock})} */
     public Optional<Boolean> autoUnlockChargePort() {
         return Optional.ofNullable(autoUnlockChargePort);
     }
@@ -110,6 +113,8 @@ public final class ChargeSettings {
         /**
          * The charge target in percent.
          *
+         * @param percent the charge target in percent
+         * @return this builder
          * @throws IllegalArgumentException when below {@value #MIN_TARGET_PERCENT} or above
          *                                  {@value #MAX_TARGET_PERCENT}, or below 80 and not a multiple of 10
          */
@@ -131,7 +136,12 @@ public final class ChargeSettings {
             return this;
         }
 
-        /** When to charge. */
+        /**
+         * When to charge.
+         *
+         * @param value when to charge
+         * @return this builder
+         */
         public Builder mode(ChargeMode value) {
             this.mode = Objects.requireNonNull(value, "mode");
             return this;
@@ -140,6 +150,8 @@ public final class ChargeSettings {
         /**
          * The AC charging current limit.
          *
+         * @param amps the AC charging current limit
+         * @return this builder
          * @throws IllegalArgumentException when not positive
          */
         public Builder currentLimitAmps(int amps) {
@@ -153,6 +165,8 @@ public final class ChargeSettings {
         /**
          * The DC fast-charging power limit.
          *
+         * @param kilowatts the DC fast-charging power limit
+         * @return this builder
          * @throws IllegalArgumentException when not positive
          */
         public Builder dcPowerLimitKilowatts(int kilowatts) {
@@ -163,7 +177,12 @@ public final class ChargeSettings {
             return this;
         }
 
-        /** Whether the charge port unlocks by itself when charging ends. */
+        /**
+         * Whether the charge port unlocks by itself when charging ends.
+         *
+         * @param value whether the charge port unlocks by itself when charging ends
+         * @return this builder
+         */
         public Builder autoUnlockChargePort(boolean value) {
             this.autoUnlockChargePort = value;
             return this;
@@ -172,6 +191,7 @@ public final class ChargeSettings {
         /**
          * The settings.
          *
+         * @return the settings
          * @throws IllegalStateException when no setting was given (there would be nothing to send)
          */
         public ChargeSettings build() {

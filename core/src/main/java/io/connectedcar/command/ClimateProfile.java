@@ -27,21 +27,22 @@ public final class ClimateProfile {
         this.preferences = Collections.unmodifiableMap(new LinkedHashMap<>(preferences));
     }
 
+    /** {@return a builder of a profile: remote climate on, no preferences} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether remote climate control is on ({@code crccStateFlag}). */
+    /** {@return whether remote climate control is on ({@code crccStateFlag})} */
     public boolean enabled() {
         return enabled;
     }
 
-    /** Preferences by Ford's name, in the order given. */
+    /** {@return preferences by Ford's name, in the order given} */
     public Map<String, String> preferences() {
         return preferences;
     }
 
-    /** The cabin temperature in °C, when set. */
+    /** {@return the cabin temperature in °C, when set} */
     public Optional<Double> temperatureCelsius() {
         String wire = preferences.get(FordApi.CLIMATE_SET_POINT_TEMPERATURE);
         if (wire == null) {
@@ -78,7 +79,12 @@ public final class ClimateProfile {
         private Builder() {
         }
 
-        /** Whether remote climate control is on (default on). */
+        /**
+         * Whether remote climate control is on (default on).
+         *
+         * @param value whether remote climate control is on (default on)
+         * @return this builder
+         */
         public Builder enabled(boolean value) {
             this.enabled = value;
             return this;
@@ -87,6 +93,8 @@ public final class ClimateProfile {
         /**
          * The cabin temperature, in steps of 0.5 °C.
          *
+         * @param celsius the cabin temperature, in steps of 0.5 °C
+         * @return this builder
          * @throws IllegalArgumentException outside {@value #MIN_TEMPERATURE_CELSIUS} to
          *                                  {@value #MAX_TEMPERATURE_CELSIUS} °C or not a multiple of 0.5
          */
@@ -109,6 +117,9 @@ public final class ClimateProfile {
          * Any preference by Ford's name and value, such as {@code ("RccRearDefrost_Rq", "On")}; replaces an earlier
          * value of the same name.
          *
+         * @param name any preference by Ford's name and value, such as {@code ("RccRearDefrost_Rq", "On")}; replaces an earlier value of the same name
+         * @param value any preference by Ford's name and value, such as {@code ("RccRearDefrost_Rq", "On")}; replaces an earlier value of the same name
+         * @return this builder
          * @throws IllegalArgumentException when the name or value is blank
          */
         public Builder preference(String name, String value) {
@@ -121,6 +132,7 @@ public final class ClimateProfile {
             return this;
         }
 
+        /** {@return the profile} */
         public ClimateProfile build() {
             return new ClimateProfile(enabled, preferences);
         }

@@ -93,17 +93,17 @@ public final class CommandFlux extends Flux<CommandProgress> {
         this.shared = live.replay().refCount();
     }
 
-    /** The car this command is for. */
+    /** {@return the car this command is for} */
     public String vin() {
         return vin;
     }
 
-    /** Ford's command type, such as {@code remoteStart}. */
+    /** {@return Ford's command type, such as {@code remoteStart}} */
     public String commandType() {
         return commandType;
     }
 
-    /** This flux: the command's steps. Lazy; see the class description for sending once and cancellation. */
+    /** {@return this flux: the command's steps. Lazy; see the class description for sending once and cancellation} */
     public Flux<CommandProgress> progress() {
         return this;
     }
@@ -138,7 +138,7 @@ public final class CommandFlux extends Flux<CommandProgress> {
                 null, false, null));
         }
         CommandProgress last = steps.get(steps.size() - 1);
-        Instant requestedAt = steps.get(0).at();
+        Instant requestedAt = steps.get(0).seenAt(); // the client's clock, like every seenAt: durations use one clock
         String what = commandType + " (command id " + last.commandId() + ") for " + vin;
         CommandState state = last.state();
         if (state.equals(CommandState.SUCCEEDED)) {
@@ -159,7 +159,7 @@ public final class CommandFlux extends Flux<CommandProgress> {
         }
         if (state.equals(CommandState.TIMED_OUT)) {
             CommandState lastKnown = steps.size() > 1 ? steps.get(steps.size() - 2).state() : CommandState.REQUESTED;
-            Duration waited = Duration.between(requestedAt, last.at());
+            Duration waited = Duration.between(requestedAt, last.seenAt());
             return Mono.error(new CommandTimeoutException(what + " reached no final state within "
                 + waited.toSeconds() + " s (last known state " + lastKnown + "). The car may still act on it: check "
                 + "status() before sending it again.", vin, commandType, last.commandId(), waited, lastKnown));

@@ -17,59 +17,78 @@ public final class CommandResult {
 
     /**
      * @param last        the final, succeeded step
-     * @param requestedAt when Ford accepted the command
+     * @param requestedAt when Ford's acceptance of the command reached the client, by the client's clock (the
+     *                    {@link CommandProgress#seenAt()} of its {@link CommandState#REQUESTED} step)
      */
     public CommandResult(CommandProgress last, Instant requestedAt) {
         this.last = Objects.requireNonNull(last, "last");
         this.requestedAt = Objects.requireNonNull(requestedAt, "requestedAt");
     }
 
+    /** {@return the car} */
     public String vin() {
         return last.vin();
     }
 
-    /** Ford's command type, such as {@code remoteStart}. */
+    /** {@return Ford's command type, such as {@code remoteStart}} */
     public String commandType() {
         return last.commandType();
     }
 
-    /** The id Ford gave the command. */
+    /** {@return the id Ford gave the command} */
     public String commandId() {
         return last.commandId();
     }
 
-    /** {@link CommandState#SUCCEEDED}. */
+    /** {@return {@link CommandState#SUCCEEDED}} */
     public CommandState state() {
         return last.state();
     }
 
-    /** Ford's own final {@code toState}, such as {@code SUCCESS}. */
+    /** {@return Ford's own final {@code toState}, such as {@code SUCCESS}} */
     public Optional<String> fordState() {
         return last.fordState();
     }
 
-    /** When Ford accepted the command. */
+    /** {@return when Ford's acceptance of the command reached the client, by the client's clock} */
     public Instant requestedAt() {
         return requestedAt;
     }
 
-    /** When the car reported success. */
+    /**
+     * When the client learned that the car succeeded (the telemetry check that found it), by the client's clock, like
+     * {@link #requestedAt()}.
+     *
+     * @return when the client saw the success
+     */
     public Instant completedAt() {
+        return last.seenAt();
+    }
+
+    /** {@return Ford's own timestamp of the success, by Ford's clock, which may be minutes off the client's} */
+    public Instant reportedAt() {
         return last.at();
     }
 
-    /** From acceptance to success (zero when Ford's timestamps say otherwise). */
+    /**
+     * From {@link #requestedAt()} to {@link #completedAt()}, both by the client's clock: how long the client waited,
+     * at most one check interval longer than the car took (zero if the clock went backwards).
+     *
+     * @return the time from acceptance to the success, by one clock
+     */
     public Duration duration() {
-        Duration d = Duration.between(requestedAt, last.at());
+        Duration d = Duration.between(requestedAt, last.seenAt());
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    /** A copy of the fresh metrics the car reported with its success ({@code value.metrics}); empty when none. */
+    /**
+     * {@return a copy of the fresh metrics the car reported with its success ({@code value.metrics}); empty when none}
+     */
     public Optional<JsonNode> metrics() {
         return last.metrics();
     }
 
-    /** The final step itself. */
+    /** {@return the final step itself} */
     public CommandProgress lastProgress() {
         return last;
     }

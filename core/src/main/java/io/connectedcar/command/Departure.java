@@ -19,6 +19,14 @@ public record Departure(DayOfWeek day, LocalTime time, String locationId, int sc
                         PreconditionTemperature precondition, boolean enabled) {
 
     /**
+     * Checks the departure.
+     *
+     * @param day          the day of the week
+     * @param time         the time of day, to the minute
+     * @param locationId   Ford's id of the charge location
+     * @param scheduleId   the slot's number, unique in the schedule
+     * @param precondition how the cabin is made ready
+     * @param enabled      whether this departure is active
      * @throws NullPointerException     when an object argument is null
      * @throws IllegalArgumentException when the time has seconds, the location id is blank or the schedule id negative
      */
@@ -39,7 +47,16 @@ public record Departure(DayOfWeek day, LocalTime time, String locationId, int sc
         }
     }
 
-    /** An enabled departure without cabin pre-conditioning. */
+    /**
+     * An enabled departure without cabin pre-conditioning.
+     *
+     * @param day        the day of the week
+     * @param time       the time of day, to the minute
+     * @param locationId Ford's id of the charge location
+     * @param scheduleId the slot's number, unique in the schedule
+     * @return the departure
+     * @throws IllegalArgumentException as the record's constructor
+     */
     public static Departure of(DayOfWeek day, LocalTime time, String locationId, int scheduleId) {
         return new Departure(day, time, locationId, scheduleId, PreconditionTemperature.OFF, true);
     }

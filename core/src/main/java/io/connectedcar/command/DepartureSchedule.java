@@ -25,6 +25,8 @@ public final class DepartureSchedule {
     /**
      * A schedule of these departures.
      *
+     * @param departures the departures, in any order
+     * @return the schedule, ordered by day and time
      * @throws NullPointerException     when the list or one of its departures is null
      * @throws IllegalArgumentException when two departures share a schedule id
      */
@@ -44,31 +46,42 @@ public final class DepartureSchedule {
         return new DepartureSchedule(List.copyOf(sorted));
     }
 
-    /** A schedule of these departures; see {@link #of(List)}. */
+    /**
+     * A schedule of these departures; see {@link #of(List)}.
+     *
+     * @param departures the departures, in any order
+     * @return the schedule, ordered by day and time
+     */
     public static DepartureSchedule of(Departure... departures) {
         return of(List.of(departures));
     }
 
-    /** No departures: sending it deletes the car's whole schedule. */
+    /** {@return no departures: sending it deletes the car's whole schedule} */
     public static DepartureSchedule empty() {
         return EMPTY;
     }
 
-    /** The departures, by day (Monday first) and time. */
+    /** {@return the departures, by day (Monday first) and time} */
     public List<Departure> departures() {
         return departures;
     }
 
-    /** The days that have departures, Monday first. */
+    /** {@return the days that have departures, Monday first} */
     public List<DayOfWeek> days() {
         return departures.stream().map(Departure::day).distinct().toList();
     }
 
-    /** The departures of one day, by time. */
+    /**
+     * The departures of one day, by time.
+     *
+     * @param day the day
+     * @return its departures; empty when it has none
+     */
     public List<Departure> on(DayOfWeek day) {
         return departures.stream().filter(d -> d.day() == day).toList();
     }
 
+    /** {@return whether the schedule has no departure} */
     public boolean isEmpty() {
         return departures.isEmpty();
     }

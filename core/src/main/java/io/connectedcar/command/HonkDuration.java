@@ -4,7 +4,12 @@ import io.connectedcar.ford.internal.FordApi;
 
 /** How long the car honks and flashes ({@code startPanicCue}); Ford accepts 1, 3 or 5 seconds. */
 public enum HonkDuration {
-    ONE_SECOND(1), THREE_SECONDS(3), FIVE_SECONDS(5);
+    /** One second. */
+    ONE_SECOND(1),
+    /** Three seconds. */
+    THREE_SECONDS(3),
+    /** Five seconds. */
+    FIVE_SECONDS(5);
 
     private final int seconds;
 
@@ -12,6 +17,7 @@ public enum HonkDuration {
         this.seconds = seconds;
     }
 
+    /** {@return the duration in seconds, as sent to Ford} */
     public int seconds() {
         return seconds;
     }
@@ -19,6 +25,8 @@ public enum HonkDuration {
     /**
      * The duration of this many seconds.
      *
+     * @param seconds 1, 3 or 5
+     * @return the duration
      * @throws IllegalArgumentException unless {@code seconds} is 1, 3 or 5
      */
     public static HonkDuration ofSeconds(int seconds) {

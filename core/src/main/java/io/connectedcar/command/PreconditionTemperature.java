@@ -11,10 +11,14 @@ import java.util.Objects;
  * passes any other level through, upper-cased as Ford spells its levels, since the SDK sends it to Ford.
  */
 public final class PreconditionTemperature extends OpenValue {
+    /** No cabin preconditioning. */
     public static final PreconditionTemperature OFF = new PreconditionTemperature(CommandProperties.PRECONDITION_OFF);
+    /** A little. */
     public static final PreconditionTemperature LOW = new PreconditionTemperature(CommandProperties.PRECONDITION_LOW);
+    /** Moderately. */
     public static final PreconditionTemperature MEDIUM =
         new PreconditionTemperature(CommandProperties.PRECONDITION_MEDIUM);
+    /** Fully. */
     public static final PreconditionTemperature HIGH =
         new PreconditionTemperature(CommandProperties.PRECONDITION_HIGH);
 
@@ -27,6 +31,8 @@ public final class PreconditionTemperature extends OpenValue {
     /**
      * The level Ford spells so: a constant when known, otherwise a new value, upper-cased.
      *
+     * @param value the string as Ford (or the caller) spells it
+     * @return the constant that matches, or a new value
      * @throws NullPointerException     if {@code value} is null
      * @throws IllegalArgumentException if {@code value} is blank
      */

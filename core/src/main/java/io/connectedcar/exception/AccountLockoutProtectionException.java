@@ -9,14 +9,19 @@ import java.time.Instant;
  * {@link #getRetryAt()}.
  */
 public class AccountLockoutProtectionException extends AuthenticationRequiredException {
+    /** See {@link #getRetryAt()}. */
     private final Instant retryAt;
 
+    /**
+     * @param message what went wrong and what to do about it (never a secret)
+     * @param retryAt when the SDK lets a call try again, or {@code null} when unknown
+     */
     public AccountLockoutProtectionException(String message, Instant retryAt) {
         super(message);
         this.retryAt = retryAt;
     }
 
-    /** When the SDK will let one call try again (the cool-down ends); {@code null} when unknown. */
+    /** {@return when the SDK will let one call try again (the cool-down ends); {@code null} when unknown} */
     public Instant getRetryAt() {
         return retryAt;
     }

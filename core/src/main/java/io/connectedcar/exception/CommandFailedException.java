@@ -9,11 +9,25 @@ import java.util.Optional;
  * code and context are here (from {@code value.data.commandError.commandExecutionFailure}).
  */
 public class CommandFailedException extends CommandException {
+    /** See {@link #getState()}. */
     private final CommandState state;
+    /** See {@link #getFordState()}. */
     private final String fordState;
+    /** See {@link #getOemErrorCode()}. */
     private final String oemErrorCode;
+    /** See {@link #getOemErrorContext()}. */
     private final String oemErrorContext;
 
+    /**
+     * @param message         what went wrong and what to do about it (never a secret)
+     * @param vin             the car
+     * @param commandType     Ford's command type, such as {@code remoteStart}
+     * @param commandId       the id Ford gave the command, or {@code null} when it gave none
+     * @param state           {@link CommandState#FAILED} or {@link CommandState#EXPIRED}
+     * @param fordState       Ford's own {@code toState}, or {@code null}
+     * @param oemErrorCode    Ford's {@code oemErrorCode}, or {@code null}
+     * @param oemErrorContext Ford's {@code oemErrorContext}, or {@code null}
+     */
     public CommandFailedException(String message, String vin, String commandType, String commandId,
                                   CommandState state, String fordState, String oemErrorCode, String oemErrorContext) {
         super(message, vin, commandType, commandId, null);
@@ -23,22 +37,22 @@ public class CommandFailedException extends CommandException {
         this.oemErrorContext = oemErrorContext;
     }
 
-    /** {@link CommandState#FAILED} or {@link CommandState#EXPIRED}. */
+    /** {@return {@link CommandState#FAILED} or {@link CommandState#EXPIRED}} */
     public CommandState getState() {
         return state;
     }
 
-    /** Ford's own {@code toState}, such as {@code COMMAND_FAILED_ON_DEVICE}; empty when none was reported. */
+    /** {@return Ford's own {@code toState}, such as {@code COMMAND_FAILED_ON_DEVICE}; empty when none was reported} */
     public Optional<String> getFordState() {
         return Optional.ofNullable(fordState);
     }
 
-    /** Ford's {@code oemErrorCode}; empty when Ford gave no reason. */
+    /** {@return Ford's {@code oemErrorCode}; empty when Ford gave no reason} */
     public Optional<String> getOemErrorCode() {
         return Optional.ofNullable(oemErrorCode);
     }
 
-    /** Ford's {@code oemErrorContext}; empty when Ford gave none. */
+    /** {@return Ford's {@code oemErrorContext}; empty when Ford gave none} */
     public Optional<String> getOemErrorContext() {
         return Optional.ofNullable(oemErrorContext);
     }

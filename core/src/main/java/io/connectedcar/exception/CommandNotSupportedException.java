@@ -5,14 +5,21 @@ package io.connectedcar.exception;
  * are sometimes wrong), set {@code CommandOptions.withSkipCapabilityCheck(true)}.
  */
 public class CommandNotSupportedException extends CommandException {
+    /** See {@link #getCapability()}. */
     private final String capability;
 
+    /**
+     * @param message     what went wrong and what to do about it (never a secret)
+     * @param vin         the car
+     * @param commandType Ford's command type, such as {@code remoteStart}
+     * @param capability  the capability flag the car lacks, such as {@code remoteStart}
+     */
     public CommandNotSupportedException(String message, String vin, String commandType, String capability) {
         super(message, vin, commandType, null, null);
         this.capability = capability;
     }
 
-    /** The capability flag the car lacks, such as {@code remoteStart}. */
+    /** {@return the capability flag the car lacks, such as {@code remoteStart}} */
     public String getCapability() {
         return capability;
     }

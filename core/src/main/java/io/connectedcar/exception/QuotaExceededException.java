@@ -17,20 +17,29 @@ public class QuotaExceededException extends RateLimitedException {
         BURST
     }
 
+    /** See {@link #getLimit()}. */
     private final Limit limit;
+    /** See {@link #getNextAllowedAt()}. */
     private final Instant nextAllowedAt;
 
+    /**
+     * @param message       what went wrong and what to do about it (never a secret)
+     * @param limit         which budget ran out
+     * @param nextAllowedAt the first instant the next call is allowed
+     * @param retryAfter    how long to wait, or {@code null} when nobody said
+     */
     public QuotaExceededException(String message, Limit limit, Instant nextAllowedAt, Duration retryAfter) {
         super(message, retryAfter);
         this.limit = limit;
         this.nextAllowedAt = nextAllowedAt;
     }
 
+    /** {@return which budget ran out} */
     public Limit getLimit() {
         return limit;
     }
 
-    /** The first instant the next call is allowed. */
+    /** {@return the first instant the next call is allowed} */
     public Instant getNextAllowedAt() {
         return nextAllowedAt;
     }

@@ -7,14 +7,19 @@ import java.time.Duration;
  * account from being disabled. Wait {@link #getRetryAfter()} before calling again.
  */
 public class RateLimitedException extends ConnectedCarException {
+    /** See {@link #getRetryAfter()}. */
     private final Duration retryAfter;
 
+    /**
+     * @param message    what went wrong and what to do about it (never a secret)
+     * @param retryAfter how long to wait, or {@code null} when nobody said
+     */
     public RateLimitedException(String message, Duration retryAfter) {
         super(message);
         this.retryAfter = retryAfter;
     }
 
-    /** How long to wait, or {@code null} when nobody said. */
+    /** {@return how long to wait, or {@code null} when nobody said} */
     public Duration getRetryAfter() {
         return retryAfter;
     }

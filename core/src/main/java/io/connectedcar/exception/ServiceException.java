@@ -8,12 +8,25 @@ public class ServiceException extends ConnectedCarException {
     /** Bodies are trimmed to this many characters in exceptions. */
     public static final int MAX_BODY_CHARS = 500;
 
+    /** See {@link #getOperation()}. */
     private final String operation;
+    /** See {@link #getStatus()}. */
     private final int status;
+    /** See {@link #getErrorCode()}. */
     private final String errorCode;
+    /** See {@link #getRequestId()}. */
     private final String requestId;
+    /** See {@link #getBody()}. */
     private final String body;
 
+    /**
+     * @param message   what went wrong and what to do about it (never a secret)
+     * @param operation the SDK's name of the call, such as {@code telemetry}
+     * @param status    the HTTP status
+     * @param errorCode the service's own error code, or {@code null}
+     * @param requestId the request or reference id the service gave, or {@code null}
+     * @param body      the response body; trimmed to {@value #MAX_BODY_CHARS} characters
+     */
     public ServiceException(String message, String operation, int status, String errorCode, String requestId,
                             String body) {
         super(message);
@@ -24,6 +37,12 @@ public class ServiceException extends ConnectedCarException {
         this.body = trim(body);
     }
 
+    /**
+     * A body as kept for diagnostics: stripped, and cut to {@value #MAX_BODY_CHARS} characters.
+     *
+     * @param body the response body, or {@code null}
+     * @return the body trimmed; empty for {@code null}
+     */
     public static String trim(String body) {
         if (body == null) {
             return "";
@@ -32,26 +51,27 @@ public class ServiceException extends ConnectedCarException {
         return flat.length() <= MAX_BODY_CHARS ? flat : flat.substring(0, MAX_BODY_CHARS) + "…";
     }
 
-    /** The operation that failed, such as {@code telemetry}. */
+    /** {@return the operation that failed, such as {@code telemetry}} */
     public String getOperation() {
         return operation;
     }
 
+    /** {@return the HTTP status the service answered} */
     public int getStatus() {
         return status;
     }
 
-    /** The service's {@code errorCode}/{@code error}/{@code code}, or {@code null}. */
+    /** {@return the service's {@code errorCode}/{@code error}/{@code code}, or {@code null}} */
     public String getErrorCode() {
         return errorCode;
     }
 
-    /** The request or reference id the service gave, or {@code null}. */
+    /** {@return the request or reference id the service gave, or {@code null}} */
     public String getRequestId() {
         return requestId;
     }
 
-    /** The response body, trimmed to {@value #MAX_BODY_CHARS} characters. */
+    /** {@return the response body, trimmed to {@value #MAX_BODY_CHARS} characters} */
     public String getBody() {
         return body;
     }

@@ -8,14 +8,20 @@ import java.time.Instant;
  * account a bounded number of calls. The cause is the renewal's own error. Call again after that instant.
  */
 public class TokenRenewalFailedException extends ConnectedCarException {
+    /** See {@link #getRetryAt()}. */
     private final Instant retryAt;
 
+    /**
+     * @param message what went wrong and what to do about it (never a secret)
+     * @param retryAt when the SDK lets a call try again, or {@code null} when unknown
+     * @param cause   the error behind this one, or {@code null}
+     */
     public TokenRenewalFailedException(String message, Instant retryAt, Throwable cause) {
         super(message, cause);
         this.retryAt = retryAt;
     }
 
-    /** When the SDK asks Ford again. */
+    /** {@return when the SDK asks Ford again} */
     public Instant getRetryAt() {
         return retryAt;
     }

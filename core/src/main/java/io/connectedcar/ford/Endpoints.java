@@ -41,6 +41,7 @@ public final class Endpoints {
             this.defaultUrl = defaultUrl;
         }
 
+        /** {@return the role's base URL at Ford} */
         public String defaultUrl() {
             return defaultUrl;
         }
@@ -58,7 +59,7 @@ public final class Endpoints {
         this.singleBase = singleBase;
     }
 
-    /** Ford's production hosts. */
+    /** {@return Ford's production hosts} */
     public static Endpoints ford() {
         return FORD;
     }
@@ -66,6 +67,8 @@ public final class Endpoints {
     /**
      * Every role at one base URL, each under its usual path; websockets use {@code ws}/{@code wss} of the same host.
      *
+     * @param baseUrl the base URL, such as a simulator's {@code http://127.0.0.1:8080}
+     * @return the endpoints
      * @throws IllegalArgumentException for a malformed URL, or plain http to a non-loopback host
      */
     public static Endpoints allAt(String baseUrl) {
@@ -75,6 +78,9 @@ public final class Endpoints {
     /**
      * A copy with one role at another base URL.
      *
+     * @param role    the role
+     * @param baseUrl its base URL
+     * @return the copy; this one is unchanged
      * @throws IllegalArgumentException for a malformed URL, or plain http to a non-loopback host
      */
     public Endpoints with(Role role, String baseUrl) {
@@ -85,7 +91,13 @@ public final class Endpoints {
         return new Endpoints(copy, singleBase);
     }
 
-    /** The base URL of a role, without a trailing slash. */
+    /**
+     * The base URL of a role, without a trailing slash.
+     *
+     * @param role   the role
+     * @param region the account's region (it chooses the login host)
+     * @return the base URL
+     */
     public URI baseUrl(Role role, Region region) {
         URI override = overrides.get(role);
         if (override != null) {
@@ -104,7 +116,7 @@ public final class Endpoints {
         return URI.create(scheme + "://" + singleBase.getRawAuthority() + stripSlash(singleBase.getRawPath()) + path);
     }
 
-    /** Whether every role is routed to one server. */
+    /** {@return whether every role is routed to one server} */
     public boolean isSingleBase() {
         return singleBase != null;
     }

@@ -20,17 +20,22 @@ import java.util.Objects;
 public record Region(String name, String applicationId, String loginHost, String locale, String countryCode,
                      String brand) {
 
+    /** The USA, Canada, Mexico and the rest of the world. */
     public static final Region NORTH_AMERICA = new Region("NORTH_AMERICA",
         "BFE8C5ED-D687-4C19-A5DD-F92CDFC4503A", "https://login.ford.com", "en-US", "USA", "ford");
+    /** Europe (default country: Great Britain). */
     public static final Region EUROPE = new Region("EUROPE",
         "667D773E-1BDC-4139-8AD0-2B16474E8DC7", "https://login.ford.com", "en-GB", "GBR", "ford");
+    /** Australia and New Zealand (needs a ford.com.au account). */
     public static final Region ASIA_PACIFIC = new Region("ASIA_PACIFIC",
         "39CD6590-B1B9-42CB-BEF9-0DC1FDB96260", "https://login.ford.com", "en-AU", "AUS", "ford");
+    /** South Africa. */
     public static final Region AFRICA = new Region("AFRICA",
         "71AA9ED7-B26B-4C15-835E-9F35CC238561", "https://login.ford.com", "en-ZA", "ZAF", "ford");
     /** Reported not working for new logins in 2025. */
     public static final Region SOUTH_AMERICA = new Region("SOUTH_AMERICA",
         "C1DFFEF5-5BA5-486A-9054-8B39A9DF9AFC", "https://login.ford.com", "pt-BR", "BRA", "ford");
+    /** Lincoln cars in the USA. */
     public static final Region LINCOLN_NORTH_AMERICA = new Region("LINCOLN_NORTH_AMERICA",
         "45133B88-0671-4AAF-B8D1-99E684ED4E45", "https://login.lincoln.com", "en-US", "USA", "lincoln");
 
@@ -88,6 +93,16 @@ public record Region(String name, String applicationId, String loginHost, String
         COUNTRIES.putIfAbsent(alpha2, local);
     }
 
+    /**
+     * A region; the constants and {@link #of(String)} give the known ones.
+     *
+     * @param name          the region's name, such as {@code EUROPE}
+     * @param applicationId Ford's {@code Application-Id} of the region
+     * @param loginHost     the base URL of the region's login
+     * @param locale        the locale sent where a service wants one, such as {@code en-US}
+     * @param countryCode   the country sent where a service wants one, such as {@code USA}
+     * @param brand         {@code ford} or {@code lincoln}
+     */
     public Region {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(applicationId, "applicationId");
@@ -102,6 +117,8 @@ public record Region(String name, String applicationId, String loginHost, String
      * ({@code DEU}, {@code GB}), in any letter case. A country code also sets the country and its usual locale
      * ({@code DEU} is Europe with {@code DEU} and {@code de-DE}); the original SDK's keys give the constants.
      *
+     * @param value a region name, an original-SDK key or a country code
+     * @return the region
      * @throws IllegalArgumentException for an unknown value, listing the known ones
      */
     public static Region of(String value) {
@@ -116,16 +133,23 @@ public record Region(String name, String applicationId, String loginHost, String
         return region;
     }
 
-    /** The predefined regions. */
+    /** {@return the predefined regions} */
     public static List<Region> values() {
         return KNOWN;
     }
 
-    /** The same region with another locale and country (for example {@code de-DE}, {@code DEU} in Europe). */
+    /**
+     * The same region with another locale and country (for example {@code de-DE}, {@code DEU} in Europe).
+     *
+     * @param newLocale      the locale, such as {@code de-DE}
+     * @param newCountryCode the country, such as {@code DEU}
+     * @return the copy
+     */
     public Region withCountry(String newLocale, String newCountryCode) {
         return new Region(name, applicationId, loginHost, newLocale, newCountryCode, brand);
     }
 
+    /** {@return whether the region is Lincoln's rather than Ford's} */
     public boolean isLincoln() {
         return "lincoln".equals(brand);
     }

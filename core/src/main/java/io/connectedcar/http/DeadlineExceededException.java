@@ -8,14 +8,20 @@ import java.time.Duration;
  * so a command that may have been acted on is not sent again.
  */
 public class DeadlineExceededException extends TransportException {
+    /** See {@link #getDeadline()}. */
     private final Duration deadline;
 
+    /**
+     * @param message                what went wrong and what to do about it
+     * @param deadline               the deadline that ran out
+     * @param requestMayHaveBeenSent whether an attempt may have reached the server
+     */
     public DeadlineExceededException(String message, Duration deadline, boolean requestMayHaveBeenSent) {
         super(message, requestMayHaveBeenSent, null);
         this.deadline = deadline;
     }
 
-    /** The deadline that ran out. */
+    /** {@return the deadline that ran out} */
     public Duration getDeadline() {
         return deadline;
     }

@@ -24,6 +24,14 @@ public record DeadlineOptions(Duration read, Duration command, Duration token) {
     /** One token call: Ford answers in about a second; a renewal chains at most two of them. */
     public static final Duration DEFAULT_TOKEN = Duration.ofSeconds(30);
 
+    /**
+     * Checks the values.
+     *
+     * @param read    a read: a GET, the vehicle list, a websocket upgrade
+     * @param command a request that is not idempotent: a command POST or a Ford-host action
+     * @param token   a login or token call: code exchange, CAT mint and refresh, TMC exchange
+     * @throws IllegalArgumentException when a value is out of its range
+     */
     public DeadlineOptions {
         requirePositive(read, "read");
         requirePositive(command, "command");
@@ -37,11 +45,18 @@ public record DeadlineOptions(Duration read, Duration command, Duration token) {
         }
     }
 
+    /** {@return the defaults: the {@code DEFAULT_...} constants} */
     public static DeadlineOptions defaults() {
         return new DeadlineOptions(DEFAULT_READ, DEFAULT_COMMAND, DEFAULT_TOKEN);
     }
 
-    /** The same deadline for every call, such as a command line's {@code --timeout}. */
+    /**
+     * The same deadline for every call, such as a command line's {@code --timeout}.
+     *
+     * @param deadline the deadline of every call
+     * @return the options
+     * @throws IllegalArgumentException when it is not positive
+     */
     public static DeadlineOptions all(Duration deadline) {
         return new DeadlineOptions(deadline, deadline, deadline);
     }
@@ -49,6 +64,9 @@ public record DeadlineOptions(Duration read, Duration command, Duration token) {
     /**
      * The deadline of this request's call: a read when it may be repeated (or is an upgrade), else a token call when
      * it carries no credential, else a command.
+     *
+     * @param request the request
+     * @return its deadline
      */
     public Duration of(HttpRequest request) {
         if (request.idempotent() || request.isWebSocket()) {
@@ -57,14 +75,35 @@ public record DeadlineOptions(Duration read, Duration command, Duration token) {
         return request.auth() == AuthScheme.NONE ? token : command;
     }
 
+    /**
+     * A copy with another {@code read}.
+     *
+     * @param value a read: a GET, the vehicle list, a websocket upgrade
+     * @return the copy; this one is unchanged
+     * @throws IllegalArgumentException when the value is out of its range
+     */
     public DeadlineOptions withRead(Duration value) {
         return new DeadlineOptions(value, command, token);
     }
 
+    /**
+     * A copy with another {@code command}.
+     *
+     * @param value a request that is not idempotent: a command POST or a Ford-host action
+     * @return the copy; this one is unchanged
+     * @throws IllegalArgumentException when the value is out of its range
+     */
     public DeadlineOptions withCommand(Duration value) {
         return new DeadlineOptions(read, value, token);
     }
 
+    /**
+     * A copy with another {@code token}.
+     *
+     * @param value a login or token call: code exchange, CAT mint and refresh, TMC exchange
+     * @return the copy; this one is unchanged
+     * @throws IllegalArgumentException when the value is out of its range
+     */
     public DeadlineOptions withToken(Duration value) {
         return new DeadlineOptions(read, command, value);
     }

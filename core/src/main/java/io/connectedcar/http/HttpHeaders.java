@@ -22,11 +22,17 @@ public final class HttpHeaders {
         this.entries = entries;
     }
 
+    /** {@return no headers} */
     public static HttpHeaders empty() {
         return EMPTY;
     }
 
-    /** Headers from a map, keeping the first value of names that differ only by case. */
+    /**
+     * Headers from a map, keeping the first value of names that differ only by case.
+     *
+     * @param values the values by name
+     * @return the headers
+     */
     public static HttpHeaders of(Map<String, String> values) {
         TreeMap<String, Entry> entries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -37,7 +43,13 @@ public final class HttpHeaders {
         return new HttpHeaders(entries);
     }
 
-    /** A copy with {@code name} set to {@code value} (replacing any value under another spelling). */
+    /**
+     * A copy with {@code name} set to {@code value} (replacing any value under another spelling).
+     *
+     * @param name  the name, kept as spelled
+     * @param value the value
+     * @return the copy; this one is unchanged
+     */
     public HttpHeaders with(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
@@ -46,7 +58,12 @@ public final class HttpHeaders {
         return new HttpHeaders(copy);
     }
 
-    /** A copy without {@code name}. */
+    /**
+     * A copy without {@code name}.
+     *
+     * @param name the name, in any letter case
+     * @return the copy, or these headers when they have no such name
+     */
     public HttpHeaders without(String name) {
         if (!entries.containsKey(name)) {
             return this;
@@ -56,35 +73,47 @@ public final class HttpHeaders {
         return new HttpHeaders(copy);
     }
 
-    /** The value of {@code name} in any letter case, or {@code null}. */
+    /**
+     * The value of {@code name} in any letter case, or {@code null}.
+     *
+     * @param name the name, in any letter case
+     * @return the value, or {@code null}
+     */
     public String get(String name) {
         Entry entry = entries.get(name);
         return entry == null ? null : entry.value();
     }
 
+    /**
+     * Whether a header of this name is set.
+     *
+     * @param name the name, in any letter case
+     * @return whether it is set
+     */
     public boolean contains(String name) {
         return entries.containsKey(name);
     }
 
-    /** Names as they were spelled when set. */
+    /** {@return names as they were spelled when set} */
     public Set<String> names() {
         TreeMap<String, String> names = new TreeMap<>();
         entries.values().forEach(e -> names.put(e.name(), e.name()));
         return Collections.unmodifiableSet(names.keySet());
     }
 
-    /** Name (as spelled) to value. */
+    /** {@return name (as spelled) to value} */
     public Map<String, String> toMap() {
         TreeMap<String, String> map = new TreeMap<>();
         entries.values().forEach(e -> map.put(e.name(), e.value()));
         return Collections.unmodifiableMap(map);
     }
 
+    /** {@return whether no header is set} */
     public boolean isEmpty() {
         return entries.isEmpty();
     }
 
-    /** Header names only: values may hold secrets. */
+    /** {@return header names only: values may hold secrets} */
     @Override
     public String toString() {
         return "HttpHeaders" + names().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();

@@ -8,12 +8,18 @@ import java.util.ServiceLoader;
  */
 public interface HttpTransportProvider {
 
-    /** Makes a new transport with these options. */
+    /**
+     * Makes a new transport with these options.
+     *
+     * @param options the transport's options
+     * @return the transport
+     */
     HttpTransport create(TransportOptions options);
 
     /**
      * The first provider on the class path.
      *
+     * @return the provider
      * @throws IllegalStateException when there is none, naming the artifact to add
      */
     static HttpTransportProvider load() {

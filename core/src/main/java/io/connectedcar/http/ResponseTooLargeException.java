@@ -6,14 +6,19 @@ package io.connectedcar.http;
  * retried: the same request would get the same answer.
  */
 public class ResponseTooLargeException extends TransportException {
+    /** See {@link #getLimit()}. */
     private final long limit;
 
+    /**
+     * @param message what went wrong and what to do about it
+     * @param limit   the largest body kept, in bytes
+     */
     public ResponseTooLargeException(String message, long limit) {
         super(message, true, null);
         this.limit = limit;
     }
 
-    /** The limit in bytes that the body exceeded. */
+    /** {@return the limit in bytes that the body exceeded} */
     public long getLimit() {
         return limit;
     }

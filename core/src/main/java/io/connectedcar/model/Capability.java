@@ -44,6 +44,8 @@ public final class Capability extends OpenValue {
      * The capability for a flag name: a constant when it is a known one, otherwise a new value keeping the trimmed
      * name.
      *
+     * @param name the flag's name, such as {@code remoteStart}
+     * @return the capability
      * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if {@code name} is blank
      */
@@ -55,7 +57,7 @@ public final class Capability extends OpenValue {
         return lookup(KNOWN, name, Capability::new);
     }
 
-    /** The flag name, such as {@code remoteLock}: the {@link #value()}. */
+    /** {@return the flag name, such as {@code remoteLock}: the {@link #value()}} */
     public String name() {
         return value();
     }

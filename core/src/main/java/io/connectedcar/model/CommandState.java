@@ -40,6 +40,8 @@ public final class CommandState extends OpenValue {
      * The state of this name: a constant when the name is one, otherwise an unknown, non-final state keeping the
      * trimmed raw name.
      *
+     * @param name the state's name, or Ford's raw state
+     * @return the state
      * @throws NullPointerException     if {@code name} is null
      * @throws IllegalArgumentException if {@code name} is blank
      */
@@ -51,12 +53,12 @@ public final class CommandState extends OpenValue {
         return lookup(KNOWN, name, unknown -> new CommandState(unknown, false));
     }
 
-    /** The name: a constant's name, or Ford's raw state for an unknown one; the {@link #value()}. */
+    /** {@return the name: a constant's name, or Ford's raw state for an unknown one; the {@link #value()}} */
     public String name() {
         return value();
     }
 
-    /** Whether following ends here (succeeded, failed, expired or timed out). */
+    /** {@return whether following ends here (succeeded, failed, expired or timed out)} */
     public boolean isFinal() {
         return isFinal;
     }

@@ -28,6 +28,9 @@ public final class EngineType extends OpenValue {
     /**
      * The engine type for a string from Ford: a constant when it is a known one, otherwise a new value keeping the
      * trimmed string. {@code null} or blank gives {@link #UNKNOWN}.
+     *
+     * @param value the string as Ford (or the caller) spells it
+     * @return the constant that matches, or a new value
      */
     public static EngineType of(String value) {
         if (value == null || value.isBlank()) {
@@ -39,6 +42,8 @@ public final class EngineType extends OpenValue {
     /**
      * Whether the vehicle has a traction battery charged from the grid: {@link #BEV} and {@link #PHEV}. Such vehicles
      * report the {@code xev*} metrics and support charging. A {@link #HEV} is not plugged in, so it is {@code false}.
+     *
+     * @return whether the vehicle plugs in
      */
     public boolean isElectric() {
         return equals(BEV) || equals(PHEV);

@@ -35,6 +35,9 @@ public abstract class OpenValue {
      * The index of a type's constants by their folded value, for {@link #lookup}; marks them as known. Call it once,
      * from a static field initialiser after the constants.
      *
+     * @param <T>       the open value type
+     * @param constants the type's constants
+     * @return the constants by their folded value
      * @throws IllegalStateException if two constants fold to the same key
      */
     @SafeVarargs
@@ -53,6 +56,11 @@ public abstract class OpenValue {
     /**
      * The constant matching {@code value}, or else a new value made by {@code unknown} from the trimmed string.
      *
+     * @param <T>     the open value type
+     * @param index   the type's constants, from {@link #index}
+     * @param value   the string as Ford (or the caller) spells it
+     * @param unknown makes a value the SDK does not know
+     * @return the matching constant, or the new value
      * @throws NullPointerException if {@code value} is null
      */
     protected static <T extends OpenValue> T lookup(Map<String, T> index, String value, Function<String, T> unknown) {
@@ -60,12 +68,12 @@ public abstract class OpenValue {
         return constant != null ? constant : unknown.apply(value.strip());
     }
 
-    /** The string as it came (for a constant, its canonical spelling). */
+    /** {@return the string as it came (for a constant, its canonical spelling)} */
     public final String value() {
         return value;
     }
 
-    /** Whether this is one of its type's constants; {@code false} for a value the SDK does not know. */
+    /** {@return whether this is one of its type's constants; {@code false} for a value the SDK does not know} */
     public final boolean isKnown() {
         return known;
     }
@@ -81,7 +89,7 @@ public abstract class OpenValue {
         return key.hashCode();
     }
 
-    /** The {@link #value()}. */
+    /** {@return the {@link #value()}} */
     @Override
     public final String toString() {
         return value;

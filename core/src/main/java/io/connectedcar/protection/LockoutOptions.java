@@ -15,9 +15,19 @@ import java.util.Objects;
  */
 public record LockoutOptions(boolean enabled, int failuresToOpen, Duration coolDown) {
 
+    /** Three authentication failures in a row stop the calls. */
     public static final int DEFAULT_FAILURES_TO_OPEN = 3;
+    /** How long the calls stay stopped, unless a new login comes first. */
     public static final Duration DEFAULT_COOL_DOWN = Duration.ofMinutes(30);
 
+    /**
+     * Checks the options.
+     *
+     * @param enabled        whether the guard is on
+     * @param failuresToOpen how many authentication failures in a row stop the calls
+     * @param coolDown       how long they stay stopped
+     * @throws IllegalArgumentException when {@code failuresToOpen} is below 1 or {@code coolDown} under 1 ms
+     */
     public LockoutOptions {
         Objects.requireNonNull(coolDown, "coolDown");
         if (failuresToOpen < 1) {
@@ -28,19 +38,34 @@ public record LockoutOptions(boolean enabled, int failuresToOpen, Duration coolD
         }
     }
 
+    /** {@return the guard on, with the {@code DEFAULT_...} constants} */
     public static LockoutOptions defaults() {
         return new LockoutOptions(true, DEFAULT_FAILURES_TO_OPEN, DEFAULT_COOL_DOWN);
     }
 
-    /** No guard: for tests and simulators. */
+    /** {@return no guard: for tests and simulators} */
     public static LockoutOptions disabled() {
         return new LockoutOptions(false, DEFAULT_FAILURES_TO_OPEN, DEFAULT_COOL_DOWN);
     }
 
+    /**
+     * A copy with another number of failures in a row that stops the calls.
+     *
+     * @param value the new number of failures in a row that stops the calls
+     * @return the copy; this one is unchanged
+     * @throws IllegalArgumentException when the value breaks the rules of the record
+     */
     public LockoutOptions withFailuresToOpen(int value) {
         return new LockoutOptions(enabled, value, coolDown);
     }
 
+    /**
+     * A copy with another cool-down.
+     *
+     * @param value the new cool-down
+     * @return the copy; this one is unchanged
+     * @throws IllegalArgumentException when the value breaks the rules of the record
+     */
     public LockoutOptions withCoolDown(Duration value) {
         return new LockoutOptions(enabled, failuresToOpen, value);
     }

@@ -14,7 +14,12 @@ public record AccountLockout(int failuresInARow, Instant lockedUntil) {
     /** No failure recorded. */
     public static final AccountLockout NONE = new AccountLockout(0, null);
 
-    /** Whether calls are stopped at {@code now}. */
+    /**
+     * Whether calls are stopped at {@code now}.
+     *
+     * @param now the instant asked about
+     * @return whether no call may leave then
+     */
     public boolean isLockedAt(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }

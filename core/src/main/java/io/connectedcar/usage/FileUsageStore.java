@@ -41,23 +41,34 @@ public final class FileUsageStore implements UsageStore {
 
     private final AccountsFile accounts;
 
+    /**
+     * A store in this file (made owner-only when first written).
+     *
+     * @param file the file, such as {@code ~/.connectedcar/usage.json}
+     */
     public FileUsageStore(Path file) {
         this.accounts = new AccountsFile(file, FORMAT, "usage", "It was left untouched, and requests are refused until "
             + "it is moved or deleted, since without it the account's request budget cannot be kept.",
             UsageStoreException::new);
     }
 
-    /** {@code ~/.connectedcar/usage.json}, beside the default token file. */
+    /** {@return {@code ~/.connectedcar/usage.json}, beside the default token file} */
     public static FileUsageStore inUserHome() {
         return new FileUsageStore(Path.of(System.getProperty("user.home"), ".connectedcar", "usage.json"));
     }
 
-    /** {@code usage.json} in the folder of the given token file. */
+    /**
+     * {@code usage.json} in the folder of the given token file.
+     *
+     * @param tokenFile the token file
+     * @return the store beside it
+     */
     public static FileUsageStore besideTokenFile(Path tokenFile) {
         Path parent = Objects.requireNonNull(tokenFile, "tokenFile").toAbsolutePath().normalize().getParent();
         return new FileUsageStore(parent.resolve("usage.json"));
     }
 
+    /** {@return the file the counts are kept in} */
     public Path file() {
         return accounts.file();
     }

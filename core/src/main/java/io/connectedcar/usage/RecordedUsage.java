@@ -16,6 +16,13 @@ import java.util.Optional;
 public record RecordedUsage(List<Instant> requests, Map<String, List<Instant>> statusRefreshes,
                             AccountLockout lockout) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param requests        the counted requests, oldest first
+     * @param statusRefreshes the counted status refreshes, per vehicle
+     * @param lockout         the authentication failures in a row and the lockout
+     */
     public RecordedUsage {
         Objects.requireNonNull(lockout, "lockout");
         requests = List.copyOf(Objects.requireNonNull(requests, "requests"));
@@ -24,12 +31,17 @@ public record RecordedUsage(List<Instant> requests, Map<String, List<Instant>> s
             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue()))));
     }
 
-    /** Nothing recorded. */
+    /** {@return nothing recorded} */
     public static RecordedUsage none() {
         return new RecordedUsage(List.of(), Map.of(), AccountLockout.NONE);
     }
 
-    /** The latest recorded status refresh of a vehicle, if any. */
+    /**
+     * The latest recorded status refresh of a vehicle, if any.
+     *
+     * @param vin the vehicle
+     * @return when it was last refreshed; empty when never
+     */
     public Optional<Instant> lastStatusRefresh(String vin) {
         return statusRefreshes.getOrDefault(vin, List.of()).stream().max(Instant::compareTo);
     }

@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 public record RefreshPermit(Instant lastRefresh, Instant retryAt) {
 
-    /** Whether the refresh was counted and may be sent. */
+    /** {@return whether the refresh was counted and may be sent} */
     public boolean isGranted() {
         return retryAt == null;
     }

@@ -8,6 +8,15 @@ import java.util.Objects;
  * and at most {@code perBurst} in any rolling {@code burstPeriod}.
  */
 public record RequestLimits(int perWindow, Duration window, int perBurst, Duration burstPeriod) {
+    /**
+     * Checks the limits.
+     *
+     * @param perWindow   the most requests in any rolling {@code window}
+     * @param window      the long window (a day, by default)
+     * @param perBurst    the most requests in any rolling {@code burstPeriod}
+     * @param burstPeriod the short window (a minute, by default)
+     * @throws IllegalArgumentException when a limit is below 1 or a window under 1 ms
+     */
     public RequestLimits {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(burstPeriod, "burstPeriod");

@@ -25,30 +25,56 @@ public record RequestPermit(Limit refusedBy, Instant retryAt, int usedInWindow, 
         BURST
     }
 
+    /**
+     * Checks that a refusal names its limit and when to retry, and a grant neither.
+     *
+     * @param refusedBy       the limit that refused the request, or {@code null} when it was granted
+     * @param retryAt         when to try again after a refusal, or {@code null} when granted
+     * @param usedInWindow    the requests counted in the long window
+     * @param usedInBurst     the requests counted in the short window
+     * @param nextSlotFreesAt when the oldest counted request leaves the window, or {@code null} when none is counted
+     * @throws IllegalArgumentException when a refusal lacks its limit or instant, or a grant has one
+     */
     public RequestPermit {
         if ((refusedBy == null) != (retryAt == null)) {
             throw new IllegalArgumentException("A refusal names its limit and when to retry; a grant neither");
         }
     }
 
-    /** A counted request. */
+    /**
+     * A counted request.
+     *
+     * @param usedInWindow    the requests counted in the long window, this one included
+     * @param usedInBurst     the requests counted in the short window, this one included
+     * @param nextSlotFreesAt when the oldest counted request leaves the window
+     * @return the permit
+     */
     public static RequestPermit granted(int usedInWindow, int usedInBurst, Instant nextSlotFreesAt) {
         return new RequestPermit(null, null, usedInWindow, usedInBurst, nextSlotFreesAt);
     }
 
-    /** A refused request. */
+    /**
+     * A refused request.
+     *
+     * @param limit           the limit that refused it
+     * @param retryAt         when to try again
+     * @param usedInWindow    the requests counted in the long window
+     * @param usedInBurst     the requests counted in the short window
+     * @param nextSlotFreesAt when the oldest counted request leaves the window
+     * @return the refusal
+     */
     public static RequestPermit refused(Limit limit, Instant retryAt, int usedInWindow, int usedInBurst,
                                         Instant nextSlotFreesAt) {
         return new RequestPermit(Objects.requireNonNull(limit, "limit"), Objects.requireNonNull(retryAt, "retryAt"),
             usedInWindow, usedInBurst, nextSlotFreesAt);
     }
 
-    /** Whether the request was counted and may be sent. */
+    /** {@return whether the request was counted and may be sent} */
     public boolean isGranted() {
         return refusedBy == null;
     }
 
-    /** When the oldest counted request leaves the window; empty when none is counted. */
+    /** {@return when the oldest counted request leaves the window; empty when none is counted} */
     public Optional<Instant> nextSlot() {
         return Optional.ofNullable(nextSlotFreesAt);
     }

@@ -28,6 +28,7 @@ public interface UsageStore {
     /**
      * The recorded use of an account. Lazy.
      *
+     * @param account the account, as the token store names it
      * @return the usage; {@link RecordedUsage#none()} when nothing was recorded for the account
      * @throws UsageStoreException (as an error signal) when the store cannot be read
      */
@@ -38,6 +39,8 @@ public interface UsageStore {
      * guard. Lazy. The default reads the whole usage; a store where that costs more (a server) reads the lockout
      * alone.
      *
+     * @param account the account, as the token store names it
+     * @return the lockout; {@link AccountLockout#NONE} when nothing was recorded
      * @throws UsageStoreException (as an error signal) when the store cannot be read
      */
     default Mono<AccountLockout> lockout(String account) {
@@ -48,6 +51,9 @@ public interface UsageStore {
      * Counts a request about to be sent at {@code now} when it fits in the limits, in one atomic step, and forgets
      * requests that have left the window. Lazy.
      *
+     * @param account the account, as the token store names it
+     * @param now     when the request is about to be sent
+     * @param limits  the budget
      * @return the permit: counted, or refused with the limit and when to try again
      * @throws UsageStoreException (as an error signal) when the store cannot be read or written
      */
@@ -57,6 +63,9 @@ public interface UsageStore {
      * Takes back a request counted at exactly {@code at} that never left this machine (the connection was refused),
      * so it costs nothing. Lazy; completes also when there is no such entry.
      *
+     * @param account the account, as the token store names it
+     * @param at      the instant the request was counted at
+     * @return completion once it is taken back
      * @throws UsageStoreException (as an error signal) when the store cannot be read or written
      */
     Mono<Void> releaseRequest(String account, Instant at);
@@ -66,6 +75,11 @@ public interface UsageStore {
      * {@code minInterval} ago, in one atomic step, and forgets this account's refreshes (of any vehicle) before
      * {@code keepSince}. Lazy.
      *
+     * @param account     the account, as the token store names it
+     * @param vin         the vehicle
+     * @param now         when the refresh is about to be sent
+     * @param minInterval the shortest interval between two refreshes of the vehicle
+     * @param keepSince   refreshes before this instant are forgotten
      * @return the permit: counted, or refused with when the next is allowed
      * @throws UsageStoreException (as an error signal) when the store cannot be read or written
      */
@@ -76,6 +90,10 @@ public interface UsageStore {
      * Removes a status refresh counted at exactly {@code at}, because it certainly never reached Ford. Lazy;
      * completes also when there is no such entry.
      *
+     * @param account the account, as the token store names it
+     * @param vin     the vehicle
+     * @param at      the instant the refresh was counted at
+     * @return completion once it is removed
      * @throws UsageStoreException (as an error signal) when the store cannot be read or written
      */
     Mono<Void> forgetStatusRefresh(String account, String vin, Instant at);
@@ -86,6 +104,11 @@ public interface UsageStore {
      * calls until {@code coolDown} after {@code at}; a success (or a new login) clears both. Atomic, like the counts.
      * Lazy.
      *
+     * @param account        the account, as the token store names it
+     * @param at             when the answer came
+     * @param failed         whether the request was refused as unauthenticated
+     * @param failuresToOpen how many failures in a row stop the calls
+     * @param coolDown       how long they stay stopped
      * @return the account's lockout after it
      * @throws UsageStoreException (as an error signal) when the store cannot be read or written
      */

@@ -89,9 +89,26 @@ class CommandFollowingUnitTests {
                 assertThat(result.commandId()).isEqualTo("cmd-1");
                 assertThat(result.vin()).isEqualTo(F150);
                 assertThat(result.fordState()).contains("COMMAND_SUCCEEDED_ON_DEVICE");
-                assertThat(result.completedAt()).hasToString("2026-05-02T08:00:05Z");
+                assertThat(result.reportedAt()).hasToString("2026-05-02T08:00:05Z");
                 assertThat(result.metrics()).hasValueSatisfying(metrics ->
                     assertThat(metrics.path("doorLockStatus").path("value").asString()).isEqualTo("LOCKED"));
+            })
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void theDurationIsMeasuredOnTheClientsClockWhateverFordsTimestampsSay() {
+        // Ford's clock is years off the client's (virtual) clock: its timestamps are kept, never subtracted.
+        cloud.steps("REQUEST_QUEUED", "RECEIVED_BY_DEVICE", "SUCCESS");
+
+        StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result(), () -> time, Long.MAX_VALUE)
+            .thenAwait(Duration.ofSeconds(7))
+            .assertNext(result -> {
+                assertThat(result.duration()).isEqualTo(Duration.ofSeconds(7)); // checks at 2, 4 and 7 s
+                assertThat(Duration.between(result.requestedAt(), result.completedAt())).isEqualTo(result.duration());
+                assertThat(result.reportedAt()).hasToString("2026-05-02T08:00:00Z");
+                assertThat(result.lastProgress().seenAt()).isEqualTo(result.completedAt());
             })
             .expectComplete()
             .verify(VERIFY);

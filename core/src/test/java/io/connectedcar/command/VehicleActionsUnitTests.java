@@ -11,6 +11,7 @@ import io.connectedcar.http.HttpMethod;
 import io.connectedcar.http.HttpRequest;
 import io.connectedcar.http.TransportException;
 import io.connectedcar.internal.Json;
+import io.connectedcar.model.GuardModeState;
 import io.connectedcar.testing.FakeCommandCloud;
 import io.connectedcar.testing.FakeCommandCloudExtension;
 import io.connectedcar.testing.InMemoryTransport;
@@ -83,6 +84,50 @@ class VehicleActionsUnitTests {
             assertThat(request.headers().get("Application-Id")).isNotBlank();
             assertThat(request.body()).isNull();
         }
+    }
+
+    @Test
+    void guardModeStatusReadsTheStateFromTheSession() {
+        cloud.transport.on("guard-mode-status", request -> Mono.just(InMemoryTransport.json(request, 200,
+            "{\"returnCode\":200,\"returnMessage\":\"Success\",\"session\":{\"gmStatus\":\"enable\"}}")));
+
+        StepVerifier.create(client.vehicle(F150).guardModeStatus())
+            .assertNext(status -> {
+                assertThat(status.state()).contains(GuardModeState.ENABLED);
+                assertThat(status.isOn()).contains(true);
+                assertThat(status.vin()).isEqualTo(F150);
+                assertThat(status.answer().returnCode()).hasValue(200);
+                assertThat(status.answer().body()).hasValueSatisfying(body ->
+                    assertThat(body.path("session").path("gmStatus").asString()).isEqualTo("enable"));
+            })
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void guardModeStatusKeepsAnUnknownStateAndSaysNothingWithoutOne() {
+        cloud.transport.on("guard-mode-status", request -> Mono.just(InMemoryTransport.json(request, 200,
+            "{\"returnCode\":200,\"session\":{\"gmStatus\":\"armedAway\"}}")));
+        StepVerifier.create(client.vehicle(F150).guardModeStatus())
+            .assertNext(status -> {
+                assertThat(status.state()).hasValueSatisfying(state -> {
+                    assertThat(state.value()).isEqualTo("armedAway");
+                    assertThat(state.isKnown()).isFalse();
+                });
+                assertThat(status.isOn()).isEmpty();
+            })
+            .expectComplete()
+            .verify(VERIFY);
+
+        cloud.transport.on("guard-mode-status", request -> Mono.just(InMemoryTransport.json(request, 200,
+            "{\"returnCode\":200,\"returnMessage\":\"Success\"}")));
+        StepVerifier.create(client.vehicle(F150).guardModeStatus())
+            .assertNext(status -> {
+                assertThat(status.state()).isEmpty();
+                assertThat(status.isOn()).isEmpty();
+            })
+            .expectComplete()
+            .verify(VERIFY);
     }
 
     @Test

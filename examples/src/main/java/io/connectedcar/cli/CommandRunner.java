@@ -86,9 +86,12 @@ final class CommandRunner {
             .put("command", result.commandType())
             .put("commandId", result.commandId())
             .put("state", result.state().name())
+            // requestedAt, completedAt and the duration are all by this machine's clock; Ford's own timestamp of
+            // the outcome, by Ford's clock, is kept apart so that no duration spans two clocks.
             .put("requestedAt", result.requestedAt().toString())
             .put("completedAt", result.completedAt().toString())
-            .put("durationSeconds", result.duration().toMillis() / 1000.0);
+            .put("durationSeconds", result.duration().toMillis() / 1000.0)
+            .put("fordReportedAt", result.reportedAt().toString());
         result.fordState().ifPresent(state -> node.put("fordState", state));
         return node;
     }

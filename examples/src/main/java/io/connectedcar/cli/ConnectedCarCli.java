@@ -16,7 +16,9 @@ import picocli.CommandLine.ScopeType;
     subcommands = {DemoCommand.class, LoginCommand.class, LogoutCommand.class, VehiclesCommand.class,
         StatusCommand.class, WatchCommand.class, RemoteCommands.Start.class, RemoteCommands.Stop.class,
         RemoteCommands.Lock.class, RemoteCommands.Unlock.class, RemoteCommands.Honk.class,
-        RemoteCommands.Refresh.class, RemoteCommands.Charge.class, RemoteCommands.Guard.class,
+        RemoteCommands.Refresh.class, RemoteCommands.Charge.class, DepartureCommands.Departures.class,
+        RemoteCommands.Guard.class, LightingCommands.Lights.class, ClimateCommand.class,
+        TrailerLightCheckCommands.TrailerLightCheck.class, SoftwareUpdatesCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:Ford answered with an error", "2:usage error (options, VIN, pasted URL)",
@@ -38,12 +40,9 @@ public final class ConnectedCarCli implements Runnable {
         CommandLine cli = new CommandLine(new ConnectedCarCli(), new Factory(terminal));
         cli.setOut(new java.io.PrintWriter(terminal.out(), true));
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
-        cli.setExecutionExceptionHandler(new Errors(terminal));
-        cli.setParameterExceptionHandler((error, parsedArgs) -> {
-            terminal.err().println(terminal.red("Error: ") + error.getMessage());
-            terminal.err().println("See: " + error.getCommandLine().getCommandSpec().qualifiedName() + " --help");
-            return ExitCode.USAGE;
-        });
+        Errors errors = new Errors(terminal);
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors::handleParameterException);
         return cli.execute(args);
     }
 

@@ -34,7 +34,9 @@ final class DemoCommand extends CliCommand {
 
     @Override
     int execute() {
-        terminal = terminal.storyteller();
+        Terminal answer = terminal;
+        // Under --json the story goes to stderr and stdout gets one JSON document, like every other command.
+        terminal = global.json ? terminal.onStderr() : terminal.storyteller();
         try (FordCloudSimulator simulator = FordCloudSimulator.builder().speed(speed).build().start()) {
             // Set the scene: the pickup was left unlocked, the crossover is plugged in but not charging.
             simulator.vehicle(PICKUP).setLocked(false);
@@ -46,7 +48,13 @@ final class DemoCommand extends CliCommand {
                     .tokenStore(new InMemoryTokenStore())
                     .clock(simulator.clock().asJavaClock()) // token lifetimes pass at the simulator's speed
                     .buildAsyncClient()) {
-                return story(client);
+                int exit = story(client);
+                if (global.json) {
+                    answer.line(StatusView.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        StatusView.JSON.createObjectNode().put("demo", "finished").put("simulator", simulator.baseUrl())
+                            .put("speed", speed)));
+                }
+                return exit;
             }
         }
     }

@@ -68,7 +68,13 @@ final class LoginCommand extends ClientCommand {
             throw refusedOrFailed;
         }
         pendingFile.delete();
-        terminal.note(terminal.green("✔") + " Logged in. Tokens stored in " + global.tokenStoreDescription() + ".");
+        if (global.json) {
+            printJson(StatusView.JSON.createObjectNode().put("loggedIn", true)
+                .put("tokenStore", global.tokenStoreDescription()));
+        } else {
+            terminal.note(terminal.green("✔") + " Logged in. Tokens stored in " + global.tokenStoreDescription()
+                + ".");
+        }
         return ExitCode.OK;
     }
 }

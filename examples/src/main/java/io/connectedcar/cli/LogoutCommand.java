@@ -9,7 +9,12 @@ final class LogoutCommand extends ClientCommand {
     @Override
     int run(ConnectedCarClient client) {
         client.auth().logout();
-        terminal.note("Logged out: the tokens were removed from " + global.tokenStoreDescription() + ".");
+        if (global.json) {
+            printJson(StatusView.JSON.createObjectNode().put("loggedOut", true)
+                .put("tokenStore", global.tokenStoreDescription()));
+        } else {
+            terminal.note("Logged out: the tokens were removed from " + global.tokenStoreDescription() + ".");
+        }
         return ExitCode.OK;
     }
 }

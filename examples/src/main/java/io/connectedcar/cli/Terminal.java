@@ -45,6 +45,11 @@ final class Terminal {
         return new Terminal(out, out, in, interactive, colour);
     }
 
+    /** The same terminal with results on stderr too, for a story told beside a JSON answer on stdout. */
+    Terminal onStderr() {
+        return new Terminal(err, err, in, interactive, colour);
+    }
+
     PrintStream out() {
         return out;
     }

@@ -2,10 +2,7 @@ package io.connectedcar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.auth.FileTokenStore;
-import io.connectedcar.ford.Endpoints;
+import io.connectedcar.cli.CliHarness.Run;
 import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
 import io.connectedcar.simulator.Main;
@@ -19,7 +16,6 @@ import java.io.InputStreamReader;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -45,74 +41,51 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("integration")
 class CliIntegrationTests {
-    private static final String PICKUP = "1FTFW1E50PFA00001";
-    private static final String CROSSOVER = "3FMTK3SU5PMA00002";
+    private static final String PICKUP = CliHarness.PICKUP;
+    private static final String CROSSOVER = CliHarness.CROSSOVER;
 
     @TempDir
     Path home;
 
+    private CliHarness harness;
     private FordCloudSimulator simulator;
     private Path tokenFile;
 
     @BeforeEach
     void startSimulator() {
-        simulator = FordCloudSimulator.builder().speed(20).build().start();
-        tokenFile = home.resolve("tokens.json");
+        harness = new CliHarness(home, 20);
+        simulator = harness.simulator;
+        tokenFile = harness.tokenFile;
     }
 
     @AfterEach
     void stopSimulator() {
-        simulator.close();
-    }
-
-    /** What one run printed and returned. */
-    record Run(int exitCode, String out, String err) {
+        harness.close();
     }
 
     private Run cliWithInput(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), new BufferedReader(new StringReader(stdin)), false,
-            false);
-        int code = ConnectedCarCli.run(terminal, args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return harness.cliWithInput(stdin, args);
     }
 
     private Run cli(String... args) {
-        return cliWithInput("", args);
+        return harness.cli(args);
     }
 
     private String[] withEndpoint(String... args) {
-        return at(simulator.baseUrl(), args);
+        return harness.withEndpoint(args);
     }
 
     private String[] at(String baseUrl, String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--endpoint";
-        all[args.length + 1] = baseUrl;
-        all[args.length + 2] = "--token-file";
-        all[args.length + 3] = tokenFile.toString();
-        return all;
+        return harness.at(baseUrl, args);
     }
 
     /** Stores a login in the token file the way the SDK does, so commands can run. */
     private void loggedIn() {
-        loggedIn(simulator.baseUrl());
+        harness.loggedIn();
     }
 
     private void loggedIn(String baseUrl) {
-        try (ConnectedCarAsyncClient client = new ConnectedCarClientBuilder()
-                .endpoints(Endpoints.allAt(baseUrl))
-                .tokenStore(new FileTokenStore(tokenFile))
-                .buildAsyncClient()) {
-            client.auth().beginLogin()
-                .flatMap(pending -> new BrowserLogin().signIn(pending.authorizeUrl().toString(),
-                        SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD)
-                    .flatMap(url -> client.auth().completeLogin(pending, url)))
-                .block(Duration.ofSeconds(30));
-        }
+        harness.loggedIn(baseUrl);
     }
 
     @Test

@@ -2,13 +2,7 @@ package io.connectedcar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.auth.FileTokenStore;
-import io.connectedcar.ford.Endpoints;
-import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
-import io.connectedcar.simulator.SimulatedAccount;
 import io.connectedcar.simulator.record.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,16 +40,7 @@ class SharedAccountAcrossProcessesIntegrationTests {
     void startSimulatorAndLogIn() {
         simulator = FordCloudSimulator.builder().build().start();
         tokenFile = home.resolve("tokens.json");
-        try (ConnectedCarAsyncClient client = new ConnectedCarClientBuilder()
-                .endpoints(Endpoints.allAt(simulator.baseUrl()))
-                .tokenStore(new FileTokenStore(tokenFile))
-                .buildAsyncClient()) {
-            client.auth().beginLogin()
-                .flatMap(pending -> new BrowserLogin().signIn(pending.authorizeUrl().toString(),
-                        SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD)
-                    .flatMap(url -> client.auth().completeLogin(pending, url)))
-                .block(Duration.ofSeconds(30));
-        }
+        CliHarness.logIn(simulator.baseUrl(), tokenFile);
     }
 
     @AfterEach

@@ -10,7 +10,7 @@ class ArchitectureUnitTests {
 
     @Test
     void packagesImportEachOtherInNoCycle() {
-        ArchitectureRules.noPackageCycles().check(ArchitectureRules.mainClasses("io.connectedcar.cli", "io.connectedcar.bench"));
+        ArchitectureRules.noPackageCycles().check(ArchitectureRules.mainClasses("io.connectedcar.cli", "io.connectedcar.bench", "io.connectedcar.examples"));
     }
 
     @Test
@@ -21,6 +21,6 @@ class ArchitectureUnitTests {
 
     @Test
     void usesOnlyThePublicPackagesOfTheSdk() {
-        ArchitectureRules.usesNoInternalPackage().check(ArchitectureRules.mainClasses("io.connectedcar.cli", "io.connectedcar.bench"));
+        ArchitectureRules.usesNoInternalPackage().check(ArchitectureRules.mainClasses("io.connectedcar.cli", "io.connectedcar.bench", "io.connectedcar.examples"));
     }
 }

@@ -57,7 +57,7 @@ public final class CommandTelemetry {
                 FordApi.STATE_OEM_ERROR_CONTEXT)) : null;
             JsonNode metrics = value.path(FordApi.STATE_METRICS);
             return Optional.of(new CommandProgress(vin, commandType, commandId, state, toState.strip(),
-                timeOf(entry, clock), oemCode, oemContext, metrics.isObject() && !metrics.isEmpty() ? metrics : null));
+                timeOf(entry, clock), clock.instant(), oemCode, oemContext, metrics.isObject() && !metrics.isEmpty() ? metrics : null));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.connectedcar.command.internal;
 import io.connectedcar.command.ActionResult;
 import io.connectedcar.command.ClimateProfile;
 import io.connectedcar.command.CommandOptions;
+import io.connectedcar.command.GuardModeStatus;
 import io.connectedcar.command.LightingZone;
 import io.connectedcar.exception.CommandOutcomeUnknownException;
 import io.connectedcar.exception.ServiceException;
@@ -15,6 +16,7 @@ import io.connectedcar.http.HttpResponse;
 import io.connectedcar.http.TransportException;
 import io.connectedcar.internal.Json;
 import io.connectedcar.model.Capability;
+import io.connectedcar.model.GuardModeState;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
@@ -42,6 +44,20 @@ public final class VehicleActions {
             return require(vin, operation, Capability.GUARD_MODE, options)
                 .then(send(vin, request, this::guardModeOutcome));
         });
+    }
+
+    /** Guard mode's state: the GET, with the state read from {@code session.gmStatus} where the answer has it. Lazy. */
+    public Mono<GuardModeStatus> guardModeStatus(String vin, CommandOptions options) {
+        return guardMode(vin, FordApi.GUARD_MODE_STATUS, options)
+            .map(answer -> new GuardModeStatus(answer, answer.body().map(VehicleActions::guardModeState).orElse(null)));
+    }
+
+    private static GuardModeState guardModeState(JsonNode body) {
+        JsonNode state = body;
+        for (String step : FordApi.GUARD_MODE_STATE_PATH) {
+            state = state.path(step);
+        }
+        return state.isString() && !state.asString().isBlank() ? GuardModeState.of(state.asString()) : null;
     }
 
     /** Zone lighting on: activation, then the zone. Lazy. */

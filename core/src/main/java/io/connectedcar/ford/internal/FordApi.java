@@ -445,6 +445,11 @@ public final class FordApi {
     public static final String GUARD_MODE_RETURN_CODE = "returnCode";
     /** Guard mode's body field with the outcome text. */
     public static final String GUARD_MODE_RETURN_MESSAGE = "returnMessage";
+    /**
+     * Where guard mode's state answer holds the state: {@code session.gmStatus}, {@code enable} or {@code disable}
+     * (read so by a maintained client; docs/ford-api.md §4).
+     */
+    public static final List<String> GUARD_MODE_STATE_PATH = List.of("session", "gmStatus");
     /** Guard mode's returnCode for success. */
     public static final int GUARD_MODE_OK = 200;
     /** Guard mode's returnCode for "Enrollment is still in progress": not a failure, try again later. */
