@@ -14,7 +14,6 @@ import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.ford.internal.FordApi.CommandType;
 import io.connectedcar.ford.internal.FordApi.Commands;
 import io.connectedcar.ford.internal.FordApi;
-import io.connectedcar.ford.internal.TelemetryMapper;
 import io.connectedcar.model.Capability;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
@@ -64,9 +63,8 @@ public final class VehicleAsyncClient {
      * @throws io.connectedcar.exception.DecodeException (as an error signal) when the answer is not telemetry JSON
      */
     public Mono<VehicleStatus> status() {
-        return context.calls().telemetry(vin)
-            .onErrorMap(this::notFound)
-            .map(TelemetryMapper::toStatus);
+        return context.calls().status(vin)
+            .onErrorMap(this::notFound);
     }
 
     /**

@@ -57,6 +57,14 @@ public record FordCalls(HttpPipeline pipeline, Endpoints endpoints, Region regio
         return json(request(FordApi.TELEMETRY, vin));
     }
 
+    /**
+     * The status of one car (docs/ford-api.md §4.2), read from the answer's bytes straight into a
+     * {@link io.connectedcar.model.VehicleStatus}. Lazy.
+     */
+    public Mono<io.connectedcar.model.VehicleStatus> status(String vin) {
+        return send(request(FordApi.TELEMETRY, vin)).map(response -> TelemetryMapper.parse(response.body()));
+    }
+
     /** The account's vehicles with their profiles and capabilities (docs/ford-api.md §4.1). Lazy. */
     public Flux<Vehicle> vehicles() {
         return json(request(FordApi.VEHICLE_DASHBOARD)
