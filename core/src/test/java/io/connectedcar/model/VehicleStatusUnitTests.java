@@ -38,6 +38,30 @@ class VehicleStatusUnitTests {
         private final VehicleStatus f150 = TelemetryMapper.toStatus(Fixtures.load(Fixtures.F150));
 
         @Test
+        void eachDoorKeepsFordsLockStateBesideTheBoolean() {
+            assertThat(f150.lockState()).contains(Measurement.of(LockState.LOCKED, Unit.NONE, METRIC_TIME));
+            assertThat(f150.doorLocks()).extracting(lock -> lock.value().lockState())
+                .containsExactly(LockState.LOCKED, LockState.LOCKED);
+            assertThat(f150.allDoorsLocked()).contains(true);
+        }
+
+        @Test
+        void panicAlarmGearSeatBeltsEngineAndConfigurationAreTyped() {
+            assertThat(f150.panicAlarmStatus().map(Measurement::value)).contains("UNDEFINED");
+            assertThat(f150.gearLeverPosition().map(Measurement::value)).contains("PARK");
+            assertThat(f150.compassDirection().map(Measurement::value)).contains("NORTHWEST");
+            assertThat(f150.seatBelts()).extracting(Measurement::value)
+                .containsExactly(new SeatBeltStatus("DRIVER", "UNKNOWN", "UNBUCKLED"));
+            assertThat(f150.seatBelts().get(0).value().isBuckled()).isFalse();
+            assertThat(f150.engineCoolantTemperature()).contains(Measurement.of(71.0, Unit.CELSIUS, METRIC_TIME));
+            assertThat(f150.engineSpeed()).contains(Measurement.of(652.0, Unit.REVOLUTIONS_PER_MINUTE, METRIC_TIME));
+            assertThat(f150.remoteStartRunDuration().map(Measurement::value)).contains(Duration.ofMinutes(15));
+            assertThat(f150.configurationNames()).containsExactly("remoteStartRunDurationSetting");
+            assertThat(f150.customEventNames()).containsExactly("vehicle-status-update-event");
+            assertThat(f150.evBatteryTemperature()).as("no such metric on a pickup").isEmpty();
+        }
+
+        @Test
         void identityComesFromTheTopLevel() {
             assertThat(f150.vin()).contains("1FTFW1E50PFA00001");
             assertThat(f150.vehicleId()).contains("6c1e5a0e-93f4-4bb5-9a3e-0f7d2c1b4a10");
@@ -209,6 +233,22 @@ class VehicleStatusUnitTests {
     class BatteryElectric {
         private final VehicleStatus machE = TelemetryMapper.toStatus(Fixtures.load(Fixtures.MACH_E));
         private final Instant time = Instant.parse("2026-05-02T21:13:58Z");
+
+        @Test
+        void batteryTemperatureVoltageCurrentAndChargerOutputHaveTheirUnits() {
+            assertThat(machE.evBatteryTemperature()).contains(Measurement.of(18.0, Unit.CELSIUS, time));
+            assertThat(machE.evBatteryVoltage()).contains(Measurement.of(371.5, Unit.VOLTS, time));
+            assertThat(machE.evBatteryCurrent()).contains(Measurement.of(-18.2, Unit.AMPERES, time));
+            assertThat(machE.chargerVoltageOutput()).contains(Measurement.of(229.0, Unit.VOLTS, time));
+            assertThat(machE.chargerCurrentOutput()).contains(Measurement.of(31.5, Unit.AMPERES, time));
+            assertThat(machE.chargerPowerOutput()).contains(Measurement.of(229.0 * 31.5 / 1000, Unit.KILOWATTS, time));
+            assertThat(machE.chargeStationPowerType().map(Measurement::value)).contains("AC_BASIC");
+        }
+
+        @Test
+        void theOnlyLockEntryGivesTheLockState() {
+            assertThat(machE.lockState().map(Measurement::value)).contains(LockState.UNLOCKED);
+        }
 
         @Test
         void stateOfChargeRangeAndEnergyHaveTheirUnits() {
@@ -428,6 +468,33 @@ class VehicleStatusUnitTests {
                   {"value":"LOCKED","vehicleDoor":"UNSPECIFIED_FRONT"},
                   {"value":"UNLOCKED","vehicleDoor":"TAILGATE"}]}}""");
             assertThat(oneOpen.allDoorsLocked()).contains(false);
+        }
+
+        @Test
+        void anUnknownLockStateIsKeptAndIsNotLocked() {
+            VehicleStatus status = withMetric("doorLockStatus", "\"SUPER_LOCKED\"");
+            LockState state = status.lockState().orElseThrow().value();
+            assertThat(state.isKnown()).isFalse();
+            assertThat(state.value()).isEqualTo("SUPER_LOCKED");
+            assertThat(state.isLocked()).isFalse();
+            assertThat(LockState.of("double-locked")).isEqualTo(LockState.DOUBLE_LOCKED);
+        }
+
+        @Test
+        void wrongTypesInNewMetricsMakeEmptyGetters() {
+            VehicleStatus status = status("""
+                {"metrics":{"xevBatteryTemperature":{"value":"hot"},"xevBatteryIoCurrent":{"value":[1]},
+                  "xevBatteryChargerVoltageOutput":{"value":230},"panicAlarmStatus":{"value":7},
+                  "seatBeltStatus":[{"value":{"x":1}}],"engineSpeed":"fast",
+                  "configurations":{"remoteStartRunDurationSetting":{"value":-5}}}}""");
+            assertThat(status.evBatteryTemperature()).isEmpty();
+            assertThat(status.evBatteryCurrent()).isEmpty();
+            assertThat(status.chargerPowerOutput()).as("no current").isEmpty();
+            assertThat(status.panicAlarmStatus()).isEmpty();
+            assertThat(status.seatBelts()).isEmpty();
+            assertThat(status.engineSpeed()).isEmpty();
+            assertThat(status.remoteStartRunDuration()).isEmpty();
+            assertThat(status.lockState()).isEmpty();
         }
 
         @Test

@@ -117,8 +117,8 @@ final class RemoteCommands {
         }
     }
 
-    @Command(name = "charge", description = "Start, stop or pause charging.",
-        subcommands = {ChargeStart.class, ChargeStop.class, ChargePause.class})
+    @Command(name = "charge", description = "Start, stop or pause charging; list past sessions.",
+        subcommands = {ChargeStart.class, ChargeStop.class, ChargePause.class, ChargeHistoryCommand.class})
     static final class Charge {
     }
 
