@@ -11,6 +11,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -209,6 +210,66 @@ final class TelemetryTree {
     JsonNode node(String name) {
         Object value = get(name);
         return value == null ? null : toNode(value);
+    }
+
+    /**
+     * The {@code value} and {@code updateTime} of a scalar metric's entry (the object, or the first object of a list),
+     * read with the streaming parser without a tree of the entry; {@code null} when there is no such entry. Either
+     * part is {@code null} when the entry lacks it.
+     */
+    Reading reading(String name) {
+        Object value = get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof TelemetryTree section) {
+            JsonNode entry = section.toJson();
+            return new Reading(entry.get("value"), entry.get("updateTime"));
+        }
+        try (JsonParser parser = MAPPER.createParser((byte[]) value)) {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                }
+            }
+            return token == JsonToken.START_OBJECT ? readEntry(parser) : null;
+        }
+    }
+
+    /** The value and time of the object the parser is at; every other field is skipped. */
+    private static Reading readEntry(JsonParser parser) {
+        JsonNode value = null;
+        JsonNode updateTime = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if (field.equals("value")) {
+                value = scalarOrTree(parser, token);
+            } else if (field.equals("updateTime")) {
+                updateTime = scalarOrTree(parser, token);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return new Reading(value, updateTime);
+    }
+
+    private static JsonNode scalarOrTree(JsonParser parser, JsonToken token) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        return switch (token) {
+            case VALUE_STRING -> nodes.stringNode(parser.getString());
+            // The getters read every number as a double.
+            case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> parser.readValueAsTree();
+        };
+    }
+
+    /** A scalar metric's value and time as Ford sent them; either may be {@code null}. */
+    record Reading(JsonNode value, JsonNode updateTime) {
     }
 
     /** The entry's compact JSON bytes, or {@code null} when there is none or it is a section. */

@@ -616,10 +616,6 @@ public final class VehicleStatus {
     }
 
     /** The entry of a scalar metric: the object itself, or the first object of a list. */
-    private Optional<JsonNode> entryOf(String metric) {
-        return entry(metrics().node(metric));
-    }
-
     private static Optional<JsonNode> entry(JsonNode node) {
         if (node == null) {
             return Optional.empty();
@@ -631,11 +627,12 @@ public final class VehicleStatus {
     }
 
     private <T> Optional<Measurement<T>> reading(String metric, Unit unit, Function<JsonNode, Optional<T>> parse) {
-        return entryOf(metric).flatMap(entry -> {
-            JsonNode value = entry.get("value");
-            return value == null ? Optional.empty()
-                : parse.apply(value).map(parsed -> Measurement.of(parsed, unit, timeOf(entry)));
-        });
+        TelemetryTree.Reading reading = metrics().reading(metric);
+        if (reading == null || reading.value() == null) {
+            return Optional.empty();
+        }
+        return parse.apply(reading.value()).map(parsed -> Measurement.of(parsed, unit,
+            JsonValues.instant(reading.updateTime()).orElse(snapshotTime)));
     }
 
     private Optional<Measurement<Double>> number(String metric, Unit unit) {
@@ -648,7 +645,8 @@ public final class VehicleStatus {
 
     /** A non-negative duration reported as a number of some unit, given in milliseconds. */
     private Optional<Measurement<Duration>> duration(String metric, long millisPerUnit) {
-        return entryOf(metric).flatMap(entry -> durationOf(entry, millisPerUnit));
+        return reading(metric, Unit.NONE, value -> JsonValues.number(value).filter(amount -> amount >= 0)
+            .map(amount -> Duration.ofMillis(Math.round(amount * millisPerUnit))));
     }
 
     private Optional<Measurement<Duration>> durationOf(JsonNode entry, long millisPerUnit) {
