@@ -167,13 +167,19 @@ final class FordVehicleService {
         return SimResponse.json(200, Json.object().put("status", 200));
     }
 
-    private SimResponse preferredChargeTimes(SimRequest request) {
+    /** The VIN the request names in a header, upper case, of a car on the CAT's account; else 400 or 404. */
+    private String ownedVinIn(SimRequest request, String header) {
         AccountState account = guards.requireCat(request);
-        String vin = request.headerValue("vin").orElseThrow(() -> Guards.fordBadRequest("Missing vin header"))
-            .toUpperCase(Locale.ROOT);
+        String vin = request.headerValue(header).orElseThrow(() -> Guards.fordBadRequest("Missing " + header
+            + " header")).toUpperCase(Locale.ROOT);
         if (!context.world().owns(account.username(), vin)) {
             throw Guards.fordNotFound("Vehicle not found for this account");
         }
+        return vin;
+    }
+
+    private SimResponse preferredChargeTimes(SimRequest request) {
+        String vin = ownedVinIn(request, "vin");
         ObjectNode answer = context.world().withVehicle(vin, v -> {
             if (!v.spec().engineType().isPlugIn()) {
                 return null;
@@ -195,12 +201,7 @@ final class FordVehicleService {
      * (docs/ford-api.md §4.4); a car without charge port has an empty log.
      */
     private SimResponse energyTransferLogs(SimRequest request) {
-        AccountState account = guards.requireCat(request);
-        String vin = request.headerValue("deviceId").orElseThrow(() -> Guards.fordBadRequest("Missing deviceId header"))
-            .toUpperCase(Locale.ROOT);
-        if (!context.world().owns(account.username(), vin)) {
-            throw Guards.fordNotFound("Vehicle not found for this account");
-        }
+        String vin = ownedVinIn(request, "deviceId");
         int maxRecords = Optional.ofNullable(request.query().get("maxRecords")).map(FordVehicleService::positive)
             .orElse(DEFAULT_MAX_RECORDS);
         ObjectNode answer = context.world().withVehicle(vin, v -> v.charging().chargeLog(maxRecords))
