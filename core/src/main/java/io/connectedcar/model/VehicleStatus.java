@@ -49,9 +49,10 @@ import tools.jackson.databind.JsonNode;
  *   <tr><td>{@code window_positions}</td><td>{@link #windows()}</td><td>{@code windowStatus[]}</td></tr>
  *   <tr><td>{@code door_status}</td><td>{@link #doors()}, {@link #hoodStatus()}</td><td>{@code doorStatus[]},
  *       {@code hoodStatus}</td></tr>
- *   <tr><td>{@code lock_status}</td><td>{@link #allDoorsLocked()}, {@link #doorLocks()}</td>
+ *   <tr><td>{@code lock_status}</td><td>{@link #allDoorsLocked()}, {@link #lockState()}, {@link #doorLocks()}</td>
  *       <td>{@code doorLockStatus[]}</td></tr>
- *   <tr><td>{@code alarm_status}</td><td>{@link #alarmStatus()}</td><td>{@code alarmStatus}</td></tr>
+ *   <tr><td>{@code alarm_status}</td><td>{@link #alarmStatus()}, {@link #panicAlarmStatus()}</td>
+ *       <td>{@code alarmStatus}, {@code panicAlarmStatus}</td></tr>
  *   <tr><td>{@code ignition_status}</td><td>{@link #ignitionStatus()}</td><td>{@code ignitionStatus}</td></tr>
  * </table>
  *
