@@ -1,5 +1,6 @@
 package io.connectedcar.model;
 
+import io.connectedcar.testing.FixtureFiles;
 import io.connectedcar.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -226,6 +227,52 @@ class VehicleStatusUnitTests {
                 .contains("odometer=18234.5 km", "fuelLevel=63.244381 %", "ignition=OFF", "locked=true")
                 .doesNotContain("oemCorrelationId", "6c1e5a0e", "indicators", "{\"");
             assertThat(text.length()).isLessThan(250);
+        }
+    }
+
+    @Nested
+    class DieselPickup {
+        private final VehicleStatus ranger = VehicleStatus.parse(FixtureFiles.text(FixtureFiles.RANGER)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        private final Instant time = Instant.parse("2026-05-03T06:41:12Z");
+
+        @Test
+        void dieselEngineAndLowVoltageLoadAreTyped() {
+            assertThat(ranger.dieselExhaustFluidLevel()).contains(Measurement.of(41.5, Unit.PERCENT, time));
+            assertThat(ranger.dieselExhaustFilterStatus().map(Measurement::value)).contains("NORMAL");
+            assertThat(ranger.engineOilTemperature()).contains(Measurement.of(97.5, Unit.CELSIUS, time));
+            assertThat(ranger.lowVoltageBatteryLoadStatus().map(Measurement::value)).contains("STATE_NORMAL");
+            assertThat(ranger.lowVoltageBatteryVoltage().map(Measurement::value)).as("a number sent as a string")
+                .contains(12.4375);
+        }
+
+        @Test
+        void doubleLockedIsLockedAndEachDoorKeepsItsOwnState() {
+            assertThat(ranger.lockState().map(Measurement::value)).contains(LockState.DOUBLE_LOCKED);
+            assertThat(ranger.allDoorsLocked()).contains(true);
+            assertThat(ranger.doorLocks()).extracting(lock -> lock.value().door() + "=" + lock.value().lockState())
+                .containsExactly("ALL_DOORS=DOUBLE_LOCKED", "UNSPECIFIED_FRONT=DOUBLE_LOCKED", "TAILGATE=LOCKED");
+        }
+
+        @Test
+        void panicAlarmSeatBeltsAndTheSnapshotTimeWithMilliseconds() {
+            assertThat(ranger.panicAlarmStatus().map(Measurement::value)).contains("ACTIVE");
+            assertThat(ranger.seatBelts()).extracting(Measurement::value).containsExactly(
+                new SeatBeltStatus("DRIVER", "FIRST", "BUCKLED"), new SeatBeltStatus("PASSENGER", "FIRST", "UNBUCKLED"));
+            assertThat(ranger.updateTime()).contains(Instant.parse("2026-05-03T06:41:15.482Z"));
+            assertThat(ranger.tirePressures().get(0).measuredAt()).as("no time of its own: the snapshot's")
+                .contains(Instant.parse("2026-05-03T06:41:15.482Z"));
+            assertThat(ranger.tirePressures().get(0).value().recommended()).hasValue(240.0);
+        }
+
+        @Test
+        void unknownMetricsAndStatesStayReachable() {
+            assertThat(ranger.metric("hybridVehicleModeStatus").orElseThrow().get("value").stringValue())
+                .isEqualTo("UNKNOWN_MODE");
+            assertThat(ranger.stateNames()).containsExactly("commandPreclusion", "deviceConnectivity",
+                "startTrailerLightCheckCommand");
+            assertThat(ranger.configurationNames()).contains("automaticSoftwareUpdateOptIn");
+            assertThat(ranger.activeIndicators()).containsExactly("dieselParticulateFilterFull");
         }
     }
 

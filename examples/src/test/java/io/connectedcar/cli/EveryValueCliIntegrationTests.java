@@ -61,7 +61,10 @@ class EveryValueCliIntegrationTests {
         Map.entry("tirePressureSystemStatus", "tyreSystem"), Map.entry("outsideTemperature", "outsideTemperatureCelsius"),
         Map.entry("speed", "speedKmh"), Map.entry("position", "position"), Map.entry("heading", "headingDegrees"),
         Map.entry("compassDirection", "compassDirection"), Map.entry("doorStatus", "doors"),
-        Map.entry("indicators", "warnings"));
+        Map.entry("indicators", "warnings"), Map.entry("engineOilTemp", "engineOilTemperatureCelsius"),
+        Map.entry("dieselExhaustFluidLevel", "dieselExhaustFluidLevelPercent"),
+        Map.entry("dieselExhaustFilterStatus", "dieselExhaustFilterStatus"),
+        Map.entry("batteryLoadStatus", "batteryLoadStatus"));
 
     @TempDir
     Path home;
@@ -125,7 +128,7 @@ class EveryValueCliIntegrationTests {
 
     @Test
     void theRealBodiesSurfaceEveryMetricTypedAndAsSent() {
-        for (String fixture : new String[] {FixtureFiles.F150, FixtureFiles.MACH_E}) {
+        for (String fixture : new String[] {FixtureFiles.F150, FixtureFiles.MACH_E, FixtureFiles.RANGER}) {
             byte[] bytes = FixtureFiles.text(fixture).getBytes(StandardCharsets.UTF_8);
             JsonNode body = StatusView.JSON.readTree(bytes);
             JsonNode view = StatusView.JSON.readTree(StatusView.JSON.writeValueAsString(
@@ -142,6 +145,12 @@ class EveryValueCliIntegrationTests {
         assertThat(f150.get("lockState").stringValue()).isEqualTo("LOCKED");
         assertThat(f150.get("locks")).hasSize(2);
         assertThat(f150.get("panicAlarm").stringValue()).isEqualTo("UNDEFINED");
+        JsonNode ranger = StatusView.json(VehicleStatus.parse(FixtureFiles.text(FixtureFiles.RANGER)
+            .getBytes(StandardCharsets.UTF_8)));
+        assertThat(ranger.get("lockState").stringValue()).isEqualTo("DOUBLE_LOCKED");
+        assertThat(ranger.get("dieselExhaustFluidLevelPercent").doubleValue()).isEqualTo(41.5);
+        assertThat(ranger.at("/ford/metrics/hybridVehicleModeStatus/value").stringValue())
+            .as("a metric no getter knows, as sent").isEqualTo("UNKNOWN_MODE");
     }
 
     @Test

@@ -30,7 +30,8 @@ public final class TelemetryMapper {
         try {
             return VehicleStatus.parse(body);
         } catch (IllegalArgumentException notTelemetry) {
-            throw new DecodeException(OPERATION, notTelemetry.getMessage(), notTelemetry);
+            throw new DecodeException(OPERATION, "The telemetry answer cannot be read: " + notTelemetry.getMessage(),
+                notTelemetry);
         }
     }
 
