@@ -57,6 +57,7 @@ public final class SnapshotBench {
             compare("parse vs bare readTree", rounds, 500, () -> JSON.readTree(bytes), () -> VehicleStatus.parse(bytes));
             compare("parse + every getter", rounds, 500, () -> before(bytes),
                 () -> readEverything(VehicleStatus.parse(bytes)));
+            allocation("allocated per parse", () -> before(bytes), () -> VehicleStatus.parse(bytes));
             ObjectNode beforeSnapshot = (ObjectNode) JSON.readTree(bytes);
             VehicleStatus afterSnapshot = VehicleStatus.parse(bytes);
             int[] next = new int[2];
@@ -66,7 +67,10 @@ public final class SnapshotBench {
                     return merged.deepCopy(); // the status made of it
                 },
                 () -> afterSnapshot.withUpdate(frames.get(next[1]++ % frames.size())));
-            allocation("allocated per push", beforeSnapshot, afterSnapshot, frames);
+            int[] pushed = new int[2];
+            allocation("allocated per push",
+                () -> LegacyMerge.merge(beforeSnapshot, frames.get(pushed[0]++ % frames.size())).deepCopy(),
+                () -> afterSnapshot.withUpdate(frames.get(pushed[1]++ % frames.size())));
             heap(streams, bytes, frames);
         }
     }
@@ -121,24 +125,24 @@ public final class SnapshotBench {
         return (double) (System.nanoTime() - start) / operations;
     }
 
-    private static void allocation(String what, ObjectNode beforeSnapshot, VehicleStatus afterSnapshot,
-                                   List<JsonNode> frames) {
+    /** Bytes the thread allocates per operation, exactly (not disturbed by other load). */
+    private static void allocation(String what, Supplier<Object> before, Supplier<Object> after) {
+        long beforeBytes = allocatedPer(before);
+        long afterBytes = allocatedPer(after);
+        System.out.printf(Locale.ROOT, "  %-22s before %8d B   after %8d B   after/before %.3f%n", what, beforeBytes,
+            afterBytes, (double) afterBytes / beforeBytes);
+    }
+
+    private static long allocatedPer(Supplier<Object> operation) {
         com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         int operations = 10_000;
         long start = threads.getThreadAllocatedBytes(thread);
         for (int i = 0; i < operations; i++) {
-            sink = LegacyMerge.merge(beforeSnapshot, frames.get(i % frames.size())).deepCopy();
+            sink = operation.get();
         }
-        long beforeBytes = (threads.getThreadAllocatedBytes(thread) - start) / operations;
-        start = threads.getThreadAllocatedBytes(thread);
-        for (int i = 0; i < operations; i++) {
-            sink = afterSnapshot.withUpdate(frames.get(i % frames.size()));
-        }
-        long afterBytes = (threads.getThreadAllocatedBytes(thread) - start) / operations;
-        System.out.printf(Locale.ROOT, "  %-22s before %8d B   after %8d B   after/before %.3f%n", what, beforeBytes,
-            afterBytes, (double) afterBytes / beforeBytes);
+        return (threads.getThreadAllocatedBytes(thread) - start) / operations;
     }
 
     private static void heap(int streams, byte[] bytes, List<JsonNode> frames) throws InterruptedException {
