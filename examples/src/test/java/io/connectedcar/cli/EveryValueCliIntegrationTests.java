@@ -2,14 +2,8 @@ package io.connectedcar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectedcar.ConnectedCarAsyncClient;
-import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.auth.FileTokenStore;
-import io.connectedcar.ford.Endpoints;
 import io.connectedcar.model.VehicleStatus;
-import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
-import io.connectedcar.simulator.SimulatedAccount;
 import io.connectedcar.testing.FixtureFiles;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -76,16 +70,7 @@ class EveryValueCliIntegrationTests {
     void startSimulator() {
         simulator = FordCloudSimulator.builder().speed(20).build().start();
         tokenFile = home.resolve("tokens.json");
-        try (ConnectedCarAsyncClient client = new ConnectedCarClientBuilder()
-                .endpoints(Endpoints.allAt(simulator.baseUrl()))
-                .tokenStore(new FileTokenStore(tokenFile))
-                .buildAsyncClient()) {
-            client.auth().beginLogin()
-                .flatMap(pending -> new BrowserLogin().signIn(pending.authorizeUrl().toString(),
-                        SimulatedAccount.DEFAULT_USERNAME, SimulatedAccount.DEFAULT_PASSWORD)
-                    .flatMap(url -> client.auth().completeLogin(pending, url)))
-                .block(Duration.ofSeconds(30));
-        }
+        StoredLogins.logIn(simulator.baseUrl(), tokenFile);
     }
 
     @AfterEach
