@@ -81,12 +81,14 @@ final class TelemetryTree {
             Shape inner = shape.sections().get(name);
             if (inner != null && token == JsonToken.START_OBJECT) {
                 builder.put(name, readObject(parser, body, inner));
-            } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            } else if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+                && parser.currentTokenLocation().getByteOffset() >= 0) {
                 int start = (int) parser.currentTokenLocation().getByteOffset();
                 parser.skipChildren();
                 int end = (int) parser.currentLocation().getByteOffset();
                 builder.put(name, compact(Arrays.copyOfRange(body, start, end)));
             } else {
+                // A scalar, or a body Jackson decodes as characters (UTF-16 or UTF-32): no byte offsets to cut at.
                 builder.put(name, MAPPER.writeValueAsBytes(parser.readValueAsTree()));
             }
         }

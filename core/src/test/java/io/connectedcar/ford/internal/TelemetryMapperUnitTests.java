@@ -78,6 +78,12 @@ class TelemetryMapperUnitTests {
     }
 
     @Test
+    void aUtf16BodyIsReadToo() {
+        byte[] utf16 = FixtureFiles.text(FixtureFiles.MACH_E).getBytes(StandardCharsets.UTF_16BE);
+        assertThat(TelemetryMapper.parse(utf16)).isEqualTo(TelemetryMapper.toStatus(Fixtures.load(Fixtures.MACH_E)));
+    }
+
+    @Test
     void stringsWithSpacesBracesAndEscapesSurviveTheCut() {
         VehicleStatus status = parse("{\"metrics\":{\"x\":{\"value\":\"a } \\\" { b\\n\"},\"y\":[1, 2]}}");
         assertThat(status.metric("x").orElseThrow().get("value").stringValue()).isEqualTo("a } \" { b\n");
