@@ -15,8 +15,8 @@ import io.connectedcar.exception.VehicleNotFoundException;
 import io.connectedcar.ford.internal.FordApi.CommandType;
 import io.connectedcar.ford.internal.FordApi.Commands;
 import io.connectedcar.ford.internal.FordApi;
-import io.connectedcar.ford.internal.TelemetryMapper;
 import io.connectedcar.model.Capability;
+import io.connectedcar.model.ChargingSession;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import io.connectedcar.status.StatusStreamOptions;
@@ -65,9 +65,8 @@ public final class VehicleAsyncClient {
      * @throws io.connectedcar.exception.DecodeException (as an error signal) when the answer is not telemetry JSON
      */
     public Mono<VehicleStatus> status() {
-        return context.calls().telemetry(vin)
-            .onErrorMap(this::notFound)
-            .map(TelemetryMapper::toStatus);
+        return context.calls().status(vin)
+            .onErrorMap(this::notFound);
     }
 
     /**
@@ -88,6 +87,31 @@ public final class VehicleAsyncClient {
      */
     public Flux<VehicleStatus> statusUpdates() {
         return context.statusStreams().of(vin).onErrorMap(this::notFound);
+    }
+
+    /**
+     * The car's recent charging sessions from Ford's energy-transfer log, newest first: start, end, energy, location,
+     * charger type (one call to Ford's electrification service, asking for the last 20). Lazy; each subscription is a
+     * new call. A car that never charged (or has no charge port) has none.
+     *
+     * @throws io.connectedcar.exception.AuthenticationRequiredException (as an error signal) without a usable login
+     * @throws ServiceException (as an error signal) when Ford answers with an error
+     * @throws io.connectedcar.exception.DecodeException (as an error signal) when the answer is not the log's JSON
+     */
+    public Flux<ChargingSession> chargingSessions() {
+        return chargingSessions(FordApi.ENERGY_TRANSFER_LOGS_DEFAULT_RECORDS);
+    }
+
+    /**
+     * The car's last {@code maxRecords} charging sessions, newest first; see {@link #chargingSessions()}. Lazy.
+     *
+     * @throws IllegalArgumentException if {@code maxRecords} is not positive (at call time)
+     */
+    public Flux<ChargingSession> chargingSessions(int maxRecords) {
+        if (maxRecords < 1) {
+            throw new IllegalArgumentException("maxRecords must be at least 1, not " + maxRecords);
+        }
+        return context.calls().chargingSessions(vin, maxRecords);
     }
 
     /**

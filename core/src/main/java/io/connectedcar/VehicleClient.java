@@ -12,9 +12,11 @@ import io.connectedcar.command.HonkDuration;
 import io.connectedcar.command.LightingZone;
 import io.connectedcar.internal.Blocking;
 import io.connectedcar.model.Capability;
+import io.connectedcar.model.ChargingSession;
 import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,6 +48,11 @@ public final class VehicleClient {
     /** The car's status; see {@link VehicleAsyncClient#status()}. */
     public VehicleStatus status() {
         return Blocking.await(async.status(), timeout, "the status of " + async.vin());
+    }
+
+    /** The car's recent charging sessions, newest first; see {@link VehicleAsyncClient#chargingSessions()}. */
+    public List<ChargingSession> chargingSessions() {
+        return Blocking.await(async.chargingSessions().collectList(), timeout, "the charging sessions of " + async.vin());
     }
 
     /** What the car can do; see {@link VehicleAsyncClient#capabilities()}. */

@@ -24,8 +24,12 @@ public record DoorLockStatus(String door, String side, String occupantRole, Stri
 
     /** Whether the state is {@code LOCKED} or {@code DOUBLE_LOCKED}. */
     public boolean isLocked() {
-        String folded = OpenValues.fold(state);
-        return folded.equals("LOCKED") || folded.equals("DOUBLELOCKED");
+        return lockState().isLocked();
+    }
+
+    /** The state as an open value: {@link LockState#LOCKED}, {@link LockState#DOUBLE_LOCKED}, ... or Ford's own. */
+    public LockState lockState() {
+        return LockState.of(state);
     }
 
     /** Whether this entry covers every door ({@link #ALL_DOORS}). */

@@ -1,8 +1,6 @@
 package io.connectedcar.model;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -73,15 +71,7 @@ final class JsonValues {
     }
 
     private static Optional<Instant> parseInstant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                return Optional.of(OffsetDateTime.parse(text).toInstant());
-            } catch (DateTimeParseException notAnOffsetDateTime) {
-                return Optional.empty();
-            }
-        }
+        return IsoInstants.parse(text);
     }
 
     /** The string field {@code name} of {@code entry}, or {@link #UNKNOWN}. */

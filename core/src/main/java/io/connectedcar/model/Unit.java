@@ -19,6 +19,12 @@ public enum Unit {
     KILOWATT_HOURS("kWh"),
     /** Volts. */
     VOLTS("V"),
+    /** Amperes (battery and charger current; negative when the traction battery is discharged). */
+    AMPERES("A"),
+    /** Kilowatts (charging power). */
+    KILOWATTS("kW"),
+    /** Revolutions per minute (engine speed). */
+    REVOLUTIONS_PER_MINUTE("rpm"),
     /** Degrees of angle, clockwise from north (heading). */
     DEGREES("°"),
     /**

@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One telemetry snapshot of a vehicle: typed getters for the values most callers want, and raw access to every
@@ -50,9 +49,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <tr><td>{@code window_positions}</td><td>{@link #windows()}</td><td>{@code windowStatus[]}</td></tr>
  *   <tr><td>{@code door_status}</td><td>{@link #doors()}, {@link #hoodStatus()}</td><td>{@code doorStatus[]},
  *       {@code hoodStatus}</td></tr>
- *   <tr><td>{@code lock_status}</td><td>{@link #allDoorsLocked()}, {@link #doorLocks()}</td>
+ *   <tr><td>{@code lock_status}</td><td>{@link #allDoorsLocked()}, {@link #lockState()}, {@link #doorLocks()}</td>
  *       <td>{@code doorLockStatus[]}</td></tr>
- *   <tr><td>{@code alarm_status}</td><td>{@link #alarmStatus()}</td><td>{@code alarmStatus}</td></tr>
+ *   <tr><td>{@code alarm_status}</td><td>{@link #alarmStatus()}, {@link #panicAlarmStatus()}</td>
+ *       <td>{@code alarmStatus}, {@code panicAlarmStatus}</td></tr>
  *   <tr><td>{@code ignition_status}</td><td>{@link #ignitionStatus()}</td><td>{@code ignitionStatus}</td></tr>
  * </table>
  *
@@ -63,18 +63,23 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <h2>Raw access</h2>
  * {@link #raw()}, {@link #metric(String)}, {@link #customMetric(String)}, {@link #configuration(String)},
- * {@link #event(String)}, {@link #customEvent(String)} and {@link #state(String)} hand out copies: changing them
- * changes nothing here. The snapshot is copied when this object is made, so the caller's tree may change afterwards.
+ * {@link #event(String)}, {@link #customEvent(String)} and {@link #state(String)} hand out new trees: changing them
+ * changes nothing here. Every metric, event and state Ford sent is kept, also the ones no getter reads.
+ *
+ * <h2>Compact and shared</h2>
+ * A status keeps Ford's JSON of each entry as compact bytes, not a Jackson tree, and the typed getters read the entry
+ * they need when called. {@link #withUpdate(JsonNode)} makes the next status of a stream sharing every entry the
+ * update does not change, so a stream's snapshot costs a few kilobytes and a push costs what it changed.
  *
  * <p>Immutable and thread-safe. Two snapshots are {@link #equals(Object) equal} when their JSON is.
  */
 public final class VehicleStatus {
-    private final ObjectNode telemetry;
+    private final TelemetryTree telemetry;
     private final Instant snapshotTime;
 
-    private VehicleStatus(ObjectNode telemetry) {
+    private VehicleStatus(TelemetryTree telemetry) {
         this.telemetry = telemetry;
-        this.snapshotTime = JsonValues.instant(telemetry.get("updateTime")).orElse(null);
+        this.snapshotTime = JsonValues.instant(telemetry.node("updateTime")).orElse(null);
     }
 
     /**
@@ -89,14 +94,50 @@ public final class VehicleStatus {
         if (!telemetry.isObject()) {
             throw new IllegalArgumentException("Telemetry must be a JSON object, not " + telemetry.getNodeType());
         }
-        return new VehicleStatus((ObjectNode) telemetry.deepCopy());
+        return new VehicleStatus(TelemetryTree.of(telemetry, TelemetryTree.Shape.BODY));
+    }
+
+    /**
+     * A status read straight from a telemetry body's bytes (UTF-8 JSON), without building a tree of the whole body:
+     * the fast way from an HTTP answer to a status. Odd values inside the body never fail here, they make their
+     * getters empty.
+     *
+     * @throws NullPointerException     if {@code body} is null
+     * @throws IllegalArgumentException if {@code body} is not one JSON object
+     */
+    public static VehicleStatus parse(byte[] body) {
+        Objects.requireNonNull(body, "body");
+        return new VehicleStatus(TelemetryTree.parse(body));
+    }
+
+    /**
+     * The status after a websocket update (the object under a frame's {@code _data} key, docs/ford-api.md §6); this
+     * status is not changed, and the new one shares every entry the update does not name.
+     *
+     * <ul>
+     *   <li>{@code metrics}, {@code events} and {@code states}: each name of the update replaces this status's entry
+     *       of the same name (keeping its place) or is added; names the update does not mention are kept.</li>
+     *   <li>{@code metrics.customMetrics}, {@code metrics.configurations}, {@code events.customEvents} and
+     *       {@code states.commands}: merged the same way one level deeper.</li>
+     *   <li>any other top-level name ({@code updateTime}, {@code vin}, {@code messages}…) replaces this status's.</li>
+     *   <li>a JSON {@code null} removes the entry of that name (a section such as {@code "metrics": null} is
+     *       ignored, like any section that is not an object).</li>
+     * </ul>
+     * An update that is null or not an object changes nothing; one holding only {@code updateTime} (a heartbeat)
+     * only moves the time.
+     */
+    public VehicleStatus withUpdate(JsonNode update) {
+        if (update == null || !update.isObject()) {
+            return this;
+        }
+        return new VehicleStatus(telemetry.merge(update, TelemetryTree.Shape.BODY));
     }
 
     // ---------------------------------------------------------------- identity
 
     /** The VIN the snapshot is for ({@code vin}). */
     public Optional<String> vin() {
-        return JsonValues.text(telemetry.get("vin"));
+        return JsonValues.text(telemetry.node("vin"));
     }
 
     /** When Ford last updated the snapshot as a whole ({@code updateTime}); each value has its own time too. */
@@ -106,7 +147,7 @@ public final class VehicleStatus {
 
     /** Autonomic's id of the vehicle ({@code vehicleId}). */
     public Optional<String> vehicleId() {
-        return JsonValues.text(telemetry.get("vehicleId"));
+        return JsonValues.text(telemetry.node("vehicleId"));
     }
 
     // ---------------------------------------------------------------- driving
@@ -146,6 +187,11 @@ public final class VehicleStatus {
         });
     }
 
+    /** The compass direction the vehicle points, such as {@code NORTHWEST} ({@code compassDirection}). */
+    public Optional<Measurement<String>> compassDirection() {
+        return text("compassDirection");
+    }
+
     /** Outside air temperature, °C ({@code outsideTemperature}). */
     public Optional<Measurement<Double>> outsideTemperature() {
         return number("outsideTemperature", Unit.CELSIUS);
@@ -181,6 +227,31 @@ public final class VehicleStatus {
         return number("oilLifeRemaining", Unit.PERCENT);
     }
 
+    /** Engine coolant temperature, °C ({@code engineCoolantTemp}). */
+    public Optional<Measurement<Double>> engineCoolantTemperature() {
+        return number("engineCoolantTemp", Unit.CELSIUS);
+    }
+
+    /** Engine oil temperature, °C ({@code engineOilTemp}). */
+    public Optional<Measurement<Double>> engineOilTemperature() {
+        return number("engineOilTemp", Unit.CELSIUS);
+    }
+
+    /** Engine speed, rpm ({@code engineSpeed}). */
+    public Optional<Measurement<Double>> engineSpeed() {
+        return number("engineSpeed", Unit.REVOLUTIONS_PER_MINUTE);
+    }
+
+    /** Diesel exhaust fluid (AdBlue) left, % ({@code dieselExhaustFluidLevel}). */
+    public Optional<Measurement<Double>> dieselExhaustFluidLevel() {
+        return number("dieselExhaustFluidLevel", Unit.PERCENT);
+    }
+
+    /** The diesel particulate filter's state as Ford sent it ({@code dieselExhaustFilterStatus}). */
+    public Optional<Measurement<String>> dieselExhaustFilterStatus() {
+        return text("dieselExhaustFilterStatus");
+    }
+
     // ---------------------------------------------------------------- electric
 
     /** Traction battery state of charge as the car shows it, % ({@code xevBatteryStateOfCharge}). */
@@ -211,6 +282,49 @@ public final class VehicleStatus {
         return number("xevBatteryEnergyRemaining", Unit.KILOWATT_HOURS);
     }
 
+    /** Traction battery temperature, °C ({@code xevBatteryTemperature}). */
+    public Optional<Measurement<Double>> evBatteryTemperature() {
+        return number("xevBatteryTemperature", Unit.CELSIUS);
+    }
+
+    /** Traction battery voltage, V ({@code xevBatteryVoltage}). */
+    public Optional<Measurement<Double>> evBatteryVoltage() {
+        return number("xevBatteryVoltage", Unit.VOLTS);
+    }
+
+    /**
+     * Current into (positive) or out of (negative) the traction battery, A ({@code xevBatteryIoCurrent}), as Ford
+     * sends the sign.
+     */
+    public Optional<Measurement<Double>> evBatteryCurrent() {
+        return number("xevBatteryIoCurrent", Unit.AMPERES);
+    }
+
+    /** The charger's output voltage, V ({@code xevBatteryChargerVoltageOutput}). */
+    public Optional<Measurement<Double>> chargerVoltageOutput() {
+        return number("xevBatteryChargerVoltageOutput", Unit.VOLTS);
+    }
+
+    /** The charger's output current, A ({@code xevBatteryChargerCurrentOutput}). */
+    public Optional<Measurement<Double>> chargerCurrentOutput() {
+        return number("xevBatteryChargerCurrentOutput", Unit.AMPERES);
+    }
+
+    /**
+     * The charger's output power, kW: {@link #chargerVoltageOutput()} times {@link #chargerCurrentOutput()}, at the
+     * voltage's time. Empty unless both are reported.
+     */
+    public Optional<Measurement<Double>> chargerPowerOutput() {
+        Optional<Measurement<Double>> current = chargerCurrentOutput();
+        return chargerVoltageOutput().flatMap(volts -> current.map(amperes -> Measurement.of(
+            volts.value() * amperes.value() / 1000.0, Unit.KILOWATTS, volts.measuredAt().orElse(null))));
+    }
+
+    /** The kind of charging station, such as {@code AC_BASIC} or {@code DC_FAST} ({@code xevChargeStationPowerType}). */
+    public Optional<Measurement<String>> chargeStationPowerType() {
+        return text("xevChargeStationPowerType");
+    }
+
     /** Whether a charging cable is plugged in ({@code xevPlugChargerStatus}). */
     public Optional<Measurement<PlugStatus>> plugStatus() {
         return reading("xevPlugChargerStatus", Unit.NONE, value -> JsonValues.text(value).map(PlugStatus::of));
@@ -239,6 +353,11 @@ public final class VehicleStatus {
         return number("batteryVoltage", Unit.VOLTS);
     }
 
+    /** The 12 V battery's load state as Ford sent it, such as {@code STATE_NORMAL} ({@code batteryLoadStatus}). */
+    public Optional<Measurement<String>> lowVoltageBatteryLoadStatus() {
+        return text("batteryLoadStatus");
+    }
+
     // ---------------------------------------------------------------- body and security
 
     /**
@@ -252,6 +371,32 @@ public final class VehicleStatus {
     /** Time left of a remote start ({@code remoteStartCountdownTimer}, reported in seconds); zero when not running. */
     public Optional<Measurement<Duration>> remoteStartCountdown() {
         return duration("remoteStartCountdownTimer", 1_000);
+    }
+
+    /**
+     * How long a remote start runs, as set in the car ({@code metrics.configurations.remoteStartRunDurationSetting},
+     * in seconds).
+     */
+    public Optional<Measurement<Duration>> remoteStartRunDuration() {
+        return entry(metrics().section("configurations").node("remoteStartRunDurationSetting")).flatMap(entry ->
+            durationOf(entry, 1_000));
+    }
+
+    /** The panic alarm (honk and flash) as Ford sent it, such as {@code ACTIVE} or {@code UNDEFINED} ({@code panicAlarmStatus}). */
+    public Optional<Measurement<String>> panicAlarmStatus() {
+        return text("panicAlarmStatus");
+    }
+
+    /** The gear lever as Ford sent it, such as {@code PARK} or {@code DRIVE} ({@code gearLeverPosition}). */
+    public Optional<Measurement<String>> gearLeverPosition() {
+        return text("gearLeverPosition");
+    }
+
+    /** Each seat belt ({@code seatBeltStatus[]}), in Ford's order. */
+    public List<Measurement<SeatBeltStatus>> seatBelts() {
+        return list("seatBeltStatus", Unit.NONE, (entry, value) -> JsonValues.text(value).map(state ->
+            new SeatBeltStatus(JsonValues.locator(entry, "vehicleOccupantRole"),
+                JsonValues.locator(entry, "vehicleSeatRow"), state)));
     }
 
     /** Alarm state as Ford sent it, such as {@code ARMED} or {@code DISARMED} ({@code alarmStatus}). */
@@ -284,6 +429,20 @@ public final class VehicleStatus {
         return list("doorLockStatus", Unit.NONE, (entry, value) -> JsonValues.text(value).map(state -> new DoorLockStatus(
             JsonValues.locator(entry, "vehicleDoor"), JsonValues.locator(entry, "vehicleSide"),
             JsonValues.locator(entry, "vehicleOccupantRole"), state)));
+    }
+
+    /**
+     * Ford's lock state of the whole vehicle: the {@code ALL_DOORS} entry of {@code doorLockStatus[]}, or the only
+     * entry when there is one. Empty when there is neither; see {@link #doorLocks()} for each door.
+     */
+    public Optional<Measurement<LockState>> lockState() {
+        List<Measurement<DoorLockStatus>> locks = doorLocks();
+        Optional<Measurement<DoorLockStatus>> chosen = locks.stream().filter(lock -> lock.value().isAllDoors())
+            .findFirst();
+        if (chosen.isEmpty() && locks.size() == 1) {
+            chosen = Optional.of(locks.get(0));
+        }
+        return chosen.map(lock -> lock.map(DoorLockStatus::lockState));
     }
 
     /**
@@ -347,7 +506,7 @@ public final class VehicleStatus {
      * a boolean are left out. Empty when the car reports none.
      */
     public Map<String, Measurement<Indicator>> indicators() {
-        JsonNode indicators = metrics().get("indicators");
+        JsonNode indicators = metrics().node("indicators");
         if (indicators == null || !indicators.isObject()) {
             return Map.of();
         }
@@ -376,84 +535,89 @@ public final class VehicleStatus {
 
     // ---------------------------------------------------------------- raw access
 
-    /** A copy of the whole telemetry body. */
+    /** A new tree of the whole telemetry body. */
     public JsonNode raw() {
-        return telemetry.deepCopy();
+        return telemetry.toJson();
     }
 
-    /** A copy of {@code metrics.<name>} as Ford sent it (an object, or a list for list-shaped metrics). */
+    /** A new tree of {@code metrics.<name>} as Ford sent it (an object, or a list for list-shaped metrics). */
     public Optional<JsonNode> metric(String name) {
-        return copyOf(metrics(), name);
+        return nodeOf(metrics(), name);
     }
 
-    /** A copy of {@code metrics.customMetrics.<name>}. */
+    /** A new tree of {@code metrics.customMetrics.<name>}. */
     public Optional<JsonNode> customMetric(String name) {
-        return copyOf(metrics().path("customMetrics"), name);
+        return nodeOf(metrics().section("customMetrics"), name);
     }
 
-    /** A copy of {@code metrics.configurations.<name>}, such as {@code remoteStartRunDurationSetting}. */
+    /** A new tree of {@code metrics.configurations.<name>}, such as {@code remoteStartRunDurationSetting}. */
     public Optional<JsonNode> configuration(String name) {
-        return copyOf(metrics().path("configurations"), name);
+        return nodeOf(metrics().section("configurations"), name);
     }
 
-    /** A copy of {@code events.<name>}, such as {@code remoteStartEvent}. */
+    /** A new tree of {@code events.<name>}, such as {@code remoteStartEvent}. */
     public Optional<JsonNode> event(String name) {
-        return copyOf(section("events"), name);
+        return nodeOf(telemetry.section("events"), name);
     }
 
-    /** A copy of {@code events.customEvents.<name>}. */
+    /** A new tree of {@code events.customEvents.<name>}. */
     public Optional<JsonNode> customEvent(String name) {
-        return copyOf(section("events").path("customEvents"), name);
+        return nodeOf(telemetry.section("events").section("customEvents"), name);
     }
 
     /**
-     * A copy of {@code states.<name>}, or of {@code states.commands.<name>} where Ford nests command states there;
-     * such as {@code remoteStartCommand} or {@code commandPreclusion}.
+     * A new tree of {@code states.<name>}, or of {@code states.commands.<name>} where Ford nests command states
+     * there; such as {@code remoteStartCommand} or {@code commandPreclusion}.
      */
     public Optional<JsonNode> state(String name) {
-        Optional<JsonNode> state = copyOf(section("states"), name);
-        return state.isPresent() ? state : copyOf(section("states").path("commands"), name);
+        Optional<JsonNode> state = nodeOf(telemetry.section("states"), name);
+        return state.isPresent() ? state : nodeOf(telemetry.section("states").section("commands"), name);
     }
 
     /** The names under {@code metrics}, in Ford's order, including containers such as {@code customMetrics}. */
     public Set<String> metricNames() {
-        return namesOf(metrics());
+        return metrics().names();
     }
 
     /** The names under {@code metrics.customMetrics}, in Ford's order. */
     public Set<String> customMetricNames() {
-        return namesOf(metrics().path("customMetrics"));
+        return metrics().section("customMetrics").names();
+    }
+
+    /** The names under {@code metrics.configurations}, in Ford's order. */
+    public Set<String> configurationNames() {
+        return metrics().section("configurations").names();
     }
 
     /** The names under {@code events}, in Ford's order. */
     public Set<String> eventNames() {
-        return namesOf(section("events"));
+        return telemetry.section("events").names();
+    }
+
+    /** The names under {@code events.customEvents}, in Ford's order. */
+    public Set<String> customEventNames() {
+        return telemetry.section("events").section("customEvents").names();
     }
 
     /** The names under {@code states} and {@code states.commands}, in Ford's order; each works with {@link #state}. */
     public Set<String> stateNames() {
-        Set<String> names = new LinkedHashSet<>(namesOf(section("states")));
-        JsonNode commands = section("states").path("commands");
-        if (commands.isObject()) {
+        TelemetryTree states = telemetry.section("states");
+        Set<String> names = new LinkedHashSet<>(states.names());
+        if (states.get("commands") instanceof TelemetryTree commands) {
             names.remove("commands");
-            names.addAll(namesOf(commands));
+            names.addAll(commands.names());
         }
         return Collections.unmodifiableSet(names);
     }
 
     // ---------------------------------------------------------------- reading
 
-    private JsonNode section(String name) {
-        return telemetry.path(name);
-    }
-
-    private JsonNode metrics() {
-        return section("metrics");
+    private TelemetryTree metrics() {
+        return telemetry.section("metrics");
     }
 
     /** The entry of a scalar metric: the object itself, or the first object of a list. */
-    private Optional<JsonNode> entryOf(String metric) {
-        JsonNode node = metrics().get(metric);
+    private static Optional<JsonNode> entry(JsonNode node) {
         if (node == null) {
             return Optional.empty();
         }
@@ -464,11 +628,12 @@ public final class VehicleStatus {
     }
 
     private <T> Optional<Measurement<T>> reading(String metric, Unit unit, Function<JsonNode, Optional<T>> parse) {
-        return entryOf(metric).flatMap(entry -> {
-            JsonNode value = entry.get("value");
-            return value == null ? Optional.empty()
-                : parse.apply(value).map(parsed -> Measurement.of(parsed, unit, timeOf(entry)));
-        });
+        TelemetryTree.Reading reading = metrics().reading(metric);
+        if (reading == null || reading.value() == null) {
+            return Optional.empty();
+        }
+        return parse.apply(reading.value()).map(parsed -> Measurement.of(parsed, unit,
+            JsonValues.instant(reading.updateTime()).orElse(snapshotTime)));
     }
 
     private Optional<Measurement<Double>> number(String metric, Unit unit) {
@@ -485,9 +650,15 @@ public final class VehicleStatus {
             .map(amount -> Duration.ofMillis(Math.round(amount * millisPerUnit))));
     }
 
+    private Optional<Measurement<Duration>> durationOf(JsonNode entry, long millisPerUnit) {
+        return JsonValues.number(entry.get("value")).filter(amount -> amount >= 0)
+            .map(amount -> Measurement.of(Duration.ofMillis(Math.round(amount * millisPerUnit)), Unit.NONE,
+                timeOf(entry)));
+    }
+
     /** The readable entries of a list-shaped metric (a single object counts as a one-entry list). */
     private <T> List<Measurement<T>> list(String metric, Unit unit, EntryParser<T> parse) {
-        JsonNode node = metrics().get(metric);
+        JsonNode node = metrics().node(metric);
         if (node == null || !(node.isArray() || node.isObject())) {
             return List.of();
         }
@@ -506,15 +677,9 @@ public final class VehicleStatus {
         return JsonValues.instant(entry.get("updateTime")).orElse(snapshotTime);
     }
 
-    private static Optional<JsonNode> copyOf(JsonNode container, String name) {
+    private static Optional<JsonNode> nodeOf(TelemetryTree container, String name) {
         Objects.requireNonNull(name, "name");
-        JsonNode node = container.isObject() ? container.get(name) : null;
-        return node == null ? Optional.empty() : Optional.of(node.deepCopy());
-    }
-
-    private static Set<String> namesOf(JsonNode container) {
-        return container.isObject() ? Collections.unmodifiableSet(new LinkedHashSet<>(container.propertyNames()))
-            : Set.of();
+        return Optional.ofNullable(container.node(name));
     }
 
     /** Reads one entry of a list-shaped metric from the entry (for its locators) and its {@code value}. */

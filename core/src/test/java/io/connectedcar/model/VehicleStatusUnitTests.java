@@ -1,5 +1,6 @@
 package io.connectedcar.model;
 
+import io.connectedcar.testing.FixtureFiles;
 import io.connectedcar.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +37,30 @@ class VehicleStatusUnitTests {
     @Nested
     class IcePickup {
         private final VehicleStatus f150 = TelemetryMapper.toStatus(Fixtures.load(Fixtures.F150));
+
+        @Test
+        void eachDoorKeepsFordsLockStateBesideTheBoolean() {
+            assertThat(f150.lockState()).contains(Measurement.of(LockState.LOCKED, Unit.NONE, METRIC_TIME));
+            assertThat(f150.doorLocks()).extracting(lock -> lock.value().lockState())
+                .containsExactly(LockState.LOCKED, LockState.LOCKED);
+            assertThat(f150.allDoorsLocked()).contains(true);
+        }
+
+        @Test
+        void panicAlarmGearSeatBeltsEngineAndConfigurationAreTyped() {
+            assertThat(f150.panicAlarmStatus().map(Measurement::value)).contains("UNDEFINED");
+            assertThat(f150.gearLeverPosition().map(Measurement::value)).contains("PARK");
+            assertThat(f150.compassDirection().map(Measurement::value)).contains("NORTHWEST");
+            assertThat(f150.seatBelts()).extracting(Measurement::value)
+                .containsExactly(new SeatBeltStatus("DRIVER", "UNKNOWN", "UNBUCKLED"));
+            assertThat(f150.seatBelts().get(0).value().isBuckled()).isFalse();
+            assertThat(f150.engineCoolantTemperature()).contains(Measurement.of(71.0, Unit.CELSIUS, METRIC_TIME));
+            assertThat(f150.engineSpeed()).contains(Measurement.of(652.0, Unit.REVOLUTIONS_PER_MINUTE, METRIC_TIME));
+            assertThat(f150.remoteStartRunDuration().map(Measurement::value)).contains(Duration.ofMinutes(15));
+            assertThat(f150.configurationNames()).containsExactly("remoteStartRunDurationSetting");
+            assertThat(f150.customEventNames()).containsExactly("vehicle-status-update-event");
+            assertThat(f150.evBatteryTemperature()).as("no such metric on a pickup").isEmpty();
+        }
 
         @Test
         void identityComesFromTheTopLevel() {
@@ -206,9 +231,71 @@ class VehicleStatusUnitTests {
     }
 
     @Nested
+    class DieselPickup {
+        private final VehicleStatus ranger = VehicleStatus.parse(FixtureFiles.text(FixtureFiles.RANGER)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        private final Instant time = Instant.parse("2026-05-03T06:41:12Z");
+
+        @Test
+        void dieselEngineAndLowVoltageLoadAreTyped() {
+            assertThat(ranger.dieselExhaustFluidLevel()).contains(Measurement.of(41.5, Unit.PERCENT, time));
+            assertThat(ranger.dieselExhaustFilterStatus().map(Measurement::value)).contains("NORMAL");
+            assertThat(ranger.engineOilTemperature()).contains(Measurement.of(97.5, Unit.CELSIUS, time));
+            assertThat(ranger.lowVoltageBatteryLoadStatus().map(Measurement::value)).contains("STATE_NORMAL");
+            assertThat(ranger.lowVoltageBatteryVoltage().map(Measurement::value)).as("a number sent as a string")
+                .contains(12.4375);
+        }
+
+        @Test
+        void doubleLockedIsLockedAndEachDoorKeepsItsOwnState() {
+            assertThat(ranger.lockState().map(Measurement::value)).contains(LockState.DOUBLE_LOCKED);
+            assertThat(ranger.allDoorsLocked()).contains(true);
+            assertThat(ranger.doorLocks()).extracting(lock -> lock.value().door() + "=" + lock.value().lockState())
+                .containsExactly("ALL_DOORS=DOUBLE_LOCKED", "UNSPECIFIED_FRONT=DOUBLE_LOCKED", "TAILGATE=LOCKED");
+        }
+
+        @Test
+        void panicAlarmSeatBeltsAndTheSnapshotTimeWithMilliseconds() {
+            assertThat(ranger.panicAlarmStatus().map(Measurement::value)).contains("ACTIVE");
+            assertThat(ranger.seatBelts()).extracting(Measurement::value).containsExactly(
+                new SeatBeltStatus("DRIVER", "FIRST", "BUCKLED"), new SeatBeltStatus("PASSENGER", "FIRST", "UNBUCKLED"));
+            assertThat(ranger.updateTime()).contains(Instant.parse("2026-05-03T06:41:15.482Z"));
+            assertThat(ranger.tirePressures().get(0).measuredAt()).as("no time of its own: the snapshot's")
+                .contains(Instant.parse("2026-05-03T06:41:15.482Z"));
+            assertThat(ranger.tirePressures().get(0).value().recommended()).hasValue(240.0);
+        }
+
+        @Test
+        void unknownMetricsAndStatesStayReachable() {
+            assertThat(ranger.metric("hybridVehicleModeStatus").orElseThrow().get("value").stringValue())
+                .isEqualTo("UNKNOWN_MODE");
+            assertThat(ranger.stateNames()).containsExactly("commandPreclusion", "deviceConnectivity",
+                "startTrailerLightCheckCommand");
+            assertThat(ranger.configurationNames()).contains("automaticSoftwareUpdateOptIn");
+            assertThat(ranger.activeIndicators()).containsExactly("dieselParticulateFilterFull");
+        }
+    }
+
+    @Nested
     class BatteryElectric {
         private final VehicleStatus machE = TelemetryMapper.toStatus(Fixtures.load(Fixtures.MACH_E));
         private final Instant time = Instant.parse("2026-05-02T21:13:58Z");
+
+        @Test
+        void batteryTemperatureVoltageCurrentAndChargerOutputHaveTheirUnits() {
+            assertThat(machE.evBatteryTemperature()).contains(Measurement.of(18.0, Unit.CELSIUS, time));
+            assertThat(machE.evBatteryVoltage()).contains(Measurement.of(371.5, Unit.VOLTS, time));
+            assertThat(machE.evBatteryCurrent()).contains(Measurement.of(-18.2, Unit.AMPERES, time));
+            assertThat(machE.chargerVoltageOutput()).contains(Measurement.of(229.0, Unit.VOLTS, time));
+            assertThat(machE.chargerCurrentOutput()).contains(Measurement.of(31.5, Unit.AMPERES, time));
+            assertThat(machE.chargerPowerOutput()).contains(Measurement.of(229.0 * 31.5 / 1000, Unit.KILOWATTS, time));
+            assertThat(machE.chargeStationPowerType().map(Measurement::value)).contains("AC_BASIC");
+        }
+
+        @Test
+        void theOnlyLockEntryGivesTheLockState() {
+            assertThat(machE.lockState().map(Measurement::value)).contains(LockState.UNLOCKED);
+        }
 
         @Test
         void stateOfChargeRangeAndEnergyHaveTheirUnits() {
@@ -428,6 +515,33 @@ class VehicleStatusUnitTests {
                   {"value":"LOCKED","vehicleDoor":"UNSPECIFIED_FRONT"},
                   {"value":"UNLOCKED","vehicleDoor":"TAILGATE"}]}}""");
             assertThat(oneOpen.allDoorsLocked()).contains(false);
+        }
+
+        @Test
+        void anUnknownLockStateIsKeptAndIsNotLocked() {
+            VehicleStatus status = withMetric("doorLockStatus", "\"SUPER_LOCKED\"");
+            LockState state = status.lockState().orElseThrow().value();
+            assertThat(state.isKnown()).isFalse();
+            assertThat(state.value()).isEqualTo("SUPER_LOCKED");
+            assertThat(state.isLocked()).isFalse();
+            assertThat(LockState.of("double-locked")).isEqualTo(LockState.DOUBLE_LOCKED);
+        }
+
+        @Test
+        void wrongTypesInNewMetricsMakeEmptyGetters() {
+            VehicleStatus status = status("""
+                {"metrics":{"xevBatteryTemperature":{"value":"hot"},"xevBatteryIoCurrent":{"value":[1]},
+                  "xevBatteryChargerVoltageOutput":{"value":230},"panicAlarmStatus":{"value":7},
+                  "seatBeltStatus":[{"value":{"x":1}}],"engineSpeed":"fast",
+                  "configurations":{"remoteStartRunDurationSetting":{"value":-5}}}}""");
+            assertThat(status.evBatteryTemperature()).isEmpty();
+            assertThat(status.evBatteryCurrent()).isEmpty();
+            assertThat(status.chargerPowerOutput()).as("no current").isEmpty();
+            assertThat(status.panicAlarmStatus()).isEmpty();
+            assertThat(status.seatBelts()).isEmpty();
+            assertThat(status.engineSpeed()).isEmpty();
+            assertThat(status.remoteStartRunDuration()).isEmpty();
+            assertThat(status.lockState()).isEmpty();
         }
 
         @Test

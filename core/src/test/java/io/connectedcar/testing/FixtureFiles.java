@@ -13,6 +13,12 @@ public final class FixtureFiles {
     public static final String F150 = "telemetry-f150-ice.json";
     /** Telemetry of a Mustang Mach-E (BEV), VIN {@value TestClients#MACH_E_VIN}. */
     public static final String MACH_E = "telemetry-mache-bev.json";
+    /**
+     * Telemetry of a diesel Ranger, built from docs/ford-api.md §4 (no public body of one could be used): diesel,
+     * engine oil, 12 V load, seat belts, double locks, an active panic alarm, placard pressures, a time with
+     * milliseconds, numbers as strings, tyres without their own time.
+     */
+    public static final String RANGER = "telemetry-ranger-diesel.json";
 
     private FixtureFiles() {
     }

@@ -133,9 +133,9 @@ final class RemoteCommands {
         }
     }
 
-    // A further charge subcommand (such as history) is one more class in this list.
-    @Command(name = "charge", description = "Charging: start, stop or pause it, or change its settings.",
-        subcommands = {ChargeStart.class, ChargeStop.class, ChargePause.class, ChargeSettingsCommand.class})
+    @Command(name = "charge", description = "Charging: start, stop or pause it, change its settings, list past sessions.",
+        subcommands = {ChargeStart.class, ChargeStop.class, ChargePause.class, ChargeSettingsCommand.class,
+            ChargeHistoryCommand.class})
     static final class Charge extends CommandGroup {
     }
 

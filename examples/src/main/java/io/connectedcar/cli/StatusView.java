@@ -39,6 +39,12 @@ final class StatusView {
         add(rows, "Fuel range", s.fuelRange().map(m -> m.map(v -> number(v, 0) + " km")));
         add(rows, "Charge", s.evStateOfCharge().map(m -> m.map(v -> number(v, 1) + " %")));
         add(rows, "Electric range", s.evRange().map(m -> m.map(v -> number(v, 0) + " km")));
+        add(rows, "Battery energy", s.evEnergyRemaining().map(m -> m.map(v -> number(v, 1) + " kWh"
+            + s.evBatteryCapacity().map(c -> " of " + number(c.value(), 1) + " kWh").orElse(""))));
+        add(rows, "Battery", s.evBatteryTemperature().map(m -> m.map(v -> number(v, 1) + " °C"
+            + s.evBatteryVoltage().map(volts -> ", " + number(volts.value(), 0) + " V").orElse("")
+            + s.evBatteryCurrent().map(amps -> ", " + number(amps.value(), 1) + " A").orElse(""))));
+        add(rows, "Charger output", s.chargerPowerOutput().map(m -> m.map(v -> number(v, 1) + " kW")));
         add(rows, "Plug", s.plugStatus().map(m -> m.map(Object::toString)));
         add(rows, "Charging", s.chargeDisplayStatus().map(m -> m.map(Object::toString)));
         add(rows, "Time to full", s.timeToFullCharge().map(m -> m.map(StatusView::duration)));
@@ -49,10 +55,12 @@ final class StatusView {
         add(rows, "Remote start", s.remoteStartCountdown().map(m -> m.map(d -> d.isZero() ? "off"
             : duration(d) + " left")));
         add(rows, "Locks", lockSummary(s));
+        add(rows, "Lock state", s.lockState().map(m -> m.map(Object::toString)));
         add(rows, "Doors", doorSummary(s));
         add(rows, "Windows", windowSummary(s));
         add(rows, "Hood", s.hoodStatus());
         add(rows, "Alarm", s.alarmStatus());
+        add(rows, "Panic alarm", s.panicAlarmStatus());
         add(rows, "Tyres", tyreSummary(s));
         add(rows, "Outside", s.outsideTemperature().map(m -> m.map(v -> number(v, 1) + " °C")));
         add(rows, "Speed", s.speed().map(m -> m.map(v -> number(v, 0) + " km/h")));
@@ -137,7 +145,10 @@ final class StatusView {
 
     // --- JSON --------------------------------------------------------------------------------------------------
 
-    /** The status with stable field names and units in the names; absent values are left out. */
+    /**
+     * The status with stable field names and units in the names, absent values left out; and under {@code ford},
+     * the whole telemetry as Ford sent it (every metric, event and state, also those no field above reads).
+     */
     static ObjectNode json(VehicleStatus s) {
         ObjectNode node = JSON.createObjectNode();
         s.vin().ifPresent(v -> node.put("vin", v));
@@ -148,14 +159,37 @@ final class StatusView {
         number(node, "oilLifePercent", s.oilLife());
         number(node, "evStateOfChargePercent", s.evStateOfCharge());
         number(node, "evRangeKm", s.evRange());
+        number(node, "evActualStateOfChargePercent", s.evActualStateOfCharge());
+        number(node, "evBatteryCapacityKwh", s.evBatteryCapacity());
+        number(node, "evEnergyRemainingKwh", s.evEnergyRemaining());
+        number(node, "evBatteryTemperatureCelsius", s.evBatteryTemperature());
+        number(node, "evBatteryVoltage", s.evBatteryVoltage());
+        number(node, "evBatteryCurrentAmperes", s.evBatteryCurrent());
+        number(node, "chargerVoltage", s.chargerVoltageOutput());
+        number(node, "chargerCurrentAmperes", s.chargerCurrentOutput());
+        number(node, "chargerPowerKw", s.chargerPowerOutput());
+        s.chargeStationPowerType().ifPresent(m -> node.put("chargeStationPowerType", m.value()));
         s.plugStatus().ifPresent(m -> node.put("plugStatus", m.value().toString()));
         s.chargeDisplayStatus().ifPresent(m -> node.put("chargeStatus", m.value().toString()));
         s.timeToFullCharge().ifPresent(m -> node.put("timeToFullChargeMinutes", m.value().toMinutes()));
         number(node, "batteryStateOfChargePercent", s.lowVoltageBatteryStateOfCharge());
         number(node, "batteryVoltage", s.lowVoltageBatteryVoltage());
+        s.lowVoltageBatteryLoadStatus().ifPresent(m -> node.put("batteryLoadStatus", m.value()));
+        number(node, "engineCoolantTemperatureCelsius", s.engineCoolantTemperature());
+        number(node, "engineOilTemperatureCelsius", s.engineOilTemperature());
+        number(node, "engineSpeedRpm", s.engineSpeed());
+        number(node, "dieselExhaustFluidLevelPercent", s.dieselExhaustFluidLevel());
+        s.dieselExhaustFilterStatus().ifPresent(m -> node.put("dieselExhaustFilterStatus", m.value()));
+        s.gearLeverPosition().ifPresent(m -> node.put("gearLever", m.value()));
         s.ignitionStatus().ifPresent(m -> node.put("ignition", m.value()));
         s.remoteStartCountdown().ifPresent(m -> node.put("remoteStartSecondsLeft", m.value().toSeconds()));
+        s.remoteStartRunDuration().ifPresent(m -> node.put("remoteStartRunSeconds", m.value().toSeconds()));
         s.allDoorsLocked().ifPresent(v -> node.put("allDoorsLocked", v));
+        s.lockState().ifPresent(m -> node.put("lockState", m.value().value()));
+        ArrayNode locks = node.putArray("locks");
+        s.doorLocks().forEach(l -> locks.addObject().put("door", l.value().door()).put("side", l.value().side())
+            .put("occupantRole", l.value().occupantRole()).put("state", l.value().state())
+            .put("locked", l.value().isLocked()));
         ArrayNode doors = node.putArray("doors");
         s.doors().forEach(d -> {
             ObjectNode door = doors.addObject().put("door", d.value().door());
@@ -169,15 +203,29 @@ final class StatusView {
         });
         s.hoodStatus().ifPresent(m -> node.put("hood", m.value()));
         s.alarmStatus().ifPresent(m -> node.put("alarm", m.value()));
+        s.panicAlarmStatus().ifPresent(m -> node.put("panicAlarm", m.value()));
+        ArrayNode windows = node.putArray("windows");
+        s.windows().forEach(w -> windows.addObject().put("window", w.value().window()).put("side", w.value().side())
+            .put("openPercentAtLeast", w.value().openAtLeast()).put("openPercentAtMost", w.value().openAtMost()));
+        ArrayNode belts = node.putArray("seatBelts");
+        s.seatBelts().forEach(b -> belts.addObject().put("occupantRole", b.value().occupantRole())
+            .put("state", b.value().state()));
         ArrayNode tyres = node.putArray("tyres");
         s.tirePressures().forEach(t -> tyres.addObject().put("wheel", t.value().wheel())
             .put("pressureKpa", t.value().pressure()));
+        ArrayNode tyreStatuses = node.putArray("tyreStatuses");
+        s.tireStatuses().forEach(t -> tyreStatuses.addObject().put("wheel", t.value().wheel())
+            .put("state", t.value().state()));
+        s.tirePressureSystemStatus().ifPresent(m -> node.put("tyreSystem", m.value()));
         number(node, "outsideTemperatureCelsius", s.outsideTemperature());
         number(node, "speedKmh", s.speed());
         s.position().ifPresent(m -> node.putObject("position").put("latitude", m.value().latitude())
             .put("longitude", m.value().longitude()));
+        s.heading().ifPresent(m -> node.put("headingDegrees", m.value().degrees()));
+        s.compassDirection().ifPresent(m -> node.put("compassDirection", m.value()));
         ArrayNode warnings = node.putArray("warnings");
         s.activeIndicators().forEach(warnings::add);
+        node.set("ford", s.raw());
         return node;
     }
 

@@ -232,6 +232,36 @@ class VehicleServicesContractIntegrationTests {
         assertThat(ice.status()).isEqualTo(400);
     }
 
+    @Test
+    void theEnergyTransferLogListsChargingSessionsNewestFirstForTheCarInDeviceId() {
+        Map<String, String> headers = FordCloudClient.ford(tokens.cat());
+        String path = "/api/electrification/experiences/v2/devices/energy-transfer-logs";
+
+        FordCloudClient.Response bev = client.send("GET", path + "?maxRecords=20",
+            FordCloudClient.with(headers, "deviceId", MACH_E), null);
+        FordCloudClient.Response one = client.send("GET", path + "?maxRecords=1",
+            FordCloudClient.with(headers, "deviceId", MACH_E), null);
+        FordCloudClient.Response ice = client.send("GET", path, FordCloudClient.with(headers, "deviceId", F150), null);
+        FordCloudClient.Response noDevice = client.send("GET", path, headers, null);
+        FordCloudClient.Response stranger = client.send("GET", path,
+            FordCloudClient.with(headers, "deviceId", "1FTFW1E50PFA09999"), null);
+
+        assertThat(bev.status()).isEqualTo(200);
+        JsonNode sessions = bev.json().path("energyTransferLogs");
+        assertThat(sessions.size()).isEqualTo(2);
+        JsonNode newest = sessions.get(0);
+        assertThat(newest.path("deviceId").asString()).isEqualTo(MACH_E);
+        assertThat(newest.path("energyConsumed").asDouble()).isPositive();
+        assertThat(newest.path("energyTransferDuration").path("begin").asString())
+            .isGreaterThan(sessions.get(1).path("energyTransferDuration").path("begin").asString());
+        assertThat(newest.path("location").path("name").asString()).isEqualTo("Home");
+        assertThat(one.json().path("energyTransferLogs").size()).isEqualTo(1);
+        assertThat(ice.status()).isEqualTo(200);
+        assertThat(ice.json().path("energyTransferLogs").size()).as("no charge port, no sessions").isZero();
+        assertThat(noDevice.status()).isEqualTo(400);
+        assertThat(stranger.status()).isEqualTo(404);
+    }
+
     private static List<String> vins(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(n -> n.path("VIN").asString()).toList();
     }

@@ -157,6 +157,19 @@ public final class FordApi {
     public static final Operation TELEMETRY_WEBSOCKET = new Operation("telemetry-websocket", Role.AUTONOMIC_WEBSOCKET,
         HttpMethod.GET, "/v1beta/telemetry/sources/fordpass/vehicles/{vin}/ws", AuthScheme.TMC, false,
         CountryHeader.NONE, false);
+    /**
+     * The car's energy-transfer (charging) log, newest first: {"energyTransferLogs":[…]} (docs/ford-api.md §4.4). The
+     * car is named in {@link #ENERGY_TRANSFER_LOGS_DEVICE_HEADER}; {@code {maxRecords}} is how many entries to answer.
+     */
+    public static final Operation ENERGY_TRANSFER_LOGS = op("energy-transfer-logs", Role.VEHICLE, HttpMethod.GET,
+        "/electrification/experiences/v2/devices/energy-transfer-logs?maxRecords={maxRecords}", AuthScheme.CAT,
+        CountryHeader.NONE, false);
+    /** The header naming the car of the energy-transfer log, spelt so. */
+    public static final String ENERGY_TRANSFER_LOGS_DEVICE_HEADER = "deviceId";
+    /** The answer's list of sessions. */
+    public static final String ENERGY_TRANSFER_LOGS_LIST = "energyTransferLogs";
+    /** How many entries the app asks for. */
+    public static final int ENERGY_TRANSFER_LOGS_DEFAULT_RECORDS = 20;
     /** Messages of the message center, under result.messages. */
     public static final Operation MESSAGES = op("messages", Role.FOUNDATIONAL, HttpMethod.GET,
         "/messagecenter/v3/messages", AuthScheme.CAT, CountryHeader.COUNTRY_CODE_DASHED, true);

@@ -8,7 +8,9 @@ import io.connectedcar.http.HttpResponse;
 import io.connectedcar.http.internal.HttpPipeline;
 import io.connectedcar.http.internal.WebSocketSession;
 import io.connectedcar.internal.Json;
+import io.connectedcar.model.ChargingSession;
 import io.connectedcar.model.Vehicle;
+import io.connectedcar.model.VehicleStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -55,6 +57,25 @@ public record FordCalls(HttpPipeline pipeline, Endpoints endpoints, Region regio
     /** The full telemetry of one car (docs/ford-api.md §4.2). Lazy. */
     public Mono<JsonNode> telemetry(String vin) {
         return json(request(FordApi.TELEMETRY, vin));
+    }
+
+    /**
+     * The status of one car (docs/ford-api.md §4.2), read from the answer's bytes straight into a
+     * {@link io.connectedcar.model.VehicleStatus}. Lazy.
+     */
+    public Mono<VehicleStatus> status(String vin) {
+        return send(request(FordApi.TELEMETRY, vin)).map(response -> TelemetryMapper.parse(response.body()));
+    }
+
+    /**
+     * The car's charging sessions from its energy-transfer log (docs/ford-api.md §4.4), newest first. Lazy.
+     *
+     * @param maxRecords how many sessions to ask for
+     */
+    public Flux<ChargingSession> chargingSessions(String vin, int maxRecords) {
+        return json(request(FordApi.ENERGY_TRANSFER_LOGS, Integer.toString(maxRecords))
+                .withHeader(FordApi.ENERGY_TRANSFER_LOGS_DEVICE_HEADER, vin))
+            .flatMapIterable(ChargeLogMapper::toSessions);
     }
 
     /** The account's vehicles with their profiles and capabilities (docs/ford-api.md §4.1). Lazy. */

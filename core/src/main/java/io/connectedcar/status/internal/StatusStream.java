@@ -105,8 +105,8 @@ public final class StatusStream {
         return status;
     }
 
-    private Mono<JsonNode> telemetry() {
-        return calls.telemetry(vin);
+    private Mono<VehicleStatus> telemetry() {
+        return calls.status(vin);
     }
 
     // --- push --------------------------------------------------------------------------------------------------
@@ -227,12 +227,13 @@ public final class StatusStream {
     }
 
     /**
-     * The last full telemetry, with pushes merged in key by key. Pushes that arrive before the first snapshot are
-     * kept and applied to it.
+     * The last full status, with pushes merged in key by key; each push shares every entry it does not change
+     * ({@link VehicleStatus#withUpdate}), so this holds one compact snapshot, never a tree. Pushes that arrive
+     * before the first snapshot are kept and applied to it.
      */
     private static final class Snapshot {
         private final Clock clock;
-        private JsonNode current;
+        private VehicleStatus current;
         private Instant readAt;
         private final List<JsonNode> early = new ArrayList<>();
 
@@ -244,23 +245,23 @@ public final class StatusStream {
             return readAt == null || readAt.plus(age).isBefore(clock.instant());
         }
 
-        synchronized VehicleStatus replace(JsonNode telemetry) {
-            current = telemetry;
+        /** A full read replaces the snapshot; pushes that came before the first one are applied to it. */
+        synchronized VehicleStatus replace(VehicleStatus status) {
+            current = status;
             readAt = clock.instant();
             early.forEach(data -> current = TelemetryMapper.merge(current, data));
             early.clear();
-            return TelemetryMapper.toStatus(current);
+            return current;
         }
 
-        /** The status after a push, or {@code null} when there is nothing new to emit yet. */
+        /** The status after a push, or {@code null} when there is nothing new to emit yet (heartbeat, no snapshot). */
         synchronized VehicleStatus apply(JsonNode data) {
             if (current == null) {
                 early.add(data);
                 return null;
             }
             current = TelemetryMapper.merge(current, data);
-            boolean heartbeat = data.size() == 1 && data.has("updateTime");
-            return heartbeat ? null : TelemetryMapper.toStatus(current);
+            return TelemetryMapper.isHeartbeat(data) ? null : current;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.connectedcar.simulator.internal.service;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import io.connectedcar.simulator.internal.account.AccountState;
 import io.connectedcar.simulator.internal.http.Json;
@@ -18,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Ford's account and vehicle services on {@code api.vehicle.ford.com/api} and the message center on
  * {@code api.foundational.ford.com/api} (docs/ford-api.md §4): the vehicle list (answered 207), the garage, messages, the
- * remote-climate profile and preferred charge times. All need {@code Application-Id} and {@code auth-token}.
+ * remote-climate profile, preferred charge times and the energy-transfer (charging) log. All need {@code Application-Id} and {@code auth-token}.
  */
 final class FordVehicleService {
 
@@ -27,6 +28,9 @@ final class FordVehicleService {
     static final String MESSAGES = "/api/messagecenter/v3/messages";
     static final String RCC_PROFILE = "/api/rcc/profile/update";
     static final String PREFERRED_CHARGE_TIMES = "/api/electrification/experiences/v2/vehicles/preferred-charge-times";
+    static final String ENERGY_TRANSFER_LOGS = "/api/electrification/experiences/v2/devices/energy-transfer-logs";
+    /** How many sessions the log answers when the query does not say. */
+    static final int DEFAULT_MAX_RECORDS = 20;
 
     private final ServiceContext context;
     private final Guards guards;
@@ -43,6 +47,7 @@ final class FordVehicleService {
         router.get(MESSAGES, this::messages);
         router.put(RCC_PROFILE, this::updateClimateProfile);
         router.get(PREFERRED_CHARGE_TIMES, this::preferredChargeTimes);
+        router.get(ENERGY_TRANSFER_LOGS, this::energyTransferLogs);
     }
 
     /** The vehicle list: details, profiles and capabilities in three arrays to be joined by VIN; status 207. */
@@ -162,13 +167,19 @@ final class FordVehicleService {
         return SimResponse.json(200, Json.object().put("status", 200));
     }
 
-    private SimResponse preferredChargeTimes(SimRequest request) {
+    /** The VIN the request names in a header, upper case, of a car on the CAT's account; else 400 or 404. */
+    private String ownedVinIn(SimRequest request, String header) {
         AccountState account = guards.requireCat(request);
-        String vin = request.headerValue("vin").orElseThrow(() -> Guards.fordBadRequest("Missing vin header"))
-            .toUpperCase(Locale.ROOT);
+        String vin = request.headerValue(header).orElseThrow(() -> Guards.fordBadRequest("Missing " + header
+            + " header")).toUpperCase(Locale.ROOT);
         if (!context.world().owns(account.username(), vin)) {
             throw Guards.fordNotFound("Vehicle not found for this account");
         }
+        return vin;
+    }
+
+    private SimResponse preferredChargeTimes(SimRequest request) {
+        String vin = ownedVinIn(request, "vin");
         ObjectNode answer = context.world().withVehicle(vin, v -> {
             if (!v.spec().engineType().isPlugIn()) {
                 return null;
@@ -183,5 +194,30 @@ final class FordVehicleService {
             return root;
         }).orElseThrow(() -> Guards.fordBadRequest("Vehicle " + vin + " has no charge port"));
         return SimResponse.json(200, answer);
+    }
+
+    /**
+     * The charging sessions of the car named in the {@code deviceId} header, newest first, at most {@code maxRecords}
+     * (docs/ford-api.md §4.4); a car without charge port has an empty log.
+     */
+    private SimResponse energyTransferLogs(SimRequest request) {
+        String vin = ownedVinIn(request, "deviceId");
+        int maxRecords = Optional.ofNullable(request.query().get("maxRecords")).map(FordVehicleService::positive)
+            .orElse(DEFAULT_MAX_RECORDS);
+        ObjectNode answer = context.world().withVehicle(vin, v -> v.charging().chargeLog(maxRecords))
+            .orElseThrow(() -> Guards.fordNotFound("Vehicle not found"));
+        return SimResponse.json(200, answer);
+    }
+
+    private static int positive(String number) {
+        try {
+            int value = Integer.parseInt(number.strip());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw Guards.fordBadRequest("maxRecords must be a positive whole number");
     }
 }

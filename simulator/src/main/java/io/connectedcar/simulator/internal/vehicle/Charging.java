@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.connectedcar.simulator.vehicle.VehicleSpec;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.connectedcar.simulator.internal.vehicle.MetricNames.*;
 import static io.connectedcar.simulator.internal.vehicle.Numbers.clamp;
@@ -24,6 +25,7 @@ public final class Charging {
     private final VehicleSpec spec;
     private final Timeline timeline;
     private final ChangeTracker changes;
+    private final ChargeLog log;
 
     private double energyKwh;
     private boolean pluggedIn;
@@ -45,11 +47,16 @@ public final class Charging {
         this.chargePowerKw = spec.chargePowerKw();
         this.targetStateOfChargePercent = spec.targetStateOfChargePercent();
         this.displayStatus = !pluggedIn ? "NOT_PLUGGED_IN" : charging ? "IN_PROGRESS" : "NOT_READY";
+        this.log = new ChargeLog(spec.vin(), spec.batteryCapacityKwh());
+        if (spec.engineType().isPlugIn()) {
+            log.seed(timeline.now(), spec.latitude(), spec.longitude(), chargePowerKw);
+        }
     }
 
     /** Keeps charging if the spec says the car was charging at the start. */
     void resume() {
         if (charging) {
+            log.began(timeline.now(), energyKwh, actualStateOfCharge(), chargePowerKw);
             scheduleReports();
         }
     }
@@ -83,8 +90,7 @@ public final class Charging {
         if (value) {
             start();
         } else {
-            charging = false;
-            displayStatus = "NOT_PLUGGED_IN";
+            setCharging(false, "NOT_PLUGGED_IN");
         }
         reportCharger();
     }
@@ -128,8 +134,7 @@ public final class Charging {
             reportCharger();
             return;
         }
-        charging = true;
-        displayStatus = "IN_PROGRESS";
+        setCharging(true, "IN_PROGRESS");
         reportCharger();
         scheduleReports();
     }
@@ -137,8 +142,7 @@ public final class Charging {
     /** Stops charging; the charger then shows {@code displayStatus}, or {@code NOT_PLUGGED_IN} without a plug. */
     void stop(String newDisplayStatus) {
         car.settle();
-        charging = false;
-        displayStatus = pluggedIn ? newDisplayStatus : "NOT_PLUGGED_IN";
+        setCharging(false, pluggedIn ? newDisplayStatus : "NOT_PLUGGED_IN");
         reportCharger();
         reportBattery();
     }
@@ -169,11 +173,27 @@ public final class Charging {
         double targetKwh = spec.batteryCapacityKwh() * targetStateOfChargePercent / 100;
         energyKwh = Math.min(Math.max(targetKwh, energyKwh), energyKwh + effectivePower() * hours);
         if (energyKwh >= targetKwh) {
-            charging = false;
-            displayStatus = "COMPLETED";
+            setCharging(false, "COMPLETED");
             reportCharger();
         }
         reportBattery();
+    }
+
+    /** Charging starts or stops; a session that ends goes into the energy-transfer log. */
+    private void setCharging(boolean value, String newDisplayStatus) {
+        if (value && !charging) {
+            log.began(timeline.now(), energyKwh, actualStateOfCharge(), chargePowerKw);
+        } else if (!value && charging) {
+            log.ended(timeline.now(), energyKwh, actualStateOfCharge(), car.driving().latitude(),
+                car.driving().longitude());
+        }
+        charging = value;
+        displayStatus = newDisplayStatus;
+    }
+
+    /** The energy-transfer-logs answer: the newest {@code maxRecords} sessions (docs/ford-api.md §4.4). */
+    public ObjectNode chargeLog(int maxRecords) {
+        return log.answer(maxRecords);
     }
 
     void reportBattery() {

@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static io.connectedcar.simulator.internal.vehicle.MetricNames.*;
+import static io.connectedcar.simulator.internal.vehicle.Numbers.round;
 
 /**
  * Renders one metric of a vehicle as Autonomic telemetry carries it: {@code {"updateTime", "oemCorrelationId",
@@ -240,8 +241,4 @@ final class MetricRenderer {
         return points[(int) Math.round(((heading % 360) + 360) % 360 / 45.0) % 8];
     }
 
-    private static double round(double value, int decimals) {
-        double factor = Math.pow(10, decimals);
-        return Math.round(value * factor) / factor;
-    }
 }
