@@ -133,7 +133,7 @@ final class RemoteCommands {
         }
     }
 
-    @Command(name = "charge", description = "Charging: start, stop or pause it, change its settings, list past sessions.",
+    @Command(name = "charge", description = "Charging: start, stop or pause it, its settings, its past sessions.",
         subcommands = {ChargeStart.class, ChargeStop.class, ChargePause.class, ChargeSettingsCommand.class,
             ChargeHistoryCommand.class})
     static final class Charge extends CommandGroup {
