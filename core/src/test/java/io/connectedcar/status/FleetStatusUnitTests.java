@@ -123,4 +123,24 @@ class FleetStatusUnitTests {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("not-a-vin");
     }
+
+    @Test
+    void theWholeAccountIsFollowedFromTheKeptVehicleList() {
+        TestClients.withVehicleRoutes(transport);
+        ConnectedCarAsyncClient client = TestClients.loggedIn(transport, new FakeFordAuth())
+            .statusStreamOptions(StatusStreamOptions.polling(Duration.ofMinutes(15)))
+            .buildAsyncClient();
+        List<FleetStatus> seen = new CopyOnWriteArrayList<>();
+
+        StepVerifier.withVirtualTime(() -> client.fleetStatus().doOnNext(seen::add), () -> time, Long.MAX_VALUE)
+            .thenAwait(Duration.ofSeconds(1))
+            .expectNextCount(2)
+            .thenCancel()
+            .verify(VERIFY);
+
+        assertThat(seen).extracting(FleetStatus::vin)
+            .containsExactlyInAnyOrder(TestClients.F150_VIN, TestClients.MACH_E_VIN);
+        assertThat(seen).noneMatch(FleetStatus::isError);
+        assertThat(transport.count("vehicles")).isEqualTo(1);
+    }
 }
