@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
-import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.command.CommandResult;
 import io.connectedcar.ford.Endpoints;
 import io.connectedcar.model.CommandState;
 import io.connectedcar.model.VehicleStatus;
 import io.connectedcar.protection.QuotaOptions;
-import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
 import io.connectedcar.simulator.QuotaPolicy;
 import io.connectedcar.simulator.SimulatedAccount;
@@ -75,13 +73,7 @@ class FleetAgainstSimulatorIntegrationTests {
             .tokenStore(new InMemoryTokenStore())
             .quota(QuotaOptions.unlimited())
             .buildAsyncClient();
-        AuthAsyncClient auth = client.auth();
-        auth.beginLogin()
-            .flatMap(pending -> new BrowserLogin()
-                .signIn(pending.authorizeUrl().toString(), SimulatedAccount.DEFAULT_USERNAME,
-                    SimulatedAccount.DEFAULT_PASSWORD)
-                .flatMap(redirect -> auth.completeLogin(pending, redirect)))
-            .block(WAIT);
+        SdkAgainstSimulatorIntegrationTests.logIn(client);
     }
 
     @AfterEach
