@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -208,6 +212,50 @@ class ReactorNettyWebsocketIntegrationTests {
         StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET,
                 URI.create("http://localhost:" + server.port() + "/ping"), "ping")))
             .assertNext(response -> assertThat(response.bodyAsString()).isEqualTo("pong"))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void openSocketsTakeNoSlotOfTheRestPool() {
+        transport.close();
+        transport = ReactorNettyTransport.builder()
+            .options(TransportOptions.defaults().withMaxConnections(1))
+            .build();
+        handler = (in, out) -> out.sendString(Flux.just("open").concatWith(Flux.never()));
+        List<Disposable> sockets = new ArrayList<>();
+        List<String> opened = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sockets.add(transport.websocket(wsUri(), AUTHORIZED, Flux.never()).subscribe(opened::add));
+        }
+        try {
+            StepVerifier.create(Flux.interval(Duration.ofMillis(10)).filter(tick -> opened.size() == 5).next())
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(VERIFY);
+            // Five sockets open on a pool of one: a call still gets the pooled connection at once.
+            StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET,
+                    URI.create("http://localhost:" + server.port() + "/ping"), "ping")))
+                .assertNext(response -> assertThat(response.bodyAsString()).isEqualTo("pong"))
+                .expectComplete()
+                .verify(VERIFY);
+        } finally {
+            sockets.forEach(Disposable::dispose);
+        }
+    }
+
+    @Test
+    void callsBeyondAFullPoolWaitTheirTurnInsteadOfFailing() {
+        transport.close();
+        transport = ReactorNettyTransport.builder()
+            .options(TransportOptions.defaults().withMaxConnections(1))
+            .build();
+        URI ping = URI.create("http://localhost:" + server.port() + "/ping");
+
+        StepVerifier.create(Flux.range(0, 20)
+                .flatMap(i -> transport.send(HttpRequest.of(HttpMethod.GET, ping, "ping")), 20)
+                .map(response -> response.bodyAsString()))
+            .expectNextCount(20)
             .expectComplete()
             .verify(VERIFY);
     }
