@@ -198,10 +198,7 @@ class ReactorNettyWebsocketIntegrationTests {
 
     @Test
     void givesItsPooledConnectionBackWhenClosed() {
-        transport.close();
-        transport = ReactorNettyTransport.builder()
-            .options(TransportOptions.defaults().withMaxConnections(1))
-            .build();
+        useAPoolOfOne();
         handler = (in, out) -> out.sendString(Mono.just("bye"));
 
         StepVerifier.create(transport.websocket(wsUri(), AUTHORIZED, Flux.never()))
@@ -209,19 +206,12 @@ class ReactorNettyWebsocketIntegrationTests {
             .expectComplete()
             .verify(VERIFY);
         // With a pool of one, this waits for the pool's acquire timeout if the websocket kept its connection.
-        StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET,
-                URI.create("http://localhost:" + server.port() + "/ping"), "ping")))
-            .assertNext(response -> assertThat(response.bodyAsString()).isEqualTo("pong"))
-            .expectComplete()
-            .verify(VERIFY);
+        expectPong();
     }
 
     @Test
     void openSocketsTakeNoSlotOfTheRestPool() {
-        transport.close();
-        transport = ReactorNettyTransport.builder()
-            .options(TransportOptions.defaults().withMaxConnections(1))
-            .build();
+        useAPoolOfOne();
         handler = (in, out) -> out.sendString(Flux.just("open").concatWith(Flux.never()));
         List<Disposable> sockets = new ArrayList<>();
         List<String> opened = new CopyOnWriteArrayList<>();
@@ -234,11 +224,7 @@ class ReactorNettyWebsocketIntegrationTests {
                 .expectComplete()
                 .verify(VERIFY);
             // Five sockets open on a pool of one: a call still gets the pooled connection at once.
-            StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET,
-                    URI.create("http://localhost:" + server.port() + "/ping"), "ping")))
-                .assertNext(response -> assertThat(response.bodyAsString()).isEqualTo("pong"))
-                .expectComplete()
-                .verify(VERIFY);
+            expectPong();
         } finally {
             sockets.forEach(Disposable::dispose);
         }
@@ -246,14 +232,9 @@ class ReactorNettyWebsocketIntegrationTests {
 
     @Test
     void callsBeyondAFullPoolWaitTheirTurnInsteadOfFailing() {
-        transport.close();
-        transport = ReactorNettyTransport.builder()
-            .options(TransportOptions.defaults().withMaxConnections(1))
-            .build();
-        URI ping = URI.create("http://localhost:" + server.port() + "/ping");
-
+        useAPoolOfOne();
         StepVerifier.create(Flux.range(0, 20)
-                .flatMap(i -> transport.send(HttpRequest.of(HttpMethod.GET, ping, "ping")), 20)
+                .flatMap(i -> transport.send(ping()), 20)
                 .map(response -> response.bodyAsString()))
             .expectNextCount(20)
             .expectComplete()
@@ -269,6 +250,25 @@ class ReactorNettyWebsocketIntegrationTests {
         assertThat(upgradeHeaders.get()).isNull();
         StepVerifier.create(socket).expectNext("hello").expectComplete().verify(VERIFY);
         assertThat(upgradeHeaders.get()).isNotNull();
+    }
+
+    private void useAPoolOfOne() {
+        transport.close();
+        transport = ReactorNettyTransport.builder()
+            .options(TransportOptions.defaults().withMaxConnections(1))
+            .build();
+    }
+
+    /** A call on the pooled connection, answered. */
+    private void expectPong() {
+        StepVerifier.create(transport.send(ping()))
+            .assertNext(response -> assertThat(response.bodyAsString()).isEqualTo("pong"))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    private HttpRequest ping() {
+        return HttpRequest.of(HttpMethod.GET, URI.create("http://localhost:" + server.port() + "/ping"), "ping");
     }
 
     private URI wsUri() {

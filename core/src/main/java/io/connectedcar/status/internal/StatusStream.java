@@ -60,7 +60,7 @@ public final class StatusStream {
         this.calls = calls;
         this.tokens = tokens;
         this.options = options;
-        pushing.tryEmitNext(Push.UNKNOWN);
+        setPush(Push.UNKNOWN);
     }
 
     /** What an attempt to open the socket gave. */
@@ -105,8 +105,16 @@ public final class StatusStream {
             Flux<VehicleStatus> fallback = polling.asFlux().distinctUntilChanged()
                 .switchMap(on -> on ? polled(snapshot) : Flux.empty());
             return Flux.merge(first, rereads, changes, fallback)
-                .doFinally(signal -> pushing.tryEmitNext(Push.DOWN));
+                .doFinally(signal -> setPush(Push.DOWN));
         }).distinctUntilChanged();
+    }
+
+    /**
+     * Emits the push state. Serialized: the socket's thread, a cancel and a failure may set it at the same time, and
+     * a lost update would leave a command waiting for pushes that never come.
+     */
+    private synchronized void setPush(Push state) {
+        pushing.tryEmitNext(state);
     }
 
     /**
@@ -117,7 +125,7 @@ public final class StatusStream {
     public Flux<Void> pushOnly() {
         return pushed(Sinks.many().replay().latest(), Sinks.many().replay().latest(), false)
             .onErrorResume(error -> Mono.empty())
-            .doFinally(signal -> pushing.tryEmitNext(Push.DOWN))
+            .doFinally(signal -> setPush(Push.DOWN))
             .thenMany(Flux.empty());
     }
 
@@ -162,7 +170,7 @@ public final class StatusStream {
                             LOG.info("The status websocket of {} is open again; back to push", vin);
                             polling.tryEmitNext(false);
                         }
-                        pushing.tryEmitNext(Push.OPEN);
+                        setPush(Push.OPEN);
                         opens.tryEmitNext(backFromPolling ? Opening.OPENED_AFTER_POLLING : Opening.OPENED);
                     })
                     .flatMapMany(session -> session.frames()
@@ -170,7 +178,7 @@ public final class StatusStream {
                         .map(frame -> handle(frame, sent))
                         .concatWith(Mono.error(() -> new SessionEnded("the server closed the socket"))))
                     .doOnError(error -> {
-                        pushing.tryEmitNext(Push.DOWN);
+                        setPush(Push.DOWN);
                         opens.tryEmitNext(Opening.FAILED);
                     });
             })
