@@ -117,7 +117,14 @@ public final class CommandEngine {
         byte[] body = Json.write(CommandBodies.command(type, properties));
         Once<Sent> activation = new Once<>(() -> activate(vin, type, body, options));
         Flux<CommandProgress> source = activation.get().flatMapMany(sent -> follow(sent, options)
-            .doFinally(signal -> sent.listening().dispose()));
+                .doFinally(signal -> sent.listening().dispose()))
+            .doOnNext(step -> {
+                if (step.state().isFinal()) {
+                    metrics.ended(type.type(), step.state().name());
+                }
+            })
+            .doOnError(error -> metrics.ended(type.type(), certainlyNotActedOn(error) ? CommandMetrics.REFUSED
+                : CommandMetrics.OUTCOME_UNKNOWN));
         return new CommandFlux(vin, type.type(), source);
     }
 

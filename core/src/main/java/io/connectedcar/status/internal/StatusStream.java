@@ -54,12 +54,15 @@ public final class StatusStream {
     private final FordCalls calls;
     private final TokenManager tokens;
     private final StatusStreamOptions options;
+    private final StatusMetrics metrics;
 
-    public StatusStream(String vin, FordCalls calls, TokenManager tokens, StatusStreamOptions options) {
+    public StatusStream(String vin, FordCalls calls, TokenManager tokens, StatusStreamOptions options,
+                        StatusMetrics metrics) {
         this.vin = vin;
         this.calls = calls;
         this.tokens = tokens;
         this.options = options;
+        this.metrics = metrics;
         setPush(Push.UNKNOWN);
     }
 
@@ -101,7 +104,8 @@ public final class StatusStream {
                             error.getMessage());
                         return Mono.empty();
                     }));
-            Flux<VehicleStatus> changes = pushed(opens, polling, true).mapNotNull(snapshot::apply);
+            Flux<VehicleStatus> changes = pushed(opens, polling, true)
+                .mapNotNull(data -> delivered(data, snapshot.apply(data)));
             Flux<VehicleStatus> fallback = polling.asFlux().distinctUntilChanged()
                 .switchMap(on -> on ? polled(snapshot) : Flux.empty());
             return Flux.merge(first, rereads, changes, fallback)
@@ -143,6 +147,15 @@ public final class StatusStream {
      */
     public Flux<JsonNode> frames() {
         return frames.asFlux();
+    }
+
+    /** Counts the lag of a push that changed the status; gives the status (or {@code null}) on. */
+    private VehicleStatus delivered(JsonNode data, VehicleStatus status) {
+        // A push's updateTime replaces the snapshot's, so the merged status carries the push's stamp.
+        if (status != null && data.has("updateTime")) {
+            status.updateTime().ifPresent(stamped -> metrics.pushDelivered(stamped, calls.clock().instant()));
+        }
+        return status;
     }
 
     private Mono<JsonNode> telemetry() {

@@ -27,6 +27,7 @@ public final class StatusStreams implements CommandPush {
     private final FordCalls calls;
     private final TokenManager tokens;
     private final StatusStreamOptions options;
+    private final StatusMetrics metrics = new StatusMetrics();
     private final ConcurrentHashMap<String, Entry> streams = new ConcurrentHashMap<>();
 
     public StatusStreams(FordCalls calls, TokenManager tokens, StatusStreamOptions options) {
@@ -45,14 +46,21 @@ public final class StatusStreams implements CommandPush {
         return Flux.defer(() -> entry(vin).shared());
     }
 
+    /** The counters of this client's streams. */
+    public StatusMetrics metrics() {
+        return metrics;
+    }
+
     private Entry entry(String vin) {
         return streams.computeIfAbsent(vin, this::newEntry);
     }
 
     private Entry newEntry(String vin) {
         AtomicReference<Entry> self = new AtomicReference<>();
-        StatusStream stream = new StatusStream(vin, calls, tokens, options);
+        StatusStream stream = new StatusStream(vin, calls, tokens, options, metrics);
         Flux<VehicleStatus> shared = stream.flux()
+            .doOnSubscribe(subscription -> metrics.opened())
+            .doFinally(signal -> metrics.closed())
             .doOnTerminate(() -> streams.remove(vin, self.get()))
             // A stream nobody follows any more is forgotten too: the map holds only open streams.
             .doOnCancel(() -> streams.remove(vin, self.get()))
@@ -79,7 +87,7 @@ public final class StatusStreams implements CommandPush {
             if (open != null) {
                 return pushedBy(open.stream(), open.stream().pushing().next());
             }
-            StatusStream socket = new StatusStream(vin, calls, tokens, options);
+            StatusStream socket = new StatusStream(vin, calls, tokens, options, metrics);
             // Waits for the socket's first attempt to open to succeed or fail; the socket closes with the listening.
             Mono<Push> opened = socket.pushing().filter(now -> now != Push.UNKNOWN).next()
                 .timeout(StatusStream.SNAPSHOT_WAIT, Mono.just(Push.DOWN));
