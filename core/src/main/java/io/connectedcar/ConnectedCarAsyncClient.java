@@ -4,6 +4,12 @@ import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.command.CommandOptions;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.model.Vehicle;
+import io.connectedcar.status.FleetOptions;
+import io.connectedcar.status.FleetStatus;
+import io.connectedcar.status.internal.Fleet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import reactor.core.publisher.Flux;
 
 /**
@@ -32,6 +38,55 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
      */
     public Flux<Vehicle> vehicles() {
         return context.calls().vehicles();
+    }
+
+    /**
+     * Every car of the account as one stream of statuses: the account's vehicle list (the one the capability checks
+     * keep, so usually no call), then each car's {@link VehicleAsyncClient#statusUpdates()}, opened gently with
+     * {@link FleetOptions#defaults()}. See {@link #fleetStatus(Collection, FleetOptions)}. Lazy.
+     *
+     * @throws AuthenticationRequiredException (as an error signal) when there is no usable login
+     * @throws io.connectedcar.exception.ServiceException (as an error signal) when the vehicle list cannot be read
+     */
+    public Flux<FleetStatus> fleetStatus() {
+        return context.commands().engine().capabilities().vehicles()
+            .map(Vehicle::vin)
+            .collectList()
+            .flatMapMany(vins -> fleetStatus(vins, FleetOptions.defaults()));
+    }
+
+    /**
+     * These cars as one stream of statuses, with {@link FleetOptions#defaults()}. Lazy.
+     *
+     * @throws IllegalArgumentException when a VIN is not 17 letters and digits
+     * @see #fleetStatus(Collection, FleetOptions)
+     */
+    public Flux<FleetStatus> fleetStatus(Collection<String> vins) {
+        return fleetStatus(vins, FleetOptions.defaults());
+    }
+
+    /**
+     * These cars as one stream of statuses: each car's {@link VehicleAsyncClient#statusUpdates()} (first its current
+     * status, then every change), tagged with its VIN, all merged. Lazy: nothing is opened until subscription.
+     *
+     * <p>Opening is spread in time so that Ford never sees a burst: a car starts opening at most every
+     * {@link FleetOptions#openInterval()}, and at most {@link FleetOptions#maxOpening()} cars are opening (between
+     * subscribing to their stream and their first status) at a time. Each car then keeps its own websocket (outside
+     * the REST connection pool), shared with any other subscriber of that car.
+     *
+     * <p>A car whose stream fails (unknown VIN, first read refused, lost login) emits one
+     * {@link FleetStatus#failed} item and leaves the fleet; the other cars go on. The stream does not complete while
+     * a car is followed; cancelling it closes every car's stream that has no other subscriber.
+     *
+     * @param vins    the cars; duplicates are followed once
+     * @param options how the cars are opened
+     * @throws IllegalArgumentException (thrown) when a VIN is not 17 letters and digits
+     * @throws NullPointerException     (thrown) when an argument is null
+     */
+    public Flux<FleetStatus> fleetStatus(Collection<String> vins, FleetOptions options) {
+        Objects.requireNonNull(options, "options");
+        List<String> checked = Objects.requireNonNull(vins, "vins").stream().map(Vins::checked).distinct().toList();
+        return Fleet.of(checked, options, vin -> vehicle(vin).statusUpdates());
     }
 
     /**

@@ -249,8 +249,9 @@ public final class ConnectedCarClientBuilder {
             lockoutGuard, new TokenPolicy(auth.tokens()), budget, logging));
 
         FordCalls calls = new FordCalls(dataPipeline, endpoints, region, clock);
-        CommandSupport commands = CommandSupport.create(calls, commandOptions, capabilityCacheTtl, usage, account);
         StatusStreams statusStreams = new StatusStreams(calls, auth.tokens(), statusStreamOptions);
+        CommandSupport commands = CommandSupport.create(calls, commandOptions, capabilityCacheTtl, usage, account,
+            statusStreams);
         return new ConnectedCarAsyncClient(new ClientContext(account, calls, auth, commands, statusStreams, retry,
             budget, lockoutGuard, ownsTransport ? wire : null));
     }

@@ -36,7 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * every other error arrives as a signal (see {@link CommandFlux}). Before sending, a command checks the car's
  * capability in the account's vehicle list (kept for an hour) and refuses an unsupported one with
  * {@link io.connectedcar.exception.CommandNotSupportedException}; {@link #withCommandOptions(CommandOptions)} changes
- * that and the following's timing for some calls.
+ * that and the following's timing for some calls. A command is followed by push when it can: with the car's
+ * {@link #statusUpdates()} open, its states arrive over that websocket and no telemetry is polled; otherwise (with
+ * websockets on) it listens on a socket of its own while it is followed, and polls only when no push is to be had.
  *
  * <p><b>Ford-host actions</b> (guard mode, zone lighting, climate profile) have no command id to follow: they return
  * a {@code Mono} of the single answer ({@link ActionResult}).

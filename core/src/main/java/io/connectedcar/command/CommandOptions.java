@@ -13,7 +13,9 @@ import java.util.Objects;
  * comes {@link #firstCheckDelay()} (2 s) later; then the checks are spaced by growing intervals
  * ({@link #pollInterval(int)}: 2, 3, 5, 8, 13, then {@link #maxPollInterval()} 15 s each) until a final state, or
  * until {@link #timeout()} (2 min; {@link #statusRefreshTimeout()} 5 min for a status refresh) has passed since the
- * POST was answered, which ends in TIMED_OUT. That is at most about a dozen telemetry calls per command.
+ * POST was answered, which ends in TIMED_OUT. That is at most about a dozen telemetry calls per command. When the
+ * car's status websocket is open (or, with websockets on, a socket the command opens for its duration), the states
+ * arrive pushed and none of these checks is made; the timeout still applies.
  *
  * @param firstCheckDelay           from the POST's answer to the first telemetry check
  * @param initialPollInterval       the first interval between checks; later ones grow like the Fibonacci numbers

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -228,10 +229,17 @@ class StatusStreamUnitTests {
     }
 
     @Test
-    void aSocketThatCannotBeOpenedFallsBackToPolling() {
+    void aSocketThatCannotBeOpenedFallsBackToPollingAndReturnsToPushWhenItOpensAgain() {
+        AtomicBoolean refused = new AtomicBoolean(true);
+        List<Long> upgrades = new CopyOnWriteArrayList<>();
+        Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
         transport.onWebSocket(outbound -> {
-            sockets.incrementAndGet();
-            return Flux.error(new WebSocketRefusedException("websocket: refused with status 404", 404, null));
+            upgrades.add(Schedulers.parallel().now(TimeUnit.SECONDS));
+            if (refused.get()) {
+                throw new WebSocketRefusedException("websocket: refused with status 503", 503, null);
+            }
+            // Keep-alives hold the watchdog off.
+            return Flux.merge(inbound.asFlux(), Flux.interval(Duration.ofSeconds(20)).map(tick -> "{}"));
         });
         StatusStreamOptions options = StatusStreamOptions.defaults()
             .withReconnects(2, Duration.ofSeconds(1), Duration.ofSeconds(4))
@@ -242,14 +250,22 @@ class StatusStreamUnitTests {
 
         StepVerifier.withVirtualTime(() -> client(options).vehicle(VIN).statusUpdates())
             .assertNext(status -> assertThat(status.odometer().orElseThrow().value()).isEqualTo(1000.0))
-            .thenAwait(Duration.ofMinutes(1))
-            .then(() -> assertThat(sockets).hasValue(3)) // the first attempt and two reconnects
-            .thenAwait(Duration.ofMinutes(15))
-            .assertNext(status -> assertThat(status.odometer().orElseThrow().value()).isEqualTo(1001.0))
-            .thenAwait(Duration.ofMinutes(15))
-            .assertNext(status -> assertThat(status.odometer().orElseThrow().value()).isEqualTo(1002.0))
+            .thenAwait(Duration.ofMinutes(15).plusSeconds(3)) // polling since 3 s
+            .assertNext(status -> assertThat(status.odometer().orElseThrow().value()).as("polled")
+                .isEqualTo(1001.0))
+            .then(() -> refused.set(false)) // the fault clears at 15 min 3 s
+            .thenAwait(Duration.ofMinutes(3))
+            .assertNext(status -> assertThat(status.odometer().orElseThrow().value())
+                .as("read once on returning to push").isEqualTo(1002.0))
+            .then(() -> inbound.tryEmitNext("{\"_data\":{\"metrics\":{\"odometer\":{\"value\":1500}}}}"))
+            .assertNext(status -> assertThat(status.odometer().orElseThrow().value()).as("pushed").isEqualTo(1500.0))
+            .thenAwait(Duration.ofHours(1))
+            .expectNoEvent(Duration.ofSeconds(1)) // back on push: no more polling
             .thenCancel()
             .verify(VERIFY);
+        // 0, 1, 3 s (1 and 2 s apart); then polling, and the socket tried again 4, 8, 16 ... s apart, at most every
+        // poll interval; the attempt at 1023 s opens it.
+        assertThat(upgrades).containsExactly(0L, 1L, 3L, 7L, 15L, 31L, 63L, 127L, 255L, 511L, 1023L);
         assertThat(transport.count("telemetry")).isEqualTo(3);
     }
 

@@ -52,6 +52,11 @@ class SdkAgainstSimulatorIntegrationTests {
             .endpoints(Endpoints.allAt(SIMULATOR.baseUrl()))
             .tokenStore(new InMemoryTokenStore())
             .buildAsyncClient();
+        logIn(client);
+    }
+
+    /** Signs the client in to the simulator's default account through the browser flow. */
+    static void logIn(ConnectedCarAsyncClient client) {
         AuthAsyncClient auth = client.auth();
         auth.beginLogin()
             .flatMap(pending -> new BrowserLogin()

@@ -42,7 +42,13 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The default {@link HttpTransport}: Reactor Netty's HTTP client and websocket client over one pool of connections.
+ * The default {@link HttpTransport}: Reactor Netty's HTTP client over a pool of REST connections, and its websocket
+ * client over connections of their own.
+ *
+ * <p>Connections: REST calls share a pool of {@link TransportOptions#maxConnections()}; when all are busy a call
+ * waits in a queue of up to {@link TransportOptions#maxPendingCalls()} (the call's deadline bounds the wait) instead
+ * of failing. A websocket is long-lived, so it never takes a pooled slot: each opens a connection of its own, closed
+ * with the socket. Thousands of open status streams therefore leave every REST slot to calls.
  *
  * <p>What it does on the wire: HTTP/1.1; request headers sent exactly as given (name spelling kept);
  * {@code Accept-Encoding: gzip} sent and gzip bodies inflated; redirects never followed (a 302 comes back as a
@@ -80,16 +86,30 @@ public final class ReactorNettyTransport implements HttpTransport {
     private final TransportOptions options;
     private final ConnectionProvider connectionProvider;
     private final HttpClient client;
+    /** Websockets: the same settings as {@link #client}, outside the pool (one connection per socket). */
+    private final HttpClient websocketClient;
     private final WebsocketClientSpec websocketSpec;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Ends every open websocket on {@link #close()}: they are outside the pool, whose disposal would not. */
+    private final Sinks.One<Boolean> closing = Sinks.one();
 
     private ReactorNettyTransport(TransportOptions options, SslContext sslContext) {
         this.options = options;
         this.connectionProvider = ConnectionProvider.builder(POOL_NAME)
             .maxConnections(options.maxConnections())
             .maxIdleTime(DEFAULT_MAX_IDLE_TIME)
+            .pendingAcquireMaxCount(options.maxPendingCalls())
+            .pendingAcquireTimeout(options.maxPendingWait())
             .build();
-        this.client = HttpClient.create(connectionProvider)
+        this.client = configured(HttpClient.create(connectionProvider), options, sslContext);
+        this.websocketClient = configured(HttpClient.newConnection(), options, sslContext);
+        this.websocketSpec = WebsocketClientSpec.builder()
+            .maxFramePayloadLength(MAX_WEBSOCKET_MESSAGE_BYTES)
+            .build();
+    }
+
+    private static HttpClient configured(HttpClient client, TransportOptions options, SslContext sslContext) {
+        return client
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(options.connectTimeout()))
             .responseTimeout(options.responseTimeout())
             .compress(true)
@@ -99,9 +119,6 @@ public final class ReactorNettyTransport implements HttpTransport {
             .disableRetry(true)
             // Applies to https and wss URIs only; http and ws stay plain.
             .secure(spec -> spec.sslContext(sslContext));
-        this.websocketSpec = WebsocketClientSpec.builder()
-            .maxFramePayloadLength(MAX_WEBSOCKET_MESSAGE_BYTES)
-            .build();
     }
 
     /** A builder with {@link TransportOptions#defaults()} and the JDK's trust store. */
@@ -191,19 +208,21 @@ public final class ReactorNettyTransport implements HttpTransport {
                 return Flux.error(new IllegalArgumentException(
                     "websocket: a header cannot be sent (" + e.getMessage() + ")", e));
             }
-            return client
+            return websocketClient
                 .headers(h -> h.add(upgradeHeaders))
                 .websocket(websocketSpec)
                 .uri(uri)
                 .handle((in, out) -> exchange(in, out, outbound))
                 .onErrorMap(e -> !(e instanceof TransportException) && !(e instanceof OutboundFailed),
                     e -> TransportErrors.forWebsocket(uri, options.responseTimeout(), e))
-                .onErrorMap(OutboundFailed.class, Throwable::getCause);
+                .onErrorMap(OutboundFailed.class, Throwable::getCause)
+                .takeUntilOther(closing.asMono());
         });
     }
 
     /**
-     * Releases the connection pool; open connections are closed. Idempotent and non-blocking. Calls made afterwards
+     * Releases the connection pool and closes open websockets; open connections are closed. Idempotent and
+     * non-blocking. Calls made afterwards
      * fail with a {@link TransportException} saying that nothing was sent.
      */
     @Override
@@ -213,6 +232,7 @@ public final class ReactorNettyTransport implements HttpTransport {
             // dispose() subscribes to disposeLater() and returns at once; the event loops are Reactor Netty's
             // shared ones and stay for other clients.
             connectionProvider.dispose();
+            closing.tryEmitValue(true);
         }
     }
 

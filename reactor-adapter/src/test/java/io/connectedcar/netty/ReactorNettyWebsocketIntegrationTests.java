@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -194,10 +198,7 @@ class ReactorNettyWebsocketIntegrationTests {
 
     @Test
     void givesItsPooledConnectionBackWhenClosed() {
-        transport.close();
-        transport = ReactorNettyTransport.builder()
-            .options(TransportOptions.defaults().withMaxConnections(1))
-            .build();
+        useAPoolOfOne();
         handler = (in, out) -> out.sendString(Mono.just("bye"));
 
         StepVerifier.create(transport.websocket(wsUri(), AUTHORIZED, Flux.never()))
@@ -205,9 +206,37 @@ class ReactorNettyWebsocketIntegrationTests {
             .expectComplete()
             .verify(VERIFY);
         // With a pool of one, this waits for the pool's acquire timeout if the websocket kept its connection.
-        StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET,
-                URI.create("http://localhost:" + server.port() + "/ping"), "ping")))
-            .assertNext(response -> assertThat(response.bodyAsString()).isEqualTo("pong"))
+        expectPong();
+    }
+
+    @Test
+    void openSocketsTakeNoSlotOfTheRestPool() {
+        useAPoolOfOne();
+        handler = (in, out) -> out.sendString(Flux.just("open").concatWith(Flux.never()));
+        List<Disposable> sockets = new ArrayList<>();
+        List<String> opened = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sockets.add(transport.websocket(wsUri(), AUTHORIZED, Flux.never()).subscribe(opened::add));
+        }
+        try {
+            StepVerifier.create(Flux.interval(Duration.ofMillis(10)).filter(tick -> opened.size() == 5).next())
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(VERIFY);
+            // Five sockets open on a pool of one: a call still gets the pooled connection at once.
+            expectPong();
+        } finally {
+            sockets.forEach(Disposable::dispose);
+        }
+    }
+
+    @Test
+    void callsBeyondAFullPoolWaitTheirTurnInsteadOfFailing() {
+        useAPoolOfOne();
+        StepVerifier.create(Flux.range(0, 20)
+                .flatMap(i -> transport.send(ping()), 20)
+                .map(response -> response.bodyAsString()))
+            .expectNextCount(20)
             .expectComplete()
             .verify(VERIFY);
     }
@@ -221,6 +250,25 @@ class ReactorNettyWebsocketIntegrationTests {
         assertThat(upgradeHeaders.get()).isNull();
         StepVerifier.create(socket).expectNext("hello").expectComplete().verify(VERIFY);
         assertThat(upgradeHeaders.get()).isNotNull();
+    }
+
+    private void useAPoolOfOne() {
+        transport.close();
+        transport = ReactorNettyTransport.builder()
+            .options(TransportOptions.defaults().withMaxConnections(1))
+            .build();
+    }
+
+    /** A call on the pooled connection, answered. */
+    private void expectPong() {
+        StepVerifier.create(transport.send(ping()))
+            .assertNext(response -> assertThat(response.bodyAsString()).isEqualTo("pong"))
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    private HttpRequest ping() {
+        return HttpRequest.of(HttpMethod.GET, URI.create("http://localhost:" + server.port() + "/ping"), "ping");
     }
 
     private URI wsUri() {

@@ -38,6 +38,11 @@ public final class CapabilityCache {
             .cacheInvalidateIf(entry -> !clock.instant().isBefore(entry.expiresAt()));
     }
 
+    /** The account's vehicles, from the kept list (loaded once per time to live). Lazy. */
+    public Flux<Vehicle> vehicles() {
+        return cached.flatMapIterable(Entry::vehicles);
+    }
+
     /**
      * The vehicle with this VIN, from the kept list. Lazy.
      *

@@ -31,9 +31,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.publisher.ConnectableFlux;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -55,10 +57,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CommandEngine {
     private static final Logger LOG = LoggerFactory.getLogger(CommandEngine.class);
+    /** How much longer than a command's timeout its car's push is listened to, at most. */
+    private static final Duration LISTEN_MARGIN = Duration.ofSeconds(30);
 
     /** What the POST's answer told. */
     private record Accepted(String vin, CommandType type, String commandId, String fordState, CommandState state,
                             java.time.Instant at) {
+    }
+
+    /**
+     * A command Ford accepted, and what is pushed for its car.
+     *
+     * @param pushed    the car's pushed telemetry from before the POST on, or {@code null} when there is no push
+     * @param listening ends the listening
+     */
+    private record Sent(Accepted accepted, Flux<JsonNode> pushed, Disposable listening) {
     }
 
     /** The outcome of one telemetry check: the command's progress, if the telemetry mentioned it. */
@@ -72,9 +85,11 @@ public final class CommandEngine {
     private final CapabilityCache capabilities;
     private final StatusRefreshGuard refreshGuard;
     private final CommandMetrics metrics;
+    private final CommandPush push;
 
     public CommandEngine(FordCalls calls, CapabilityCache capabilities, StatusRefreshGuard refreshGuard,
-                         CommandMetrics metrics) {
+                         CommandMetrics metrics, CommandPush push) {
+        this.push = Objects.requireNonNull(push, "push");
         this.calls = Objects.requireNonNull(calls, "calls");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.refreshGuard = Objects.requireNonNull(refreshGuard, "refreshGuard");
@@ -100,8 +115,9 @@ public final class CommandEngine {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(options, "options");
         byte[] body = Json.write(CommandBodies.command(type, properties));
-        Once<Accepted> activation = new Once<>(() -> activate(vin, type, body, options));
-        Flux<CommandProgress> source = activation.get().flatMapMany(accepted -> follow(accepted, options))
+        Once<Sent> activation = new Once<>(() -> activate(vin, type, body, options));
+        Flux<CommandProgress> source = activation.get().flatMapMany(sent -> follow(sent, options)
+                .doFinally(signal -> sent.listening().dispose()))
             .doOnNext(step -> {
                 if (step.state().isFinal()) {
                     metrics.ended(type.type(), step.state().name());
@@ -114,14 +130,20 @@ public final class CommandEngine {
 
     // --- sending ------------------------------------------------------------------------------------------------
 
-    private Mono<Accepted> activate(String vin, CommandType type, byte[] body, CommandOptions options) {
+    private Mono<Sent> activate(String vin, CommandType type, byte[] body, CommandOptions options) {
         Mono<Void> capability = options.skipCapabilityCheck() || type.capability() == null ? Mono.empty()
             : capabilities.require(vin, type.type(), type.capability());
         Mono<StatusRefreshGuard.Reservation> reserved = type.equals(FordApi.Commands.STATUS_REFRESH)
             ? refreshGuard.reserve(vin, options.minStatusRefreshInterval()) : Mono.just(() -> { });
         return capability.then(reserved).flatMap(reservation -> {
+            // Listen to the car's push before sending, so no state pushed after the POST is missed. Bounded in
+            // time: a command nobody follows any more must not keep a socket open.
+            ConnectableFlux<JsonNode> pushed = push.frames(vin)
+                .take(options.timeoutFor(type.type()).plus(LISTEN_MARGIN))
+                .replay();
+            Disposable listening = pushed.connect();
             HttpRequest request = calls.request(type.operation(), vin).withBody(body, "application/json");
-            return calls.send(request)
+            return pushed.next().hasElement().flatMap(live -> calls.send(request)
                 .onErrorMap(error -> sendError(vin, type, error))
                 .map(response -> accepted(vin, type, response))
                 .doOnNext(accepted -> {
@@ -132,7 +154,9 @@ public final class CommandEngine {
                     if (certainlyNotActedOn(error)) {
                         reservation.release();
                     }
-                });
+                })
+                .map(accepted -> new Sent(accepted, live ? pushed.skip(1) : null, listening)))
+                .doOnError(error -> listening.dispose());
         });
     }
 
@@ -194,7 +218,8 @@ public final class CommandEngine {
 
     // --- following ----------------------------------------------------------------------------------------------
 
-    private Flux<CommandProgress> follow(Accepted accepted, CommandOptions options) {
+    private Flux<CommandProgress> follow(Sent sent, CommandOptions options) {
+        Accepted accepted = sent.accepted();
         CommandProgress requested = new CommandProgress(accepted.vin(), accepted.type().type(), accepted.commandId(),
             CommandState.REQUESTED, accepted.fordState(), accepted.at(), null, null, null);
         if (accepted.state().isFinal()) {
@@ -203,16 +228,48 @@ public final class CommandEngine {
                 accepted.state(), accepted.fordState(), accepted.at(), null, null, null);
             return Flux.just(requested, done);
         }
-        return Flux.concat(Mono.just(requested), checks(accepted, options));
+        Set<CommandState> seen = ConcurrentHashMap.newKeySet();
+        seen.add(CommandState.REQUESTED);
+        Flux<CommandProgress> following = sent.pushed() == null ? checks(accepted, options, seen)
+            : pushedStates(accepted, sent.pushed(), options, seen);
+        return Flux.concat(Mono.just(requested), following);
     }
 
-    private Flux<CommandProgress> checks(Accepted accepted, CommandOptions options) {
+    /**
+     * Following by push: the states arrive in the car's pushed telemetry, no telemetry is polled. When the push
+     * stops before a final state (the socket closed), the rest is followed by polling; when the command's timeout
+     * passes first, it ends in TIMED_OUT.
+     */
+    private Flux<CommandProgress> pushedStates(Accepted accepted, Flux<JsonNode> pushed, CommandOptions options,
+                                               Set<CommandState> seen) {
+        String type = accepted.type().type();
+        Clock clock = calls.clock();
+        AtomicBoolean timeUp = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
+        Flux<CommandProgress> states = pushed
+            .mapNotNull(frame -> CommandTelemetry.progressOf(frame, accepted.vin(), type, accepted.type().stateKey(),
+                accepted.commandId(), clock).orElse(null))
+            .filter(progress -> seen.add(progress.state()))
+            .takeUntil(progress -> progress.state().isFinal())
+            .doOnNext(progress -> ended.compareAndSet(false, progress.state().isFinal()))
+            .takeUntilOther(Mono.delay(options.timeoutFor(type)).doOnNext(tick -> timeUp.set(true)));
+        return states.concatWith(Flux.defer(() -> {
+            if (ended.get()) {
+                return Flux.empty();
+            }
+            if (timeUp.get()) {
+                return Mono.just(timedOut(accepted, clock));
+            }
+            LOG.debug("The push of {} stopped before {} ended; polling for the rest", accepted.vin(), type);
+            return checks(accepted, options, seen);
+        }));
+    }
+
+    private Flux<CommandProgress> checks(Accepted accepted, CommandOptions options, Set<CommandState> seen) {
         String type = accepted.type().type();
         Duration timeout = options.timeoutFor(type);
         Clock clock = calls.clock();
         return Flux.create(sink -> {
-            Set<CommandState> seen = ConcurrentHashMap.newKeySet();
-            seen.add(CommandState.REQUESTED);
             Retry retry = Retry.of("command-" + type, RetryConfig.<Check>custom()
                 .maxAttempts(options.maxChecksFor(type) + 1)
                 .retryOnResult(check -> !check.isFinal())

@@ -26,12 +26,13 @@ public record CommandSupport(CommandEngine engine, VehicleActions actions, Comma
     /**
      * @param capabilityCacheTtl how long the vehicle list is kept for capability checks
      * @param usage              counts the account's status refreshes, under {@code account}
+     * @param push               the cars' pushed telemetry, which follows commands without polling
      */
     public static CommandSupport create(FordCalls calls, CommandOptions defaults, Duration capabilityCacheTtl,
-                                        UsageStore usage, String account) {
+                                        UsageStore usage, String account, CommandPush push) {
         CapabilityCache capabilities = new CapabilityCache(calls::vehicles, calls.clock(), capabilityCacheTtl);
         CommandEngine engine = new CommandEngine(calls, capabilities,
-            new StatusRefreshGuard(calls.clock(), usage, account), new CommandMetrics());
+            new StatusRefreshGuard(calls.clock(), usage, account), new CommandMetrics(), push);
         return new CommandSupport(engine, new VehicleActions(calls, capabilities), defaults);
     }
 }

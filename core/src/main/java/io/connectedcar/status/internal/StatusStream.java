@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -35,8 +36,11 @@ import tools.jackson.databind.JsonNode;
  *   <li>the TMC token is rotated in-band ({@code {"accessToken":…}}) before it runs out, without reconnecting;</li>
  *   <li>silence longer than the watchdog, an {@code _error} frame or a dropped socket reopens it with a back-off
  *       that starts again only after a socket stayed healthy (a 401 renews the token first);</li>
- *   <li>when the socket cannot be kept open, the stream falls back to polling telemetry.</li>
+ *   <li>when the socket cannot be kept open, the stream falls back to polling telemetry, keeps trying the socket
+ *       with a back-off, and returns to push (reading the snapshot once) when it opens.</li>
  * </ul>
+ * While the socket is open, {@link #frames()} hands each pushed change to listeners such as a command being
+ * followed, so the command needs no telemetry polls.
  * Once the first snapshot has been read, only a lost login ends the stream with an error. The first telemetry read
  * itself is a plain read (retried by the pipeline's retry policy): when it still fails, its error ends the stream.
  */
@@ -59,7 +63,19 @@ public final class StatusStream {
         this.tokens = tokens;
         this.options = options;
         this.metrics = metrics;
+        setPush(Push.UNKNOWN);
     }
+
+    /** What an attempt to open the socket gave. */
+    private enum Opening { OPENED, OPENED_AFTER_POLLING, FAILED }
+
+    /** Whether the socket is open now: not known before the first attempt to open it. */
+    public enum Push { UNKNOWN, OPEN, DOWN }
+
+    /** The push state of the current subscription; DOWN after it ended. */
+    private final Sinks.Many<Push> pushing = Sinks.many().replay().latest();
+    /** The {@code _data} part of each pushed frame, as it arrives, for whoever listens at that moment. */
+    private final Sinks.Many<JsonNode> frames = Sinks.many().multicast().directBestEffort();
 
     /** The stream; cold and lazy: each subscription reads telemetry and opens its own socket. */
     public Flux<VehicleStatus> flux() {
@@ -68,32 +84,69 @@ public final class StatusStream {
             if (!options.webSocket()) {
                 return telemetry().map(snapshot::replace).concatWith(polled(snapshot));
             }
-            // true each time the socket opens, false when an attempt fails.
-            Sinks.Many<Boolean> opens = Sinks.many().replay().all();
+            Sinks.Many<Opening> opens = Sinks.many().replay().latest();
+            // True while the socket cannot be kept open and telemetry is polled instead.
+            Sinks.Many<Boolean> polling = Sinks.many().replay().latest();
             // The snapshot is read once the socket first opens (or first fails), so no change falls in between.
             Mono<VehicleStatus> first = opens.asFlux().next()
-                .timeout(SNAPSHOT_WAIT, Mono.just(false))
+                .timeout(SNAPSHOT_WAIT, Mono.just(Opening.FAILED))
                 .then(telemetry())
                 .map(snapshot::replace);
-            // Changes made while the socket was down are read again on reopening, at most once per poll interval
-            // (a flapping socket must not cost more than polling would).
-            Flux<VehicleStatus> rereads = opens.asFlux().filter(Boolean::booleanValue).skip(1)
-                .filter(reopened -> snapshot.isOlderThan(options.pollInterval()))
+            // Changes made while the socket was down are read again on reopening: always when coming back from
+            // polling, otherwise at most once per poll interval (a flapping socket must not cost more than polling).
+            // (The first attempt, opened or failed, made the first read.)
+            Flux<VehicleStatus> rereads = opens.asFlux().skip(1).filter(opening -> opening != Opening.FAILED)
+                .filter(opening -> opening == Opening.OPENED_AFTER_POLLING
+                    || snapshot.isOlderThan(options.pollInterval()))
                 .concatMap(reopened -> telemetry().map(snapshot::replace)
                     .onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
                         LOG.warn("Reading the status of {} after reopening its websocket failed ({})", vin,
                             error.getMessage());
                         return Mono.empty();
                     }));
-            Flux<VehicleStatus> changes = pushed(opens)
-                .mapNotNull(data -> delivered(data, snapshot.apply(data)))
-                .onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
-                    LOG.warn("The status websocket of {} keeps failing ({}); polling every {} instead", vin,
-                        error.getMessage(), options.pollInterval());
-                    return polled(snapshot);
-                });
-            return Flux.merge(first, rereads, changes);
+            Flux<VehicleStatus> changes = pushed(opens, polling, true)
+                .mapNotNull(data -> delivered(data, snapshot.apply(data)));
+            Flux<VehicleStatus> fallback = polling.asFlux().distinctUntilChanged()
+                .switchMap(on -> on ? polled(snapshot) : Flux.empty());
+            return Flux.merge(first, rereads, changes, fallback)
+                .doFinally(signal -> setPush(Push.DOWN));
         }).distinctUntilChanged();
+    }
+
+    /**
+     * Emits the push state. Serialized: the socket's thread, a cancel and a failure may set it at the same time, and
+     * a lost update would leave a command waiting for pushes that never come.
+     */
+    private synchronized void setPush(Push state) {
+        pushing.tryEmitNext(state);
+    }
+
+    /**
+     * Only the socket, once: no snapshot read, no reopening; completes when the socket closes or cannot be opened.
+     * What a command listens to for its duration when no stream is open for its car (one upgrade, cheaper than
+     * polling the command's states). Frames go to {@link #frames()}; the items emitted here carry nothing else.
+     */
+    public Flux<Void> pushOnly() {
+        return pushed(Sinks.many().replay().latest(), Sinks.many().replay().latest(), false)
+            .onErrorResume(error -> Mono.empty())
+            .doFinally(signal -> setPush(Push.DOWN))
+            .thenMany(Flux.empty());
+    }
+
+    /**
+     * Whether this stream's socket is open now, then each change of that; replays the latest. A command waits for
+     * {@link Push#OPEN} before listening to {@link #frames()}.
+     */
+    public Flux<Push> pushing() {
+        return pushing.asFlux();
+    }
+
+    /**
+     * The {@code _data} part of each frame pushed from now on, while the stream is subscribed. Hot: frames pushed
+     * before subscribing are not replayed.
+     */
+    public Flux<JsonNode> frames() {
+        return frames.asFlux();
     }
 
     /** Counts the lag of a push that changed the status; gives the status (or {@code null}) on. */
@@ -116,35 +169,49 @@ public final class StatusStream {
      * call (token, a 401 renewed and retried once, lockout guard, budget, log); this stream only reopens the socket
      * with its back-off and rotates the token in-band while it is open.
      */
-    private Flux<JsonNode> pushed(Sinks.Many<Boolean> opens) {
+    private Flux<JsonNode> pushed(Sinks.Many<Opening> opens, Sinks.Many<Boolean> polling, boolean reopen) {
         AtomicReference<Instant> openedAt = new AtomicReference<>();
+        AtomicBoolean onPolling = new AtomicBoolean();
         return Flux.defer(() -> {
                 AtomicReference<String> sent = new AtomicReference<>();
                 return calls.telemetryWebSocket(vin, rotations(sent))
                     .doOnNext(session -> {
                         sent.set(TokenPolicy.tokenOf(session.upgrade().request()).orElse(null));
                         openedAt.set(calls.clock().instant());
-                        opens.tryEmitNext(true);
+                        boolean backFromPolling = onPolling.getAndSet(false);
+                        if (backFromPolling) {
+                            LOG.info("The status websocket of {} is open again; back to push", vin);
+                            polling.tryEmitNext(false);
+                        }
+                        setPush(Push.OPEN);
+                        opens.tryEmitNext(backFromPolling ? Opening.OPENED_AFTER_POLLING : Opening.OPENED);
                     })
                     .flatMapMany(session -> session.frames()
                         .timeout(options.watchdog())
                         .map(frame -> handle(frame, sent))
                         .concatWith(Mono.error(() -> new SessionEnded("the server closed the socket"))))
-                    .doOnError(error -> opens.tryEmitNext(false));
+                    .doOnError(error -> {
+                        setPush(Push.DOWN);
+                        opens.tryEmitNext(Opening.FAILED);
+                    });
             })
-            .retryWhen(reconnects(openedAt))
+            .retryWhen(reopen ? reconnects(openedAt, onPolling, polling) : Retry.max(0))
             .filter(Optional::isPresent)
-            .map(Optional::get);
+            .map(Optional::get)
+            .doOnNext(frames::tryEmitNext);
     }
 
     /**
      * Reopens the socket after a failure, waiting {@link StatusStreamOptions#reconnectDelay()} doubled per failure in
-     * a row up to {@link StatusStreamOptions#maxReconnectDelay()}; past {@link StatusStreamOptions#maxReconnects()}
-     * the failure ends the push (and the stream polls). Only a socket that stayed open for
-     * {@link StatusStreamOptions#healthyAfter()} starts the back-off again: frames alone do not, or a server that
-     * sends {@code {}} and closes would be reopened every {@code reconnectDelay}. A lost login is never retried.
+     * a row up to {@link StatusStreamOptions#maxReconnectDelay()}. Past {@link StatusStreamOptions#maxReconnects()}
+     * failures in a row the stream polls telemetry meanwhile, and keeps trying the socket with a back-off that goes
+     * on doubling from {@code maxReconnectDelay} up to {@link StatusStreamOptions#pollInterval()} (each attempt costs
+     * a request, so it never costs more than polling does); the first socket that opens ends the polling. Only a
+     * socket that stayed open for {@link StatusStreamOptions#healthyAfter()} starts the back-off again: frames alone
+     * do not, or a server that sends {@code {}} and closes would be reopened every {@code reconnectDelay}. A lost
+     * login is never retried.
      */
-    private Retry reconnects(AtomicReference<Instant> openedAt) {
+    private Retry reconnects(AtomicReference<Instant> openedAt, AtomicBoolean onPolling, Sinks.Many<Boolean> polling) {
         AtomicInteger failuresInARow = new AtomicInteger();
         return Retry.from(failures -> failures.concatMap(signal -> {
             Throwable failure = signal.failure();
@@ -156,13 +223,27 @@ public final class StatusStream {
                 failuresInARow.set(0);
             }
             int failuresSoFar = failuresInARow.incrementAndGet();
-            if (failuresSoFar > options.maxReconnects()) {
-                return Mono.error(failure);
-            }
             Duration delay = backoff(failuresSoFar);
+            if (failuresSoFar > options.maxReconnects()) {
+                if (!onPolling.getAndSet(true)) {
+                    LOG.warn("The status websocket of {} keeps failing ({}); polling every {} until it opens again",
+                        vin, failure.getMessage(), options.pollInterval());
+                    polling.tryEmitNext(true);
+                }
+                delay = backoffWhilePolling(failuresSoFar - options.maxReconnects());
+            }
             LOG.info("Reopening the status websocket of {} in {} ({})", vin, delay, failure.getMessage());
             return Mono.delay(delay);
         }));
+    }
+
+    /** The wait before the {@code n}-th attempt (1 = first) while polling: doubled from maxReconnectDelay, capped. */
+    private Duration backoffWhilePolling(int attempt) {
+        Duration delay = options.maxReconnectDelay();
+        for (int i = 1; i < attempt && delay.compareTo(options.pollInterval()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(options.pollInterval()) < 0 ? delay : options.pollInterval();
     }
 
     /** The wait before reopening after this many failures in a row: doubled each time, capped. */
