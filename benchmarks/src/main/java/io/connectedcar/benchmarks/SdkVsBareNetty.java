@@ -4,6 +4,7 @@ import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.http.TransportOptions;
 import io.connectedcar.internal.Json;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,9 +47,10 @@ public final class SdkVsBareNetty {
         Integer pool = args.length > 3 ? Integer.valueOf(args[3]) : null;
 
         byte[] body = Telemetry.ICE;
+        // Every GET gets the telemetry body; the SDK's one POST, its first token exchange, a token.
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
             .handle((request, response) -> response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                .sendByteArray(Mono.just(body)))
+                .sendByteArray(Mono.just(request.method() == HttpMethod.POST ? SignedIn.TOKEN_EXCHANGE_ANSWER : body)))
             .bindNow();
         String base = "http://127.0.0.1:" + server.port();
         String telemetryUrl = base + "/v1/telemetry/sources/fordpass/vehicles/" + VIN;
