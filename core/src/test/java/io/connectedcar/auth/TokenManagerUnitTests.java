@@ -163,19 +163,9 @@ class TokenManagerUnitTests {
     void aStoredTmcTokenARestartedClientSawRefusedIsExchangedNotUsedAgain() {
         loginAtTimeZero();
         useClient(TestClients.builder(transport, store).buildAsyncClient());
-        String telemetry = FixtureFiles.text(FixtureFiles.MACH_E);
-        AtomicInteger calls = new AtomicInteger();
-        transport.on("telemetry", request -> Mono.just(calls.getAndIncrement() == 0
-            ? InMemoryTransport.json(request, 401, "{\"code\":\"UNAUTHENTICATED\",\"message\":\"revoked\"}")
-            : InMemoryTransport.json(request, 200, telemetry)));
 
-        StepVerifier.create(client.vehicle(TestClients.MACH_E_VIN).status())
-            .expectNextCount(1)
-            .expectComplete()
-            .verify(VERIFY);
+        readStatusRefusedOnceWith401();
 
-        assertThat(transport.requests("telemetry")).extracting(r -> r.headers().get("Authorization"))
-            .containsExactly("Bearer tmc-1", "Bearer tmc-2");
         assertThat(store.load(ConnectedCarClientBuilder.DEFAULT_ACCOUNT).block(VERIFY).tmcToken()).isEqualTo("tmc-2");
     }
 
@@ -384,6 +374,15 @@ class TokenManagerUnitTests {
     @Test
     void unauthorizedTmcCallRenewsOnlyTheTmcAndRetriesOnce() {
         loginAtTimeZero();
+
+        readStatusRefusedOnceWith401();
+
+        assertThat(transport.count("tmc-exchange")).isEqualTo(2);
+        assertThat(transport.count("cat-refresh")).isZero();
+    }
+
+    /** Reads a status whose first telemetry call is refused with 401: it is sent again with the next TMC token. */
+    private void readStatusRefusedOnceWith401() {
         String telemetry = FixtureFiles.text(FixtureFiles.MACH_E);
         AtomicInteger calls = new AtomicInteger();
         transport.on("telemetry", request -> Mono.just(calls.getAndIncrement() == 0
@@ -397,8 +396,6 @@ class TokenManagerUnitTests {
 
         assertThat(transport.requests("telemetry")).extracting(r -> r.headers().get("Authorization"))
             .containsExactly("Bearer tmc-1", "Bearer tmc-2");
-        assertThat(transport.count("tmc-exchange")).isEqualTo(2);
-        assertThat(transport.count("cat-refresh")).isZero();
     }
 
     @Test
