@@ -5,8 +5,12 @@ import io.connectedcar.protection.LockoutState;
 import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.protection.internal.LockoutPolicy;
 import io.connectedcar.protection.internal.QuotaPolicy;
+import io.connectedcar.status.internal.StatusMetrics;
 import io.github.resilience4j.retry.Retry;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,17 +26,31 @@ import java.util.Optional;
  * @param readRetries      Resilience4j's counts of reads and their retries
  * @param writeRetries     Resilience4j's counts of non-idempotent requests (commands) and their retries, which
  *                         happen only when a request certainly never left
+ * @param requestsSent     requests this client sent to Ford (each attempt, token calls and websocket upgrades too;
+ *                         not one that certainly never left)
+ * @param commandOutcomes  how the commands of this client ended, per command type
+ * @param statusStreams    the status streams of this client
  */
 public record ClientMetrics(Quota quota, Lockout lockout, long catRefreshes, long tmcExchanges, long commandsSent,
                             long commandsFollowed, long commandChecks, RetryCounts readRetries,
-                            RetryCounts writeRetries) {
+                            RetryCounts writeRetries, long requestsSent, List<CommandOutcome> commandOutcomes,
+                            StatusStreamCounts statusStreams) {
+
+    public ClientMetrics {
+        commandOutcomes = List.copyOf(commandOutcomes);
+    }
 
     static ClientMetrics of(ClientContext context) {
         var commands = context.commands().engine().metrics();
         var tokens = context.auth().tokens();
+        List<CommandOutcome> outcomes = commands.outcomes().entrySet().stream()
+            .map(entry -> new CommandOutcome(entry.getKey().commandType(), entry.getKey().result(), entry.getValue()))
+            .sorted(Comparator.comparing(CommandOutcome::commandType).thenComparing(CommandOutcome::result))
+            .toList();
         return new ClientMetrics(Quota.of(context.budget()), Lockout.of(context.lockout()), tokens.catRefreshCount(),
             tokens.tmcExchangeCount(), commands.commandsSent(), commands.commandsFollowed(), commands.checks(),
-            RetryCounts.of(context.retry().reads()), RetryCounts.of(context.retry().writes()));
+            RetryCounts.of(context.retry().reads()), RetryCounts.of(context.retry().writes()),
+            context.budget().requestsSent(), outcomes, StatusStreamCounts.of(context.statusStreams().metrics()));
     }
 
     /** Telemetry checks per followed command; zero before any command was followed. */
@@ -72,6 +90,34 @@ public record ClientMetrics(Quota quota, Lockout lockout, long catRefreshes, lon
 
         static Lockout of(LockoutPolicy policy) {
             return new Lockout(policy.state(), policy.recentFailures(), Optional.ofNullable(policy.retryAt()));
+        }
+    }
+
+    /**
+     * How many commands of one type ended one way.
+     *
+     * @param commandType Ford's command type, such as {@code remoteStart}
+     * @param result      the final state ({@code SUCCEEDED}, {@code FAILED}, {@code EXPIRED}, {@code TIMED_OUT}),
+     *                    {@code REFUSED} (Ford refused it or it never left: nothing was done) or
+     *                    {@code OUTCOME_UNKNOWN} (it may have reached Ford; its fate is unknown)
+     * @param count       how many
+     */
+    public record CommandOutcome(String commandType, String result, long count) {
+    }
+
+    /**
+     * The status streams of this client.
+     *
+     * @param open            streams with at least one subscriber (a websocket or a poll each)
+     * @param pushesDelivered pushed changes handed to subscribers
+     * @param totalPushLag    from the time Ford stamped each push to its hand-over, added up
+     * @param maxPushLag      the longest such lag
+     */
+    public record StatusStreamCounts(long open, long pushesDelivered, Duration totalPushLag, Duration maxPushLag) {
+
+        static StatusStreamCounts of(StatusMetrics metrics) {
+            return new StatusStreamCounts(metrics.openStreams(), metrics.pushesDelivered(), metrics.totalPushLag(),
+                metrics.maxPushLag());
         }
     }
 

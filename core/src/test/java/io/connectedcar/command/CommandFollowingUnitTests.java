@@ -4,6 +4,7 @@ import io.connectedcar.model.CommandState;
 import static io.connectedcar.testing.FakeCommandCloud.F150;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectedcar.ClientMetrics;
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.exception.CommandExpiredException;
 import io.connectedcar.exception.CommandFailedException;
@@ -269,6 +270,8 @@ class CommandFollowingUnitTests {
         assertThat(cloud.checks()).isEqualTo(11);
         assertThat(CommandOptions.defaults().maxChecksFor("lock")).isEqualTo(11);
         assertThat(client.metrics().commandChecks()).isEqualTo(11);
+        assertThat(client.metrics().commandOutcomes())
+            .containsExactly(new ClientMetrics.CommandOutcome("lock", "TIMED_OUT", 1));
     }
 
     @Test

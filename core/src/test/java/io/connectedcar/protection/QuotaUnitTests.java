@@ -194,6 +194,7 @@ class QuotaUnitTests {
             .expectComplete()
             .verify(VERIFY);
         assertThat(client.metrics().quota().usedInWindow()).isEqualTo(2);
+        assertThat(client.metrics().requestsSent()).isEqualTo(2);
         assertThat(client.metrics().readRetries().succeededWithRetry()).isEqualTo(1);
     }
 

@@ -2,6 +2,7 @@ package io.connectedcar.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectedcar.ClientMetrics;
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.exception.AuthenticationRequiredException;
@@ -14,6 +15,7 @@ import io.connectedcar.testing.FixtureFiles;
 import io.connectedcar.testing.InMemoryTransport;
 import io.connectedcar.testing.TestClients;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,28 @@ class StatusStreamUnitTests {
             .verify(VERIFY);
         assertThat(transport.websocketHeaders()).singleElement()
             .satisfies(headers -> assertThat(headers.get("Authorization")).isEqualTo("Bearer tmc-1"));
+    }
+
+    @Test
+    void openStreamsAndTheLagOfPushesAreCounted() {
+        Sinks.Many<String> inbound = socket();
+        ConnectedCarAsyncClient client = client(StatusStreamOptions.defaults());
+        Instant stamped = Instant.now().minusSeconds(3);
+
+        StepVerifier.create(client.vehicle(VIN).statusUpdates())
+            .assertNext(first -> assertThat(client.metrics().statusStreams().open()).isOne())
+            .then(() -> inbound.tryEmitNext("{\"_data\":{\"updateTime\":\"" + stamped + "\",\"metrics\":{"
+                + "\"doorLockStatus\":[{\"updateTime\":\"" + stamped + "\",\"value\":\"UNLOCKED\","
+                + "\"vehicleDoor\":\"ALL_DOORS\"}]}}}"))
+            .assertNext(changed -> assertThat(changed.allDoorsLocked()).contains(false))
+            .thenCancel()
+            .verify(VERIFY);
+
+        ClientMetrics.StatusStreamCounts streams = client.metrics().statusStreams();
+        assertThat(streams.open()).isZero();
+        assertThat(streams.pushesDelivered()).isOne();
+        assertThat(streams.maxPushLag()).isBetween(Duration.ofSeconds(3), Duration.ofMinutes(1))
+            .isEqualTo(streams.totalPushLag());
     }
 
     @Test

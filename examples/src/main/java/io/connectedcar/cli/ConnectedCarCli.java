@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {DemoCommand.class, LoginCommand.class, LogoutCommand.class, VehiclesCommand.class,
         StatusCommand.class, WatchCommand.class, RemoteCommands.Start.class, RemoteCommands.Stop.class,
         RemoteCommands.Lock.class, RemoteCommands.Unlock.class, RemoteCommands.Honk.class,
-        RemoteCommands.Refresh.class, RemoteCommands.Charge.class, RemoteCommands.Guard.class, ServeCommand.class,
+        RemoteCommands.Refresh.class, RemoteCommands.Charge.class, RemoteCommands.Guard.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:Ford answered with an error", "2:usage error (options, VIN, pasted URL)",

@@ -54,35 +54,35 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     private static final Duration MAX_POLL = Duration.ofMillis(200);
 
     /** KEYS: lease, fence counter. ARGV: lease length in ms. Gives the new lease's fence, or 0 while it is taken. */
-    private static final String ACQUIRE_LEASE = """
+    private static final LuaScript ACQUIRE_LEASE = LuaScript.of("""
         if redis.call('exists', KEYS[1]) == 1 then return 0 end
         local fence = redis.call('incr', KEYS[2])
         redis.call('set', KEYS[1], fence, 'px', ARGV[1])
         return fence
-        """;
+        """);
     /** KEYS: lease. ARGV: fence, lease length in ms. Extends the lease only while it is still this holder's. */
-    private static final String EXTEND_LEASE = """
+    private static final LuaScript EXTEND_LEASE = LuaScript.of("""
         if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
         return 0
-        """;
+        """);
     /** KEYS: lease. ARGV: fence. Frees the lease only if it is still this holder's (it may have run out and moved). */
-    private static final String RELEASE_LEASE = """
+    private static final LuaScript RELEASE_LEASE = LuaScript.of("""
         if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
         return 0
-        """;
+        """);
     /**
      * KEYS: tokens, version counter. ARGV: the expected version ({@value #ANY_VERSION} for any, 0 for none stored),
      * then field, value pairs. Replaces the hash under a new version and gives it, or gives 0 when the stored version
      * is not the expected one. The counter outlives a deleted hash, so a version is never reused.
      */
-    private static final String WRITE_TOKENS = """
+    private static final LuaScript WRITE_TOKENS = LuaScript.of("""
         local stored = redis.call('hget', KEYS[1], 'version') or '0'
         if ARGV[1] ~= 'any' and stored ~= ARGV[1] then return 0 end
         local version = redis.call('incr', KEYS[2])
         redis.call('del', KEYS[1])
         redis.call('hset', KEYS[1], 'version', version, unpack(ARGV, 2))
         return version
-        """;
+        """);
     private static final String ANY_VERSION = "any";
 
     private static final String ACCESS_TOKEN = "accessToken";
@@ -282,8 +282,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
     private Mono<Long> tryLease(String account, Duration wait) {
         return redis("taking the renewal lease of account '" + account + "'",
-                redis -> redis.<Long>eval(ACQUIRE_LEASE, ScriptOutputType.INTEGER,
-                    new String[] {leaseKey(account), fenceKey(account)}, millis(options.leaseLength())).next())
+                redis -> ACQUIRE_LEASE.<Long>run(redis, ScriptOutputType.INTEGER,
+                    new String[] {leaseKey(account), fenceKey(account)}, millis(options.leaseLength())))
             .flatMap(fence -> fence > 0 ? Mono.just(fence) : Mono.delay(wait)
                 .then(Mono.defer(() -> tryLease(account, min(wait.multipliedBy(2), MAX_POLL)))));
     }
@@ -296,8 +296,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         return Flux.interval(options.leaseLength().dividedBy(3))
             .onBackpressureDrop()
             .concatMap(tick -> redis("extending the renewal lease of account '" + account + "'",
-                    redis -> redis.<Long>eval(EXTEND_LEASE, ScriptOutputType.INTEGER, new String[] {leaseKey(account)},
-                        Long.toString(fence), millis(options.leaseLength())).next())
+                    redis -> EXTEND_LEASE.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {leaseKey(account)},
+                        Long.toString(fence), millis(options.leaseLength())))
                 .map(extended -> extended > 0)
                 .onErrorResume(error -> {
                     LOG.debug("Could not extend the renewal lease of account '{}' ({})", account, error.getMessage());
@@ -316,8 +316,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     /** Frees the lease if it is still this one's; when that fails, it runs out by itself. */
     private Mono<Void> releaseLease(String account, long fence) {
         return redis("releasing the renewal lease of account '" + account + "'",
-                redis -> redis.<Long>eval(RELEASE_LEASE, ScriptOutputType.INTEGER, new String[] {leaseKey(account)},
-                    Long.toString(fence)).next())
+                redis -> RELEASE_LEASE.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {leaseKey(account)},
+                    Long.toString(fence)))
             .onErrorResume(error -> {
                 LOG.debug("Could not release the renewal lease of account '{}' ({}); it runs out in {}", account,
                     error.getMessage(), options.leaseLength());
@@ -339,8 +339,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             arguments.addAll(List.of(TMC_TOKEN, tokens.tmcToken(), TMC_EXPIRES_AT, tokens.tmcExpiresAt().toString()));
         }
         return redis("storing the tokens of account '" + account + "'",
-            redis -> redis.<Long>eval(WRITE_TOKENS, ScriptOutputType.INTEGER,
-                new String[] {tokensKey(account), versionKey(account)}, arguments.toArray(String[]::new)).next());
+            redis -> WRITE_TOKENS.<Long>run(redis, ScriptOutputType.INTEGER,
+                new String[] {tokensKey(account), versionKey(account)}, arguments.toArray(String[]::new)));
     }
 
     private StoredTokens parse(String account, Map<String, String> fields) {

@@ -43,7 +43,8 @@ import reactor.core.publisher.Mono;
  * {@link UsageStoreException}, so the SDK fails the request that needed the count) within
  * {@link RedisUsageStoreOptions#commandTimeout()} (twice that when it must connect first); nothing is counted in the
  * process instead. A script that a hung Redis runs after the call timed out still counts, which errs on the side of
- * the budget. {@link #toString()} shows the address without any password.
+ * the budget. Scripts go by their SHA-1 ({@code EVALSHA}); the text is sent only when Redis answers {@code NOSCRIPT}
+ * (first use, a restart, a fail-over). {@link #toString()} shows the address without any password.
  */
 public final class RedisUsageStore implements UsageStore, AutoCloseable {
     private static final String FORMAT_NUMBER = "local function n(x) return string.format('%.0f', x) end\n";
@@ -52,7 +53,7 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
      * KEYS: requests. ARGV: now, window, perWindow, burstPeriod, perBurst, a unique member (durations and instants in
      * microseconds). Gives {refused limit or '', retryAt or '', used in window, used in burst, next slot or ''}.
      */
-    private static final String ACQUIRE_REQUEST = FORMAT_NUMBER + """
+    private static final LuaScript ACQUIRE_REQUEST = LuaScript.of(FORMAT_NUMBER + """
         local key = KEYS[1]
         local now, window, burst = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[4])
         local perWindow, perBurst = tonumber(ARGV[3]), tonumber(ARGV[5])
@@ -73,18 +74,18 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
         redis.call('pexpire', key, n(math.max(1, math.ceil(window / 1000))))
         if not oldest then nextSlot = n(now + window) end
         return {'', '', used + 1, inBurst + 1, nextSlot}
-        """;
+        """);
     /** KEYS: requests or one car's refreshes. ARGV: the instant. Removes one entry counted at exactly that instant. */
-    private static final String REMOVE_ONE_AT = """
+    private static final LuaScript REMOVE_ONE_AT = LuaScript.of("""
         local found = redis.call('zrangebyscore', KEYS[1], ARGV[1], ARGV[1], 'limit', 0, 1)[1]
         if found then return redis.call('zrem', KEYS[1], found) end
         return 0
-        """;
+        """);
     /**
      * KEYS: refreshed cars, this car's refreshes. ARGV: now, minInterval, keepSince, a unique member, the VIN, the
      * prefix of every car's refreshes key. Gives {last refresh or '', retryAt or ''}.
      */
-    private static final String ACQUIRE_REFRESH = FORMAT_NUMBER + """
+    private static final LuaScript ACQUIRE_REFRESH = LuaScript.of(FORMAT_NUMBER + """
         local now, interval, keepSince = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
         local latest = redis.call('zrevrange', KEYS[2], 0, 0, 'withscores')[2]
         local last = latest and math.min(tonumber(latest), now)
@@ -103,20 +104,20 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
         redis.call('pexpire', KEYS[1], keep)
         redis.call('pexpire', KEYS[2], keep)
         return {last and n(last) or '', ''}
-        """;
+        """);
     /** KEYS: refreshed cars, this car's refreshes. ARGV: the instant, the VIN. Removes one refresh at that instant. */
-    private static final String FORGET_REFRESH = """
+    private static final LuaScript FORGET_REFRESH = LuaScript.of("""
         local found = redis.call('zrangebyscore', KEYS[2], ARGV[1], ARGV[1], 'limit', 0, 1)[1]
         if not found then return 0 end
         redis.call('zrem', KEYS[2], found)
         if redis.call('exists', KEYS[2]) == 0 then redis.call('srem', KEYS[1], ARGV[2]) end
         return 1
-        """;
+        """);
     /**
      * KEYS: lockout. ARGV: '1' for a failure or '0' for a success, at, failuresToOpen, coolDown. Gives {failures in a
      * row, locked until or ''}.
      */
-    private static final String RECORD_AUTHENTICATION = FORMAT_NUMBER + """
+    private static final LuaScript RECORD_AUTHENTICATION = LuaScript.of(FORMAT_NUMBER + """
         if ARGV[1] == '0' then
           redis.call('del', KEYS[1])
           return {0, ''}
@@ -126,17 +127,17 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
           redis.call('hset', KEYS[1], 'lockedUntil', n(tonumber(ARGV[2]) + tonumber(ARGV[4])))
         end
         return {failures, redis.call('hget', KEYS[1], 'lockedUntil') or ''}
-        """;
+        """);
     /** KEYS: lockout. Gives {failures in a row, locked until or ''}. */
-    private static final String READ_LOCKOUT = """
+    private static final LuaScript READ_LOCKOUT = LuaScript.of("""
         local failures = tonumber(redis.call('hget', KEYS[1], 'failures') or '0')
         return {failures, redis.call('hget', KEYS[1], 'lockedUntil') or ''}
-        """;
+        """);
     /**
      * KEYS: requests, refreshed cars, lockout. ARGV: the prefix of every car's refreshes key. Gives {request instants,
      * {{VIN, instants...}...}, failures in a row, locked until or ''}, instants oldest first.
      */
-    private static final String LOAD = """
+    private static final LuaScript LOAD = LuaScript.of("""
         local function scores(key)
           local scored, list = redis.call('zrange', key, 0, -1, 'withscores'), {}
           for i = 2, #scored, 2 do list[#list + 1] = scored[i] end
@@ -152,7 +153,7 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
         end
         return {scores(KEYS[1]), refreshes, redis.call('hget', KEYS[3], 'failures') or '0',
           redis.call('hget', KEYS[3], 'lockedUntil') or ''}
-        """;
+        """);
 
     private final RedisLink link;
     private final RedisUsageStoreOptions options;
@@ -345,9 +346,8 @@ public final class RedisUsageStore implements UsageStore, AutoCloseable {
      * Runs one script, connecting first if needed; the connection and the exchange are each bounded by the command
      * timeout. Failures to reach Redis or to get its answer in time become {@link RedisUsageUnavailableException}.
      */
-    private Mono<List<Object>> script(String doing, String script, String[] keys, String... arguments) {
-        return link.exchange(redis -> redis.<List<Object>>eval(script, ScriptOutputType.MULTI, keys, arguments)
-                .next())
+    private Mono<List<Object>> script(String doing, LuaScript script, String[] keys, String... arguments) {
+        return link.exchange(redis -> script.<List<Object>>run(redis, ScriptOutputType.MULTI, keys, arguments))
             .onErrorMap(error -> !(error instanceof UsageStoreException || error instanceof IllegalStateException),
                 error -> failed(doing, error));
     }

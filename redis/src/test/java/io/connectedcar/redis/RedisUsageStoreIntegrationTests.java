@@ -326,6 +326,39 @@ class RedisUsageStoreIntegrationTests {
         }
     }
 
+    @Test
+    void scriptsGoByTheirDigestAndTheirTextOnlyWhenRedisHasForgottenThem() {
+        RedisClient client = RedisClient.create(REDIS.uri());
+        try (StatefulRedisConnection<String, String> admin = client.connect()) {
+            admin.sync().scriptFlush();
+            admin.sync().configResetstat();
+            RedisUsageStore store = newStore();
+
+            request(store, "me", T0).block(VERIFY);
+            assertThat(evalCalls(admin)).as("the first call teaches Redis the script").isEqualTo(1);
+            request(store, "me", T0.plusSeconds(1)).block(VERIFY);
+            assertThat(evalCalls(admin)).as("later calls send the digest alone").isEqualTo(1);
+
+            admin.sync().scriptFlush(); // as after a restart or a fail-over
+            request(store, "me", T0.plusSeconds(2)).block(VERIFY);
+            assertThat(evalCalls(admin)).isEqualTo(2);
+            assertThat(store.load("me").block(VERIFY).requests())
+                .as("a call answered NOSCRIPT is counted once, by the text sent after it")
+                .containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(2));
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** How many times Redis ran EVAL (a script sent as text) since the statistics were reset. */
+    private static long evalCalls(StatefulRedisConnection<String, String> admin) {
+        return admin.sync().info("commandstats").lines()
+            .filter(line -> line.startsWith("cmdstat_eval:"))
+            .map(line -> line.replaceAll(".*[:,]calls=(\\d+).*", "$1"))
+            .mapToLong(Long::parseLong)
+            .findFirst().orElse(0);
+    }
+
     private static Throwable assertFailsFastAsUnavailable(Mono<?> call) {
         long started = System.nanoTime();
         Throwable error = catchThrowable(() -> call.block(VERIFY));

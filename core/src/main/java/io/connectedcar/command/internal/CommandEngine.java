@@ -101,7 +101,14 @@ public final class CommandEngine {
         Objects.requireNonNull(options, "options");
         byte[] body = Json.write(CommandBodies.command(type, properties));
         Once<Accepted> activation = new Once<>(() -> activate(vin, type, body, options));
-        Flux<CommandProgress> source = activation.get().flatMapMany(accepted -> follow(accepted, options));
+        Flux<CommandProgress> source = activation.get().flatMapMany(accepted -> follow(accepted, options))
+            .doOnNext(step -> {
+                if (step.state().isFinal()) {
+                    metrics.ended(type.type(), step.state().name());
+                }
+            })
+            .doOnError(error -> metrics.ended(type.type(), certainlyNotActedOn(error) ? CommandMetrics.REFUSED
+                : CommandMetrics.OUTCOME_UNKNOWN));
         return new CommandFlux(vin, type.type(), source);
     }
 

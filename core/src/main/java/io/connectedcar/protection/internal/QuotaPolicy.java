@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -47,6 +48,7 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
 
     private final QuotaOptions options;
     private final RequestLimits limits;
+    private final AtomicLong sent = new AtomicLong();
     private final Clock clock;
     private final UsageStore store;
     private final String account;
@@ -69,10 +71,10 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
     @Override
     public Mono<HttpResponse> process(HttpRequest request, HttpPipelineNext next) {
         if (options.isUnlimited()) {
-            return next.send(request);
+            return Mono.defer(() -> counted(next.send(request)));
         }
         return Mono.defer(() -> acquire(request, clock.instant().plus(options.maxWait())))
-            .flatMap(sentAt -> next.send(request).onErrorResume(TransportException.class, error ->
+            .flatMap(sentAt -> counted(next.send(request)).onErrorResume(TransportException.class, error ->
                 error.requestMayHaveBeenSent() ? Mono.error(error) : giveBack(sentAt).then(Mono.error(error))));
     }
 
@@ -90,6 +92,16 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
                 }
                 return Mono.error(refused(request, permit, now));
             });
+        });
+    }
+
+    /** Counts a request as sent, unless it certainly never left. */
+    private Mono<HttpResponse> counted(Mono<HttpResponse> sending) {
+        sent.incrementAndGet();
+        return sending.doOnError(TransportException.class, error -> {
+            if (!error.requestMayHaveBeenSent()) {
+                sent.decrementAndGet();
+            }
         });
     }
 
@@ -139,6 +151,14 @@ public final class QuotaPolicy implements HttpPipelinePolicy {
         }
         return new Budget(options.dailyLimit(), permit.usedInWindow(), permit.nextSlot(),
             Math.max(0, options.burstLimit() - permit.usedInBurst()));
+    }
+
+    /**
+     * Requests this client sent to Ford: each attempt, a re-send after a renewal too; not one that certainly never
+     * left.
+     */
+    public long requestsSent() {
+        return sent.get();
     }
 
     public QuotaOptions options() {

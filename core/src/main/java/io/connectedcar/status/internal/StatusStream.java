@@ -50,12 +50,15 @@ public final class StatusStream {
     private final FordCalls calls;
     private final TokenManager tokens;
     private final StatusStreamOptions options;
+    private final StatusMetrics metrics;
 
-    public StatusStream(String vin, FordCalls calls, TokenManager tokens, StatusStreamOptions options) {
+    public StatusStream(String vin, FordCalls calls, TokenManager tokens, StatusStreamOptions options,
+                        StatusMetrics metrics) {
         this.vin = vin;
         this.calls = calls;
         this.tokens = tokens;
         this.options = options;
+        this.metrics = metrics;
     }
 
     /** The stream; cold and lazy: each subscription reads telemetry and opens its own socket. */
@@ -83,7 +86,7 @@ public final class StatusStream {
                         return Mono.empty();
                     }));
             Flux<VehicleStatus> changes = pushed(opens)
-                .mapNotNull(snapshot::apply)
+                .mapNotNull(data -> delivered(data, snapshot.apply(data)))
                 .onErrorResume(error -> !(error instanceof AuthenticationRequiredException), error -> {
                     LOG.warn("The status websocket of {} keeps failing ({}); polling every {} instead", vin,
                         error.getMessage(), options.pollInterval());
@@ -91,6 +94,15 @@ public final class StatusStream {
                 });
             return Flux.merge(first, rereads, changes);
         }).distinctUntilChanged();
+    }
+
+    /** Counts the lag of a push that changed the status; gives the status (or {@code null}) on. */
+    private VehicleStatus delivered(JsonNode data, VehicleStatus status) {
+        // A push's updateTime replaces the snapshot's, so the merged status carries the push's stamp.
+        if (status != null && data.has("updateTime")) {
+            status.updateTime().ifPresent(stamped -> metrics.pushDelivered(stamped, calls.clock().instant()));
+        }
+        return status;
     }
 
     private Mono<JsonNode> telemetry() {

@@ -14,6 +14,7 @@ public final class StatusStreams {
     private final FordCalls calls;
     private final TokenManager tokens;
     private final StatusStreamOptions options;
+    private final StatusMetrics metrics = new StatusMetrics();
     private final ConcurrentHashMap<String, Flux<VehicleStatus>> streams = new ConcurrentHashMap<>();
 
     public StatusStreams(FordCalls calls, TokenManager tokens, StatusStreamOptions options) {
@@ -32,9 +33,16 @@ public final class StatusStreams {
         return Flux.defer(() -> streams.computeIfAbsent(vin, this::newStream));
     }
 
+    /** The counters of this client's streams. */
+    public StatusMetrics metrics() {
+        return metrics;
+    }
+
     private Flux<VehicleStatus> newStream(String vin) {
         AtomicReference<Flux<VehicleStatus>> self = new AtomicReference<>();
-        Flux<VehicleStatus> shared = new StatusStream(vin, calls, tokens, options).flux()
+        Flux<VehicleStatus> shared = new StatusStream(vin, calls, tokens, options, metrics).flux()
+            .doOnSubscribe(subscription -> metrics.opened())
+            .doFinally(signal -> metrics.closed())
             .doOnTerminate(() -> streams.remove(vin, self.get()))
             .replay(1)
             .refCount();

@@ -1,0 +1,115 @@
+package io.connectedcar.spring.boot;
+
+import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.auth.FileTokenStore;
+import io.connectedcar.auth.InMemoryTokenStore;
+import io.connectedcar.auth.TokenStore;
+import io.connectedcar.ford.Endpoints;
+import io.connectedcar.redis.RedisTokenStore;
+import io.connectedcar.redis.RedisUsageStore;
+import io.connectedcar.spring.boot.ConnectedCarProperties.StoreType;
+import io.connectedcar.usage.FileUsageStore;
+import io.connectedcar.usage.InMemoryUsageStore;
+import io.connectedcar.usage.UsageStore;
+import java.nio.file.Path;
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Builds a {@link ConnectedCarAsyncClient} from the {@code connectedcar.*} properties ({@link ConnectedCarProperties}),
+ * with its token and usage stores. Each bean backs off when the application defines its own.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ConnectedCarProperties.class)
+public class ConnectedCarAutoConfiguration implements BeanClassLoaderAware {
+    private ClassLoader classLoader = ConnectedCarAutoConfiguration.class.getClassLoader();
+
+    @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /** Where the login is kept: {@code connectedcar.token-store.type} (file by default). */
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenStore connectedCarTokenStore(ConnectedCarProperties properties) {
+        ConnectedCarProperties.Store store = properties.getTokenStore();
+        return switch (store.getType()) {
+            case MEMORY -> new InMemoryTokenStore();
+            case FILE -> store.getFile() == null ? FileTokenStore.inUserHome() : new FileTokenStore(store.getFile());
+            case REDIS -> {
+                requireRedisModule("token-store");
+                yield RedisStores.tokens(properties.getRedis().getUri());
+            }
+        };
+    }
+
+    /** Where the request counts are kept: {@code connectedcar.usage-store.type} (file by default). */
+    @Bean
+    @ConditionalOnMissingBean
+    public UsageStore connectedCarUsageStore(ConnectedCarProperties properties) {
+        ConnectedCarProperties.Store store = properties.getUsageStore();
+        return switch (store.getType()) {
+            case MEMORY -> new InMemoryUsageStore();
+            case FILE -> store.getFile() != null ? new FileUsageStore(store.getFile())
+                : FileUsageStore.besideTokenFile(tokenFile(properties));
+            case REDIS -> {
+                requireRedisModule("usage-store");
+                yield RedisStores.usage(properties.getRedis().getUri());
+            }
+        };
+    }
+
+    /** The client of the account; closed with the application context. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ConnectedCarAsyncClient connectedCarAsyncClient(ConnectedCarProperties properties, TokenStore tokenStore,
+                                                           UsageStore usageStore,
+                                                           ObjectProvider<ConnectedCarClientBuilderCustomizer> customizers) {
+        ConnectedCarClientBuilder builder = new ConnectedCarClientBuilder()
+            .region(properties.getRegion())
+            .account(properties.getAccount())
+            .tokenStore(tokenStore)
+            .usageStore(usageStore)
+            .quota(properties.getBudget().toOptions())
+            .statusStreamOptions(properties.getStream().toOptions());
+        if (StringUtils.hasText(properties.getEndpoint())) {
+            builder.endpoints(Endpoints.allAt(properties.getEndpoint().strip()));
+        }
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.buildAsyncClient();
+    }
+
+    /** The token file the FILE usage store sits beside: the configured one, or the default. */
+    private static Path tokenFile(ConnectedCarProperties properties) {
+        ConnectedCarProperties.Store tokens = properties.getTokenStore();
+        return tokens.getType() == StoreType.FILE && tokens.getFile() != null ? tokens.getFile()
+            : FileTokenStore.inUserHome().file();
+    }
+
+    private void requireRedisModule(String store) {
+        if (!ClassUtils.isPresent("io.connectedcar.redis.RedisTokenStore", classLoader)) {
+            throw new IllegalStateException("connectedcar." + store + ".type=redis needs the Redis stores on the class "
+                + "path: add the dependency io.github.connectedcar:connectedcar-redis (or choose file or memory).");
+        }
+    }
+
+    /** The Redis stores, in a class of their own so that nothing loads Lettuce unless they are asked for. */
+    private static final class RedisStores {
+
+        static TokenStore tokens(String uri) {
+            return RedisTokenStore.connect(uri);
+        }
+
+        static UsageStore usage(String uri) {
+            return RedisUsageStore.connect(uri);
+        }
+    }
+}
