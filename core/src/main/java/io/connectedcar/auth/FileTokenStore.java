@@ -97,11 +97,14 @@ public final class FileTokenStore implements TokenStore {
             String refresh = Json.text(entry, "refreshToken");
             String accessExpires = Json.text(entry, "accessExpiresAt");
             String refreshExpires = Json.text(entry, "refreshExpiresAt");
+            String tmc = Json.text(entry, "tmcToken");
+            String tmcExpires = Json.text(entry, "tmcExpiresAt");
             if (access == null || refresh == null || accessExpires == null) {
                 throw new IllegalArgumentException("missing fields");
             }
             return new TokenSet(access, Instant.parse(accessExpires), refresh,
-                refreshExpires == null ? null : Instant.parse(refreshExpires));
+                refreshExpires == null ? null : Instant.parse(refreshExpires),
+                tmcExpires == null ? null : tmc, tmc == null || tmcExpires == null ? null : Instant.parse(tmcExpires));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new TokenStoreException("The entry of account '" + account + "' in the token file " + file()
                 + " is incomplete or malformed. It was left untouched: log in again to replace it.", e);
@@ -115,6 +118,9 @@ public final class FileTokenStore implements TokenStore {
             .put("refreshToken", tokens.refreshToken());
         if (tokens.refreshExpiresAt() != null) {
             node.put("refreshExpiresAt", tokens.refreshExpiresAt().toString());
+        }
+        if (tokens.tmcToken() != null) {
+            node.put("tmcToken", tokens.tmcToken()).put("tmcExpiresAt", tokens.tmcExpiresAt().toString());
         }
         return node;
     }

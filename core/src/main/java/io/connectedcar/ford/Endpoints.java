@@ -53,10 +53,17 @@ public final class Endpoints {
 
     private final EnumMap<Role, URI> overrides;
     private final URI singleBase;
+    /** The base URL of every role but LOGIN (which depends on the region), worked out once: asked on every call. */
+    private final EnumMap<Role, URI> resolved = new EnumMap<>(Role.class);
 
     private Endpoints(EnumMap<Role, URI> overrides, URI singleBase) {
         this.overrides = overrides;
         this.singleBase = singleBase;
+        for (Role role : Role.values()) {
+            if (role != Role.LOGIN) {
+                resolved.put(role, resolve(role, role.defaultUrl()));
+            }
+        }
     }
 
     /** {@return Ford's production hosts} */
@@ -99,11 +106,15 @@ public final class Endpoints {
      * @return the base URL
      */
     public URI baseUrl(Role role, Region region) {
+        Objects.requireNonNull(role, "role");
+        return role == Role.LOGIN ? resolve(role, region.loginHost()) : resolved.get(role);
+    }
+
+    private URI resolve(Role role, String defaultUrl) {
         URI override = overrides.get(role);
         if (override != null) {
             return override;
         }
-        String defaultUrl = role == Role.LOGIN ? region.loginHost() : role.defaultUrl();
         if (singleBase == null) {
             return URI.create(defaultUrl);
         }

@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public record RecordedUsage(List<Instant> requests, Map<String, List<Instant>> statusRefreshes,
                             AccountLockout lockout) {
+    /** Shared: the usage is immutable, and an account with nothing recorded is asked for it on every request. */
+    private static final RecordedUsage NONE = new RecordedUsage(List.of(), Map.of(), AccountLockout.NONE);
 
     /**
      * Copies the lists.
@@ -33,7 +35,7 @@ public record RecordedUsage(List<Instant> requests, Map<String, List<Instant>> s
 
     /** {@return nothing recorded} */
     public static RecordedUsage none() {
-        return new RecordedUsage(List.of(), Map.of(), AccountLockout.NONE);
+        return NONE;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,20 @@ class FileTokenStoreUnitTests {
             .expectNext(TOKENS)
             .expectComplete()
             .verify(VERIFY);
+    }
+
+    @Test
+    void theTmcTokenIsKeptOwnerOnlyBesideTheLoginAndLoadsBack() throws IOException {
+        FileTokenStore store = new FileTokenStore(dir.resolve("tokens.json"));
+        TokenSet withTmc = TOKENS.withTmc("tmc-access", Instant.parse("2026-05-02T09:35:00Z"));
+
+        StepVerifier.create(store.save("me", withTmc).then(new FileTokenStore(dir.resolve("tokens.json")).load("me")))
+            .expectNext(withTmc)
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(Files.readString(dir.resolve("tokens.json"))).contains("\"tmcToken\"", "2026-05-02T09:35:00Z");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("tokens.json")))
+            .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.connectedcar.auth.internal.TokenManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.exception.AuthenticationRequiredException;
 import io.connectedcar.exception.ConnectedCarException;
 import io.connectedcar.exception.ServiceException;
@@ -128,6 +129,44 @@ class TokenManagerUnitTests {
 
         assertThat(token(AuthScheme.CAT)).isEqualTo("cat-1");
         assertThat(transport.requests()).isEmpty();
+    }
+
+    @Test
+    void theTmcTokenIsStoredBesideTheLoginAndUsedAfterARestartWithoutAnExchange() {
+        loginAtTimeZero();
+        TokenSet stored = store.load(ConnectedCarClientBuilder.DEFAULT_ACCOUNT).block(VERIFY);
+        assertThat(stored.tmcToken()).isEqualTo("tmc-1");
+        assertThat(stored.accessToken()).isEqualTo("cat-1");
+        assertThat(stored.toString()).doesNotContain("tmc-1");
+        time.advanceTimeBy(Duration.ofSeconds(269));
+        transport.clearRequests();
+        useClient(TestClients.builder(transport, store).buildAsyncClient());
+
+        assertThat(token(AuthScheme.TMC)).isEqualTo("tmc-1");
+        assertThat(transport.requests()).isEmpty();
+        assertThat(tokens.tmcExchangeCount()).isZero();
+    }
+
+    @Test
+    void aStoredTmcTokenNearItsExpiryIsExchangedAfterARestartAndTheNewOneStored() {
+        loginAtTimeZero();
+        time.advanceTimeBy(Duration.ofSeconds(271));
+        transport.clearRequests();
+        useClient(TestClients.builder(transport, store).buildAsyncClient());
+
+        assertThat(token(AuthScheme.TMC)).isEqualTo("tmc-2");
+        assertThat(transport.count("tmc-exchange")).isEqualTo(1);
+        assertThat(store.load(ConnectedCarClientBuilder.DEFAULT_ACCOUNT).block(VERIFY).tmcToken()).isEqualTo("tmc-2");
+    }
+
+    @Test
+    void aStoredTmcTokenARestartedClientSawRefusedIsExchangedNotUsedAgain() {
+        loginAtTimeZero();
+        useClient(TestClients.builder(transport, store).buildAsyncClient());
+
+        readStatusRefusedOnceWith401();
+
+        assertThat(store.load(ConnectedCarClientBuilder.DEFAULT_ACCOUNT).block(VERIFY).tmcToken()).isEqualTo("tmc-2");
     }
 
     // --- single flight -------------------------------------------------------------------------------------------
@@ -335,6 +374,15 @@ class TokenManagerUnitTests {
     @Test
     void unauthorizedTmcCallRenewsOnlyTheTmcAndRetriesOnce() {
         loginAtTimeZero();
+
+        readStatusRefusedOnceWith401();
+
+        assertThat(transport.count("tmc-exchange")).isEqualTo(2);
+        assertThat(transport.count("cat-refresh")).isZero();
+    }
+
+    /** Reads a status whose first telemetry call is refused with 401: it is sent again with the next TMC token. */
+    private void readStatusRefusedOnceWith401() {
         String telemetry = FixtureFiles.text(FixtureFiles.MACH_E);
         AtomicInteger calls = new AtomicInteger();
         transport.on("telemetry", request -> Mono.just(calls.getAndIncrement() == 0
@@ -348,8 +396,6 @@ class TokenManagerUnitTests {
 
         assertThat(transport.requests("telemetry")).extracting(r -> r.headers().get("Authorization"))
             .containsExactly("Bearer tmc-1", "Bearer tmc-2");
-        assertThat(transport.count("tmc-exchange")).isEqualTo(2);
-        assertThat(transport.count("cat-refresh")).isZero();
     }
 
     @Test
@@ -439,7 +485,9 @@ class TokenManagerUnitTests {
             .expectComplete()
             .verify(VERIFY);
 
-        assertThat(events).containsExactly("saved refresh-1", "saved refresh-2", "sent vehicles with cat-2");
+        // The login, the TMC token of the login kept beside it, then the rotated refresh token.
+        assertThat(events).containsExactly("saved refresh-1", "saved refresh-1", "saved refresh-2",
+            "sent vehicles with cat-2");
     }
 
     @Test

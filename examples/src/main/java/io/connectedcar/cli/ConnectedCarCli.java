@@ -32,6 +32,10 @@ public final class ConnectedCarCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Netty's JFR buffer events: nothing here records them, and setting them up generates classes at start-up.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         System.exit(run(Terminal.system(), args));
     }
 

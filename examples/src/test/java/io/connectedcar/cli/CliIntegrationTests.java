@@ -260,6 +260,24 @@ class CliIntegrationTests {
     }
 
     @Test
+    void aSecondStatusRunWithinTheAutonomicTokensLifeMakesNoTokenCall() throws IOException {
+        loggedIn();
+        assertThat(cli(withEndpoint("status", PICKUP)).exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(simulator.requests().matching("POST", "/v1/auth/oidc/token")).hasSize(1);
+        assertThat(Files.readString(tokenFile)).contains("\"tmcToken\"");
+        simulator.requests().clear();
+
+        Run second = cli(withEndpoint("status", PICKUP));
+
+        assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(simulator.requests().matching("POST", "/")).isEmpty(); // no token exchange, no CAT refresh
+        assertThat(simulator.requests().matching("GET", "/v1/telemetry/")).hasSize(1);
+        String tmc = new FileTokenStore(tokenFile).load(ConnectedCarClientBuilder.DEFAULT_ACCOUNT)
+            .block(Duration.ofSeconds(5)).tmcToken();
+        assertThat(second.out() + second.err()).doesNotContain(tmc);
+    }
+
+    @Test
     void remoteStartPrintsItsProgressAndSucceeds() {
         loggedIn();
         Run run = cli(withEndpoint("start", PICKUP));

@@ -89,6 +89,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     private static final String ACCESS_EXPIRES_AT = "accessExpiresAt";
     private static final String REFRESH_TOKEN = "refreshToken";
     private static final String REFRESH_EXPIRES_AT = "refreshExpiresAt";
+    private static final String TMC_TOKEN = "tmcToken";
+    private static final String TMC_EXPIRES_AT = "tmcExpiresAt";
     private static final String VERSION = "version";
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisTokenStore.class);
@@ -333,6 +335,9 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         if (tokens.refreshExpiresAt() != null) {
             arguments.addAll(List.of(REFRESH_EXPIRES_AT, tokens.refreshExpiresAt().toString()));
         }
+        if (tokens.tmcToken() != null) {
+            arguments.addAll(List.of(TMC_TOKEN, tokens.tmcToken(), TMC_EXPIRES_AT, tokens.tmcExpiresAt().toString()));
+        }
         return redis("storing the tokens of account '" + account + "'",
             redis -> WRITE_TOKENS.<Long>run(redis, ScriptOutputType.INTEGER,
                 new String[] {tokensKey(account), versionKey(account)}, arguments.toArray(String[]::new)));
@@ -344,12 +349,15 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             String refresh = fields.get(REFRESH_TOKEN);
             String accessExpires = fields.get(ACCESS_EXPIRES_AT);
             String refreshExpires = fields.get(REFRESH_EXPIRES_AT);
+            String tmc = fields.get(TMC_TOKEN);
+            String tmcExpires = fields.get(TMC_EXPIRES_AT);
             String version = fields.get(VERSION);
             if (access == null || refresh == null || accessExpires == null || version == null) {
                 throw new IllegalArgumentException("missing fields");
             }
             return new StoredTokens(Optional.of(new TokenSet(access, Instant.parse(accessExpires), refresh,
-                refreshExpires == null ? null : Instant.parse(refreshExpires))), Long.parseLong(version));
+                refreshExpires == null ? null : Instant.parse(refreshExpires), tmcExpires == null ? null : tmc,
+                tmc == null || tmcExpires == null ? null : Instant.parse(tmcExpires))), Long.parseLong(version));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new TokenStoreException("The tokens of account '" + account + "' in " + this + " (key "
                 + tokensKey(account) + ") are incomplete or malformed. They were left untouched: log in again to "

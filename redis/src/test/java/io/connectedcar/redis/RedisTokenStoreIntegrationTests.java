@@ -55,6 +55,18 @@ class RedisTokenStoreIntegrationTests {
     }
 
     @Test
+    void theTmcTokenReadsBackBesideTheLoginAndGoesWhenALoginWithoutOneReplacesIt() {
+        TokenSet login = tokens("a", Instant.parse("2026-12-01T10:15:30Z"));
+        TokenSet withTmc = login.withTmc("tmc-a", Instant.parse("2026-12-01T09:50:30Z"));
+
+        store.save("alice", withTmc).block(WAIT);
+        assertThat(newStore().load("alice").block(WAIT)).isEqualTo(withTmc);
+
+        store.save("alice", login).block(WAIT);
+        assertThat(newStore().load("alice").block(WAIT).tmcToken()).isNull();
+    }
+
+    @Test
     void deletingForgetsOneAccountOnlyAndCompletesWhenThereWasNothing() {
         store.save("alice", tokens("a", Instant.now())).block(WAIT);
         store.save("bob", tokens("b", Instant.now())).block(WAIT);

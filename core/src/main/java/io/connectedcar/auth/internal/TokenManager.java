@@ -41,6 +41,9 @@ public final class TokenManager {
     /** The longest wait between failed renewals. */
     public static final Duration DEFAULT_MAX_RENEWAL_BACKOFF = Duration.ofMinutes(5);
 
+    /** The longest a new TMC token waits to be stored for the next process. */
+    static final Duration KEEP_TMC_TIMEOUT = Duration.ofSeconds(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
 
     private final String account;
@@ -64,7 +67,7 @@ public final class TokenManager {
         Objects.requireNonNull(clock, "clock");
         this.cat = new TokenCache<>("CAT of account '" + account + "'", new CatLayer(clock), clock, catMargin,
             renewalTimeout, DEFAULT_RENEWAL_BACKOFF, DEFAULT_MAX_RENEWAL_BACKOFF, error -> !isLoginRefused(error));
-        this.tmc = new TokenCache<>("TMC token of account '" + account + "'", new TmcLayer(), clock, tmcMargin,
+        this.tmc = new TokenCache<>("TMC token of account '" + account + "'", new TmcLayer(clock), clock, tmcMargin,
             renewalTimeout, DEFAULT_RENEWAL_BACKOFF, DEFAULT_MAX_RENEWAL_BACKOFF, error -> !isLoginRefused(error));
     }
 
@@ -268,8 +271,17 @@ public final class TokenManager {
         }
     }
 
-    /** The TMC token: exchanged for a valid CAT at Autonomic. */
+    /**
+     * The TMC token: exchanged for a valid CAT at Autonomic, and kept in the store beside the login, so that the next
+     * process (a command line run a minute later) uses it while it is fresh instead of exchanging again.
+     */
     private final class TmcLayer implements TokenCache.Layer<AccessToken> {
+        private final Clock clock;
+
+        TmcLayer(Clock clock) {
+            this.clock = clock;
+        }
+
         @Override
         public String token(AccessToken value) {
             return value.token();
@@ -282,14 +294,46 @@ public final class TokenManager {
 
         @Override
         public Mono<AccessToken> renew(AccessToken current) {
-            return cat()
-                .flatMap(catTokens -> api.exchangeTmc(catTokens.accessToken())
+            return cat().flatMap(login -> {
+                AccessToken stored = login.tmcToken() == null ? null
+                    : new AccessToken(login.tmcToken(), login.tmcExpiresAt());
+                if (stored != null && tmc.isFresh(stored, clock.instant())) {
+                    return Mono.just(stored); // obtained with this login by an earlier run or another process
+                }
+                return api.exchangeTmc(login.accessToken()).map(fresh -> new Exchanged(login, fresh))
                     .onErrorResume(TokenManager::isLoginRefused, refused -> {
                         // Autonomic refused the CAT: renew the CAT once and exchange again.
-                        cat.rejected(catTokens.accessToken());
-                        return cat().flatMap(fresh -> api.exchangeTmc(fresh.accessToken()));
-                    }))
-                .doOnNext(fresh -> tmcExchanges.incrementAndGet());
+                        cat.rejected(login.accessToken());
+                        return cat().flatMap(renewed -> api.exchangeTmc(renewed.accessToken())
+                            .map(fresh -> new Exchanged(renewed, fresh)));
+                    })
+                    .doOnNext(exchanged -> tmcExchanges.incrementAndGet())
+                    .flatMap(exchanged -> keep(exchanged).thenReturn(exchanged.tmc()));
+            });
         }
+
+        /**
+         * Stores the new TMC token beside the login it was obtained with, under the store's renewal lock so that a
+         * login renewed or replaced meanwhile (by another process) is neither overwritten nor given it. A store that
+         * cannot take it costs the next process one exchange, nothing more.
+         */
+        private Mono<Void> keep(Exchanged exchanged) {
+            String cat = exchanged.login().accessToken();
+            return store.renew(account, stored -> Mono.justOrEmpty(stored)
+                    .map(login -> login.accessToken().equals(cat)
+                        ? login.withTmc(exchanged.tmc().token(), exchanged.tmc().expiresAt()) : login))
+                .then()
+                // Another process renewing the login holds the lock for as long as that takes: not worth the wait.
+                .timeout(KEEP_TMC_TIMEOUT)
+                .onErrorResume(error -> {
+                    LOG.debug("Could not keep the TMC token of account '{}' in {} ({})", account, store,
+                        error.getMessage());
+                    return Mono.empty();
+                });
+        }
+    }
+
+    /** A TMC token and the login whose CAT it was exchanged for. */
+    private record Exchanged(TokenSet login, AccessToken tmc) {
     }
 }

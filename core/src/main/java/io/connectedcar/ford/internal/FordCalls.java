@@ -13,7 +13,9 @@ import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,23 +26,77 @@ import tools.jackson.databind.JsonNode;
  * What every client of one account shares: the pipeline, where Ford lives, the region and the clock; plus the one
  * way a call's answer is judged (2xx, 207 included, is success; anything else becomes a typed exception).
  *
- * @param pipeline  the data pipeline (with the token policy)
- * @param endpoints the hosts
- * @param region    the account's region
- * @param clock     the clock (virtual in tests)
+ * <p>The request of an operation with at most one path parameter (a car's VIN) is built once and kept: requests are
+ * immutable, and building one parses a URI and copies its headers, on every status read otherwise.
  */
-public record FordCalls(HttpPipeline pipeline, Endpoints endpoints, Region region, Clock clock) {
+public final class FordCalls {
+    /** More distinct requests than a large fleet's cars times their operations: past it the cache starts over. */
+    static final int MAX_CACHED_REQUESTS = 4096;
 
-    public FordCalls {
-        Objects.requireNonNull(pipeline, "pipeline");
-        Objects.requireNonNull(endpoints, "endpoints");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(clock, "clock");
+    private final HttpPipeline pipeline;
+    private final Endpoints endpoints;
+    private final Region region;
+    private final Clock clock;
+    private final Map<RequestKey, HttpRequest> requests = new ConcurrentHashMap<>();
+
+    /** The operation (by identity: the table's constants) and its only path parameter, or "" when it has none. */
+    private record RequestKey(FordApi.Operation operation, String param) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RequestKey other && other.operation == operation && other.param.equals(param);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(operation) * 31 + param.hashCode();
+        }
     }
 
-    /** The request for an operation of the endpoint table. */
+    /**
+     * @param pipeline  the data pipeline (with the token policy)
+     * @param endpoints the hosts
+     * @param region    the account's region
+     * @param clock     the clock (virtual in tests)
+     */
+    public FordCalls(HttpPipeline pipeline, Endpoints endpoints, Region region, Clock clock) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.region = Objects.requireNonNull(region, "region");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public HttpPipeline pipeline() {
+        return pipeline;
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The request for an operation of the endpoint table; the same instance for the same operation and car. */
     public HttpRequest request(FordApi.Operation operation, String... pathParams) {
-        return operation.request(endpoints, region, pathParams);
+        if (pathParams.length > 1 || pathParams.length == 1 && pathParams[0] == null) {
+            return operation.request(endpoints, region, pathParams);
+        }
+        RequestKey key = new RequestKey(operation, pathParams.length == 0 ? "" : pathParams[0]);
+        HttpRequest cached = requests.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        HttpRequest built = operation.request(endpoints, region, pathParams);
+        if (requests.size() >= MAX_CACHED_REQUESTS) {
+            requests.clear();
+        }
+        requests.put(key, built);
+        return built;
     }
 
     /** Sends the request; a non-2xx answer becomes the matching typed exception. Lazy. */

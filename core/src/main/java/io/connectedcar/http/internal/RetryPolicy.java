@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -53,9 +54,34 @@ public final class RetryPolicy implements HttpPipelinePolicy {
             return next.send(request); // its owner reopens it with its own back-off: one retry layer, not two
         }
         Retry retry = request.idempotent() ? reads : writes;
+        // Nearly every call succeeds at once, and then needs none of the retry machinery (a Resilience4j retryWhen
+        // per call cost as much as the rest of the pipeline): the first attempt goes out on its own, and only an
+        // error or an answer that might be retried is handed to Resilience4j, as that first attempt's outcome.
+        return next.send(request)
+            .map(response -> isRetryable(response) ? retried(request, next, retry, Mono.just(response))
+                : succeededAtOnce(retry, response))
+            .onErrorResume(error -> Mono.just(retried(request, next, retry, Mono.error(error))))
+            .flatMap(outcome -> outcome);
+    }
+
+    /** Counted as Resilience4j counts a call that succeeded without retry. */
+    private static Mono<HttpResponse> succeededAtOnce(Retry retry, HttpResponse response) {
+        retry.asyncContext().onComplete();
+        return Mono.just(response);
+    }
+
+    /**
+     * The call from its first attempt on, under Resilience4j's retry: the first attempt's outcome is replayed to it,
+     * the later attempts are sent anew. Resilience4j sees what it would have seen had it wrapped the first attempt.
+     */
+    private Mono<HttpResponse> retried(HttpRequest request, HttpPipelineNext next, Retry retry,
+                                       Mono<HttpResponse> firstOutcome) {
+        AtomicBoolean replayed = new AtomicBoolean();
+        Mono<HttpResponse> attempt = Mono.defer(() -> replayed.compareAndSet(false, true) ? firstOutcome
+            : next.send(request));
         return Mono.deferContextual(context -> {
             long deadline = HttpPipeline.deadlineOf(context);
-            return next.send(request)
+            return attempt
                 .flatMap(response -> asksToWaitPast(response, deadline) ? Mono.error(new Final(response))
                     : Mono.just(response))
                 .transformDeferred(RetryOperator.of(retry))

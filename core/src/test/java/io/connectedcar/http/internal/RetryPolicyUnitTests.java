@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -314,5 +315,39 @@ class RetryPolicyUnitTests {
                 .hasMessageContaining("503"))
             .verify(VERIFY);
         assertThat(transport.count("telemetry")).isEqualTo(2);
+    }
+
+    /**
+     * Resilience4j counts every call as it did when it wrapped every first attempt too (this test passed on that code
+     * unchanged): answered at once (a 404 is an answer), answered after a retry, failed after its retries, failed
+     * without retry (a command that may have left; a Retry-After that would end past the deadline).
+     */
+    @Test
+    void retryMetricsCountEveryCallWhetherOrNotItWasRetried() {
+        RetryPolicy policy = new RetryPolicy(NO_JITTER.withMaxRetries(1), SchedulerClock.UTC);
+        HttpPipeline pipeline = new HttpPipeline(transport, DeadlineOptions.all(Duration.ofSeconds(30)),
+            List.of(policy));
+        script("telemetry", status(200), status(404), status(503), status(200), failure(true), failure(true),
+            status(429, "60"));
+        script("lock", failure(true), status(503, "60"));
+
+        StepVerifier.withVirtualTime(() -> Flux.concat(pipeline.send(read()), pipeline.send(read()),
+                pipeline.send(read()), pipeline.send(read()).onErrorComplete(), pipeline.send(command()).onErrorComplete(),
+                pipeline.send(command()), pipeline.send(read())).then())
+            .thenAwait(Duration.ofMinutes(1))
+            .expectComplete()
+            .verify(VERIFY);
+
+        assertThat(transport.count("telemetry")).isEqualTo(7);
+        assertThat(List.of(policy.reads().getMetrics().getNumberOfSuccessfulCallsWithoutRetryAttempt(),
+                policy.reads().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt(),
+                policy.reads().getMetrics().getNumberOfFailedCallsWithoutRetryAttempt(),
+                policy.reads().getMetrics().getNumberOfFailedCallsWithRetryAttempt()))
+            .containsExactly(2L, 1L, 1L, 1L);
+        assertThat(List.of(policy.writes().getMetrics().getNumberOfSuccessfulCallsWithoutRetryAttempt(),
+                policy.writes().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt(),
+                policy.writes().getMetrics().getNumberOfFailedCallsWithoutRetryAttempt(),
+                policy.writes().getMetrics().getNumberOfFailedCallsWithRetryAttempt()))
+            .containsExactly(0L, 0L, 2L, 0L);
     }
 }
