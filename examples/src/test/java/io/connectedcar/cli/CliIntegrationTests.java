@@ -2,6 +2,8 @@ package io.connectedcar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectedcar.ConnectedCarClientBuilder;
+import io.connectedcar.auth.FileTokenStore;
 import io.connectedcar.cli.CliHarness.Run;
 import io.connectedcar.simulator.BrowserLogin;
 import io.connectedcar.simulator.FordCloudSimulator;
