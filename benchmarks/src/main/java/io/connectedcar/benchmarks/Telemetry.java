@@ -31,13 +31,13 @@ final class Telemetry {
         };
     }
 
-    /** A telemetry body as the SDK reads it: parsed, then mapped into a status. */
+    /** A telemetry body as the SDK reads it: straight from the bytes into a status. */
     static VehicleStatus status(byte[] body) {
-        return TelemetryMapper.toStatus(Json.MAPPER.readTree(body));
+        return TelemetryMapper.parse(body);
     }
 
-    /** A websocket update merged into the last snapshot, as a status stream does with each frame. */
-    static JsonNode merge(JsonNode snapshot, JsonNode update) {
+    /** A websocket update merged into the last status, as a status stream does with each frame. */
+    static VehicleStatus merge(VehicleStatus snapshot, JsonNode update) {
         return TelemetryMapper.merge(snapshot, update);
     }
 

@@ -33,14 +33,14 @@ public class TelemetryBenchmarks {
     public String car;
 
     private byte[] body;
-    private JsonNode snapshot;
+    private VehicleStatus snapshot;
     private JsonNode update;
 
     @Setup
     public void load() {
         body = Telemetry.body(car);
-        snapshot = Telemetry.tree(body);
-        update = Telemetry.update(snapshot, METRICS_PER_FRAME);
+        snapshot = Telemetry.status(body);
+        update = Telemetry.update(Telemetry.tree(body), METRICS_PER_FRAME);
     }
 
     @Benchmark
@@ -49,7 +49,7 @@ public class TelemetryBenchmarks {
     }
 
     @Benchmark
-    public JsonNode mergeWebSocketFrame() {
+    public VehicleStatus mergeWebSocketFrame() {
         return Telemetry.merge(snapshot, update);
     }
 }
