@@ -18,18 +18,26 @@ import reactor.core.publisher.Flux;
  */
 public final class ConnectedCarAsyncClient implements AutoCloseable {
     private final ClientContext context;
+    private final AuthAsyncClient auth;
 
     ConnectedCarAsyncClient(ClientContext context) {
         this.context = context;
-    }
-
-    /** Login, refresh and logout of this account. */
-    public AuthAsyncClient auth() {
-        return context.auth().client();
+        this.auth = new LoginWithVehicleList(context.auth().client(), context.calls(),
+            context.commands().engine().capabilities());
     }
 
     /**
-     * The account's vehicles with their profiles and capabilities (one call to Ford's vehicle list). Lazy.
+     * Login, refresh and logout of this account. A completed login also reads the vehicle list once (one call) and
+     * keeps it, so that commands check their capability without a call of their own.
+     */
+    public AuthAsyncClient auth() {
+        return auth;
+    }
+
+    /**
+     * The account's vehicles with their profiles and capabilities (one call to Ford's vehicle list). The list read
+     * is kept for the commands' capability checks (and {@link #fleetStatus()}), which then make no call of their
+     * own. Lazy.
      *
      * @return the vehicles; empty when the account has none
      * @throws AuthenticationRequiredException (as an error signal) when there is no usable login
@@ -37,7 +45,9 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
      * @throws io.connectedcar.exception.DecodeException (as an error signal) when the answer is not JSON
      */
     public Flux<Vehicle> vehicles() {
-        return context.calls().vehicles();
+        return context.calls().vehicles().collectList()
+            .doOnNext(context.commands().engine().capabilities()::offer)
+            .flatMapIterable(list -> list);
     }
 
     /**

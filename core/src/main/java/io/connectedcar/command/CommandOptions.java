@@ -2,6 +2,7 @@ package io.connectedcar.command;
 
 import io.connectedcar.ford.internal.FordApi;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,17 +10,19 @@ import java.util.Objects;
  * with {@code ConnectedCarClientBuilder.commandOptions(...)} and override them for some calls with
  * {@code VehicleAsyncClient.withCommandOptions(...)}.
  *
- * <p>Timeline of following a command, with the defaults: the POST is answered (REQUESTED); the first telemetry check
- * comes {@link #firstCheckDelay()} (2 s) later; then the checks are spaced by growing intervals
- * ({@link #pollInterval(int)}: 2, 3, 5, 8, 13, then {@link #maxPollInterval()} 15 s each) until a final state, or
- * until {@link #timeout()} (2 min; {@link #statusRefreshTimeout()} 5 min for a status refresh) has passed since the
- * POST was answered, which ends in TIMED_OUT. That is at most about a dozen telemetry calls per command. When the
- * car's status websocket is open (or, with websockets on, a socket the command opens for its duration), the states
- * arrive pushed and none of these checks is made; the timeout still applies.
+ * <p>Following a command without push costs at most the POST and {@value #MAX_CHECKS} telemetry reads: the checks
+ * come at fixed times after the POST was answered ({@link #checks()}, by default 12 s, 45 s and 2 min: most commands
+ * end within 10 to 60 s, see docs/ford-api.md &sect;5.2; {@link #statusRefreshChecks()} 65 s, 150 s and 5 min for a
+ * status refresh, which takes minutes). A check that sees a final state ends the following; when the last check still
+ * sees the command pending, or {@link #timeout()} passes first, it ends in TIMED_OUT (the car may still act on it).
+ * A check that fails in passing (transport, 5xx, an unreadable body, Ford's 429) is not repeated: the next scheduled
+ * check is the retry, no sooner than Ford's {@code Retry-After}; when the last check fails, the outcome is unknown.
+ * When the car's status websocket is open (or, with websockets on, a socket the command opens for its duration), the
+ * states arrive pushed and none of these checks is made; {@link #timeout()} still applies.
  *
- * @param firstCheckDelay           from the POST's answer to the first telemetry check
- * @param initialPollInterval       the first interval between checks; later ones grow like the Fibonacci numbers
- * @param maxPollInterval           the longest interval between checks
+ * @param checks                    when the telemetry is checked, measured from the POST's answer: 1 to
+ *                                  {@value #MAX_CHECKS} increasing times
+ * @param statusRefreshChecks       the same for a status refresh
  * @param timeout                   how long a command is followed before TIMED_OUT
  * @param statusRefreshTimeout      the same for a status refresh, which can take minutes
  * @param minStatusRefreshInterval  the least time between two status refreshes of one car (each drains the 12 V
@@ -27,16 +30,21 @@ import java.util.Objects;
  * @param skipCapabilityCheck       send commands without checking the vehicle list's capability flags first
  * @param blockingMargin            what the blocking client waits beyond the timeout (for the POST and the checks)
  */
-public record CommandOptions(Duration firstCheckDelay, Duration initialPollInterval, Duration maxPollInterval,
-                             Duration timeout, Duration statusRefreshTimeout, Duration minStatusRefreshInterval,
+public record CommandOptions(List<Duration> checks, List<Duration> statusRefreshChecks, Duration timeout,
+                             Duration statusRefreshTimeout, Duration minStatusRefreshInterval,
                              boolean skipCapabilityCheck, Duration blockingMargin) {
 
-    /** The car rarely answers faster; an earlier check would only cost budget. */
-    public static final Duration DEFAULT_FIRST_CHECK_DELAY = Duration.ofSeconds(2);
-    /** The wait after the first check; the waits grow from it. */
-    public static final Duration DEFAULT_INITIAL_POLL_INTERVAL = Duration.ofSeconds(2);
-    /** The longest wait between two checks. */
-    public static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofSeconds(15);
+    /** The most telemetry checks one command may cost: with the POST, four requests in all. */
+    public static final int MAX_CHECKS = 3;
+    /**
+     * When a command is checked: the simulator ends a command after 10 s and Ford most within 60 s, so the first
+     * check usually sees the end; the last comes at the timeout, late enough to see Ford's EXPIRED for a car asleep.
+     */
+    public static final List<Duration> DEFAULT_CHECKS = List.of(Duration.ofSeconds(12), Duration.ofSeconds(45),
+        Duration.ofMinutes(2));
+    /** When a status refresh is checked: the simulator ends one after 60 s, Ford within minutes. */
+    public static final List<Duration> DEFAULT_STATUS_REFRESH_CHECKS = List.of(Duration.ofSeconds(65),
+        Duration.ofSeconds(150), Duration.ofMinutes(5));
     /** Typical completion takes 5 to 60 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
     /** A status refresh can take minutes. */
@@ -51,21 +59,19 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
     /**
      * Checks the options.
      *
-     * @param firstCheckDelay          the wait between Ford's acceptance and the first telemetry check
-     * @param initialPollInterval      the wait after the first check; the waits grow from it
-     * @param maxPollInterval          the longest wait between two checks
+     * @param checks                   when a command's telemetry is checked, from the POST's answer
+     * @param statusRefreshChecks      when a status refresh's telemetry is checked
      * @param timeout                  how long a command is followed before it ends as timed out
      * @param statusRefreshTimeout     how long a status refresh is followed
      * @param minStatusRefreshInterval the shortest interval between two status refreshes of a car (zero: no limit)
      * @param skipCapabilityCheck      send commands without checking the vehicle list's capability flags first
      * @param blockingMargin           what the blocking client waits beyond the timeout
-     * @throws IllegalArgumentException when a duration is under 1 ms (the refresh interval: negative), or the longest
-     *                                  poll interval is shorter than the first
+     * @throws IllegalArgumentException when a duration is under 1 ms (the refresh interval: negative), or a list of
+     *                                  checks is empty, longer than {@value #MAX_CHECKS} or not increasing
      */
     public CommandOptions {
-        positive(firstCheckDelay, "firstCheckDelay");
-        positive(initialPollInterval, "initialPollInterval");
-        positive(maxPollInterval, "maxPollInterval");
+        checks = schedule(checks, "checks");
+        statusRefreshChecks = schedule(statusRefreshChecks, "statusRefreshChecks");
         positive(timeout, "timeout");
         positive(statusRefreshTimeout, "statusRefreshTimeout");
         positive(blockingMargin, "blockingMargin");
@@ -74,10 +80,23 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
             throw new IllegalArgumentException("minStatusRefreshInterval must not be negative, was "
                 + minStatusRefreshInterval);
         }
-        if (maxPollInterval.compareTo(initialPollInterval) < 0) {
-            throw new IllegalArgumentException("maxPollInterval (" + maxPollInterval
-                + ") must not be shorter than initialPollInterval (" + initialPollInterval + ")");
+    }
+
+    private static List<Duration> schedule(List<Duration> times, String name) {
+        Objects.requireNonNull(times, name);
+        if (times.isEmpty() || times.size() > MAX_CHECKS) {
+            throw new IllegalArgumentException(name + " must hold 1 to " + MAX_CHECKS + " times (each check is a "
+                + "telemetry request), was " + times);
         }
+        Duration previous = Duration.ZERO;
+        for (Duration at : times) {
+            positive(at, name);
+            if (at.compareTo(previous) <= 0) {
+                throw new IllegalArgumentException(name + " must be increasing, was " + times);
+            }
+            previous = at;
+        }
+        return List.copyOf(times);
     }
 
     private static void positive(Duration value, String name) {
@@ -89,35 +108,19 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
 
     /** {@return the defaults: the {@code DEFAULT_...} constants} */
     public static CommandOptions defaults() {
-        return new CommandOptions(DEFAULT_FIRST_CHECK_DELAY, DEFAULT_INITIAL_POLL_INTERVAL, DEFAULT_MAX_POLL_INTERVAL,
-            DEFAULT_TIMEOUT, DEFAULT_STATUS_REFRESH_TIMEOUT, DEFAULT_MIN_STATUS_REFRESH_INTERVAL,
-            DEFAULT_SKIP_CAPABILITY_CHECK, DEFAULT_BLOCKING_MARGIN);
+        return new CommandOptions(DEFAULT_CHECKS, DEFAULT_STATUS_REFRESH_CHECKS, DEFAULT_TIMEOUT,
+            DEFAULT_STATUS_REFRESH_TIMEOUT, DEFAULT_MIN_STATUS_REFRESH_INTERVAL, DEFAULT_SKIP_CAPABILITY_CHECK,
+            DEFAULT_BLOCKING_MARGIN);
     }
 
     /**
-     * The wait after the {@code n}-th telemetry check (1 = after the first): {@link #initialPollInterval()}, then
-     * 1.5 times that, then each the sum of the two before, capped at {@link #maxPollInterval()}.
+     * When a command of this type is checked without push: {@link #statusRefreshChecks()} for a status refresh.
      *
-     * @param n the number of the check just made, from 1
-     * @return the wait before the next check
-     * @throws IllegalArgumentException when {@code n} is below 1
+     * @param commandType Ford's command type, such as {@code remoteStart}
+     * @return the times from the POST's answer, increasing, at most {@value #MAX_CHECKS}
      */
-    public Duration pollInterval(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("Checks are counted from 1, was " + n);
-        }
-        long cap = maxPollInterval.toMillis();
-        long previous = initialPollInterval.toMillis();
-        long current = Math.min(cap, previous + previous / 2);
-        if (n == 1) {
-            return Duration.ofMillis(Math.min(cap, previous));
-        }
-        for (int i = 2; i < n && current < cap; i++) {
-            long next = Math.min(cap, previous + current);
-            previous = current;
-            current = next;
-        }
-        return Duration.ofMillis(current);
+    public List<Duration> checksFor(String commandType) {
+        return FordApi.Commands.STATUS_REFRESH.type().equals(commandType) ? statusRefreshChecks : checks;
     }
 
     /**
@@ -131,23 +134,6 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
     }
 
     /**
-     * The most telemetry checks a command of this type can cost: as many as fit in its timeout.
-     *
-     * @param commandType Ford's command type, such as {@code remoteStart}
-     * @return the number of checks, at least 1
-     */
-    public int maxChecksFor(String commandType) {
-        long budget = timeoutFor(commandType).toMillis();
-        long at = firstCheckDelay.toMillis();
-        int checks = 0;
-        while (at <= budget && checks < 10_000) {
-            checks++;
-            at += pollInterval(checks).toMillis();
-        }
-        return Math.max(1, checks);
-    }
-
-    /**
      * How long the blocking client waits for a command of this type: its timeout plus {@link #blockingMargin()}.
      *
      * @param commandType Ford's command type, such as {@code remoteStart}
@@ -158,28 +144,27 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
     }
 
     /**
-     * A copy with another wait before the first check.
+     * A copy with other times of checking a command without push.
      *
-     * @param value the new wait before the first check
+     * @param times when the telemetry is checked, from the POST's answer: 1 to {@value #MAX_CHECKS} increasing times
      * @return the copy; this one is unchanged
-     * @throws IllegalArgumentException when the value breaks the rules of the record
+     * @throws IllegalArgumentException when the times break the rules of the record
      */
-    public CommandOptions withFirstCheckDelay(Duration value) {
-        return new CommandOptions(value, initialPollInterval, maxPollInterval, timeout, statusRefreshTimeout,
+    public CommandOptions withChecks(Duration... times) {
+        return new CommandOptions(List.of(times), statusRefreshChecks, timeout, statusRefreshTimeout,
             minStatusRefreshInterval, skipCapabilityCheck, blockingMargin);
     }
 
     /**
-     * A copy with other waits between checks.
+     * A copy with other times of checking a status refresh without push.
      *
-     * @param initial the wait after the first check
-     * @param max     the longest wait
+     * @param times when the telemetry is checked, from the POST's answer: 1 to {@value #MAX_CHECKS} increasing times
      * @return the copy; this one is unchanged
-     * @throws IllegalArgumentException when a wait is under 1 ms or {@code max} is shorter than {@code initial}
+     * @throws IllegalArgumentException when the times break the rules of the record
      */
-    public CommandOptions withPollIntervals(Duration initial, Duration max) {
-        return new CommandOptions(firstCheckDelay, initial, max, timeout, statusRefreshTimeout,
-            minStatusRefreshInterval, skipCapabilityCheck, blockingMargin);
+    public CommandOptions withStatusRefreshChecks(Duration... times) {
+        return new CommandOptions(checks, List.of(times), timeout, statusRefreshTimeout, minStatusRefreshInterval,
+            skipCapabilityCheck, blockingMargin);
     }
 
     /**
@@ -190,7 +175,7 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
      * @throws IllegalArgumentException when the value breaks the rules of the record
      */
     public CommandOptions withTimeout(Duration value) {
-        return new CommandOptions(firstCheckDelay, initialPollInterval, maxPollInterval, value, statusRefreshTimeout,
+        return new CommandOptions(checks, statusRefreshChecks, value, statusRefreshTimeout,
             minStatusRefreshInterval, skipCapabilityCheck, blockingMargin);
     }
 
@@ -202,7 +187,7 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
      * @throws IllegalArgumentException when the value breaks the rules of the record
      */
     public CommandOptions withStatusRefreshTimeout(Duration value) {
-        return new CommandOptions(firstCheckDelay, initialPollInterval, maxPollInterval, timeout, value,
+        return new CommandOptions(checks, statusRefreshChecks, timeout, value,
             minStatusRefreshInterval, skipCapabilityCheck, blockingMargin);
     }
 
@@ -214,7 +199,7 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
      * @throws IllegalArgumentException when the value breaks the rules of the record
      */
     public CommandOptions withMinStatusRefreshInterval(Duration value) {
-        return new CommandOptions(firstCheckDelay, initialPollInterval, maxPollInterval, timeout,
+        return new CommandOptions(checks, statusRefreshChecks, timeout,
             statusRefreshTimeout, value, skipCapabilityCheck, blockingMargin);
     }
 
@@ -226,7 +211,7 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
      * @throws IllegalArgumentException when the value breaks the rules of the record
      */
     public CommandOptions withSkipCapabilityCheck(boolean value) {
-        return new CommandOptions(firstCheckDelay, initialPollInterval, maxPollInterval, timeout,
+        return new CommandOptions(checks, statusRefreshChecks, timeout,
             statusRefreshTimeout, minStatusRefreshInterval, value, blockingMargin);
     }
 
@@ -238,7 +223,7 @@ public record CommandOptions(Duration firstCheckDelay, Duration initialPollInter
      * @throws IllegalArgumentException when the value breaks the rules of the record
      */
     public CommandOptions withBlockingMargin(Duration value) {
-        return new CommandOptions(firstCheckDelay, initialPollInterval, maxPollInterval, timeout,
+        return new CommandOptions(checks, statusRefreshChecks, timeout,
             statusRefreshTimeout, minStatusRefreshInterval, skipCapabilityCheck, value);
     }
 }

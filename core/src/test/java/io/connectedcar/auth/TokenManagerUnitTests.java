@@ -361,12 +361,13 @@ class TokenManagerUnitTests {
     @Test
     void unauthorizedCatCallRefreshesOnceAndRetriesOnceWithTheNewToken() {
         loginAtTimeZero();
+        int readAtLogin = transport.requests("vehicles").size();
         answerFirstThenDashboard(401);
 
         StepVerifier.create(client.vehicles()).expectNextCount(2).expectComplete().verify(VERIFY);
 
-        assertThat(transport.requests("vehicles")).extracting(r -> r.headers().get("auth-token"))
-            .containsExactly("cat-1", "cat-2");
+        assertThat(transport.requests("vehicles").subList(readAtLogin, transport.requests("vehicles").size()))
+            .extracting(r -> r.headers().get("auth-token")).containsExactly("cat-1", "cat-2");
         assertThat(transport.count("cat-refresh")).isEqualTo(1);
         assertThat(tokens.catRefreshCount()).isEqualTo(1);
     }
@@ -401,6 +402,7 @@ class TokenManagerUnitTests {
     @Test
     void secondUnauthorizedAsksForANewLoginWithoutAThirdAttempt() {
         loginAtTimeZero();
+        long readAtLogin = transport.count("vehicles");
         transport.on("vehicles", request -> Mono.just(InMemoryTransport.json(request, 401,
             "{\"message\":\"Unauthorized\"}")));
 
@@ -409,7 +411,7 @@ class TokenManagerUnitTests {
                 .hasMessageContaining("401"))
             .verify(VERIFY);
 
-        assertThat(transport.count("vehicles")).isEqualTo(2);
+        assertThat(transport.count("vehicles") - readAtLogin).isEqualTo(2);
         assertThat(transport.count("cat-refresh")).isEqualTo(1);
     }
 

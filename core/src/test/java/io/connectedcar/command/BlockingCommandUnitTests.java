@@ -27,8 +27,7 @@ import reactor.core.publisher.Mono;
 @Tag("unit")
 class BlockingCommandUnitTests {
     private static final CommandOptions FAST = CommandOptions.defaults()
-        .withFirstCheckDelay(Duration.ofMillis(1))
-        .withPollIntervals(Duration.ofMillis(1), Duration.ofMillis(5))
+        .withChecks(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(20))
         .withTimeout(Duration.ofMillis(300))
         .withBlockingMargin(Duration.ofSeconds(2));
 

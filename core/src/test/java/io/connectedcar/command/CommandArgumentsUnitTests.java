@@ -93,14 +93,20 @@ class CommandArgumentsUnitTests {
     }
 
     @Test
-    void commandOptionsCheckTheirValuesAndSpaceChecksLikeFibonacci() {
+    void commandOptionsCheckTheirValuesAndAllowAtMostThreeIncreasingChecks() {
         assertThatThrownBy(() -> CommandOptions.defaults().withTimeout(Duration.ZERO))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
-        assertThatThrownBy(() -> CommandOptions.defaults().withPollIntervals(Duration.ofSeconds(5),
-            Duration.ofSeconds(2))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommandOptions.defaults().withChecks(Duration.ofSeconds(5), Duration.ofSeconds(2)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("increasing");
+        assertThatThrownBy(() -> CommandOptions.defaults().withChecks(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(3), Duration.ofSeconds(4))).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("1 to 3");
+        assertThatThrownBy(() -> CommandOptions.defaults().withStatusRefreshChecks())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statusRefreshChecks");
         CommandOptions defaults = CommandOptions.defaults();
-        assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(defaults::pollInterval).map(
-            Duration::toSeconds)).containsExactly(2L, 3L, 5L, 8L, 13L, 15L, 15L);
+        assertThat(defaults.checksFor("lock")).extracting(Duration::toSeconds).containsExactly(12L, 45L, 120L);
+        assertThat(defaults.checksFor("statusRefresh")).extracting(Duration::toSeconds)
+            .containsExactly(65L, 150L, 300L);
         assertThat(defaults.timeoutFor("statusRefresh")).isEqualTo(Duration.ofMinutes(5));
         assertThat(defaults.blockingTimeoutFor("lock")).isEqualTo(Duration.ofSeconds(150));
     }

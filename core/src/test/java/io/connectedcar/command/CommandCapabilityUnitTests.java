@@ -65,7 +65,7 @@ class CommandCapabilityUnitTests {
         StepVerifier.withVirtualTime(() -> client.vehicle(F150)
                 .withCommandOptions(CommandOptions.defaults().withSkipCapabilityCheck(true)).startCharging().result(),
                 () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .expectNextCount(1)
             .expectComplete()
             .verify(VERIFY);
@@ -101,6 +101,20 @@ class CommandCapabilityUnitTests {
             .verify(VERIFY);
         assertThat(cloud.transport.count("vehicles")).as("reloaded after the hour").isEqualTo(2);
         assertThat(cloud.commandPosts()).hasSize(4);
+    }
+
+    @Test
+    void theListTheApplicationReadIsTheOneCommandsCheckAgainst() {
+        StepVerifier.withVirtualTime(() -> client.vehicles().then()
+                .then(client.vehicle(F150).lock().result())
+                .then(client.vehicle(MACH_E).startCharging().result()),
+                () -> time, Long.MAX_VALUE)
+            .thenAwait(Duration.ofMinutes(5))
+            .expectNextCount(1)
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(cloud.transport.count("vehicles")).as("the application's own read, none per command").isEqualTo(1);
+        assertThat(cloud.commandPosts()).hasSize(2);
     }
 
     @Test

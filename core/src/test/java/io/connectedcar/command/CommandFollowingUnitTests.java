@@ -48,21 +48,21 @@ class CommandFollowingUnitTests {
     }
 
     @Test
-    void followsPendingStatesToSuccessCheckingAfterTwoSecondsThenAtGrowingIntervals() {
+    void followsPendingStatesToSuccessCheckingAtTwelveFortyFiveAndHundredTwentySeconds() {
         cloud.steps("REQUEST_QUEUED", "RECEIVED_BY_DEVICE", "SUCCESS");
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).start(), () -> time, Long.MAX_VALUE)
             .assertNext(step -> assertThat(state(step)).isEqualTo(CommandState.REQUESTED))
-            .expectNoEvent(Duration.ofMillis(1999))
+            .expectNoEvent(Duration.ofMillis(11_999))
             .thenAwait(Duration.ofMillis(1))
             .assertNext(step -> {
                 assertThat(state(step)).isEqualTo(CommandState.QUEUED);
                 assertThat(step.fordState()).contains("REQUEST_QUEUED");
             })
-            .expectNoEvent(Duration.ofMillis(1999))
+            .expectNoEvent(Duration.ofMillis(32_999))
             .thenAwait(Duration.ofMillis(1))
             .assertNext(step -> assertThat(state(step)).isEqualTo(CommandState.DELIVERED))
-            .expectNoEvent(Duration.ofMillis(2999))
+            .expectNoEvent(Duration.ofMillis(74_999))
             .thenAwait(Duration.ofMillis(1))
             .assertNext(step -> {
                 assertThat(state(step)).isEqualTo(CommandState.SUCCEEDED);
@@ -82,7 +82,7 @@ class CommandFollowingUnitTests {
             + "\"toState\":\"COMMAND_SUCCEEDED_ON_DEVICE\",\"metrics\":{\"doorLockStatus\":{\"value\":\"LOCKED\"}}}}}}")));
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result(), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .assertNext(result -> {
                 assertThat(result.state()).isEqualTo(CommandState.SUCCEEDED);
                 assertThat(result.commandType()).isEqualTo("lock");
@@ -103,9 +103,9 @@ class CommandFollowingUnitTests {
         cloud.steps("REQUEST_QUEUED", "RECEIVED_BY_DEVICE", "SUCCESS");
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result(), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(7))
+            .thenAwait(Duration.ofMinutes(2))
             .assertNext(result -> {
-                assertThat(result.duration()).isEqualTo(Duration.ofSeconds(7)); // checks at 2, 4 and 7 s
+                assertThat(result.duration()).isEqualTo(Duration.ofMinutes(2)); // checks at 12 s, 45 s and 2 min
                 assertThat(Duration.between(result.requestedAt(), result.completedAt())).isEqualTo(result.duration());
                 assertThat(result.reportedAt()).hasToString("2026-05-02T08:00:00Z");
                 assertThat(result.lastProgress().seenAt()).isEqualTo(result.completedAt());
@@ -122,7 +122,7 @@ class CommandFollowingUnitTests {
 
         StepVerifier.withVirtualTime(() -> start.doOnNext(steps::add).then(start.result()), () -> time,
                 Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(4))
+            .thenAwait(Duration.ofSeconds(45))
             .expectErrorSatisfies(error -> {
                 assertThat(error).isInstanceOf(CommandFailedException.class)
                     .isNotInstanceOf(CommandExpiredException.class)
@@ -151,7 +151,7 @@ class CommandFollowingUnitTests {
         cloud.steps("failed").failureReason("E17", null);
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).unlock().result(), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .expectErrorSatisfies(error -> {
                 assertThat(error).isInstanceOf(CommandFailedException.class);
                 assertThat(((CommandFailedException) error).getOemErrorCode()).contains("E17");
@@ -165,7 +165,7 @@ class CommandFollowingUnitTests {
         cloud.steps("REQUEST_QUEUED", "EXPIRED");
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result(), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(4))
+            .thenAwait(Duration.ofSeconds(45))
             .expectErrorSatisfies(error -> {
                 assertThat(error).isInstanceOf(CommandExpiredException.class).hasMessageContaining("expired");
                 assertThat(((CommandExpiredException) error).getState()).isEqualTo(CommandState.EXPIRED);
@@ -180,16 +180,16 @@ class CommandFollowingUnitTests {
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).start(), () -> time, Long.MAX_VALUE)
             .expectNextMatches(step -> step.state().equals(CommandState.REQUESTED))
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .expectNextMatches(step -> step.state().equals(CommandState.QUEUED))
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(33))
             .assertNext(step -> {
                 assertThat(step.state().name()).isEqualTo("WAITING_FOR_IGNITION_OFF");
                 assertThat(step.state().isKnown()).isFalse();
                 assertThat(step.state().isFinal()).isFalse();
                 assertThat(step.fordState()).contains("WAITING_FOR_IGNITION_OFF");
             })
-            .thenAwait(Duration.ofSeconds(3))
+            .thenAwait(Duration.ofSeconds(75))
             .assertNext(step -> {
                 assertThat(step.state()).isEqualTo(CommandState.SUCCEEDED);
                 assertThat(step.fordState()).contains("success");
@@ -204,11 +204,11 @@ class CommandFollowingUnitTests {
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock(), () -> time, Long.MAX_VALUE)
             .expectNextMatches(step -> step.state().equals(CommandState.REQUESTED))
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .expectNextMatches(step -> step.state().equals(CommandState.QUEUED))
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(33))
             .expectNextMatches(step -> step.state().equals(CommandState.DELIVERED))
-            .thenAwait(Duration.ofSeconds(3))
+            .thenAwait(Duration.ofSeconds(75))
             .expectNextMatches(step -> step.state().equals(CommandState.SUCCEEDED))
             .expectComplete()
             .verify(VERIFY);
@@ -216,15 +216,15 @@ class CommandFollowingUnitTests {
 
     @Test
     void eachDistinctStateIsEmittedOnce() {
-        cloud.steps("REQUEST_QUEUED", "REQUEST_QUEUED", "RECEIVED_BY_DEVICE", "RECEIVED_BY_DEVICE", "SUCCESS");
+        cloud.steps("REQUEST_QUEUED", "REQUEST_QUEUED", "SUCCESS");
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().map(CommandProgress::state), () -> time,
                 Long.MAX_VALUE)
-            .thenAwait(Duration.ofMinutes(1))
-            .expectNext(CommandState.REQUESTED, CommandState.QUEUED, CommandState.DELIVERED, CommandState.SUCCEEDED)
+            .thenAwait(Duration.ofMinutes(2))
+            .expectNext(CommandState.REQUESTED, CommandState.QUEUED, CommandState.SUCCEEDED)
             .expectComplete()
             .verify(VERIFY);
-        assertThat(cloud.checks()).isEqualTo(5);
+        assertThat(cloud.checks()).isEqualTo(3);
     }
 
     @Test
@@ -233,7 +233,7 @@ class CommandFollowingUnitTests {
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().map(CommandProgress::state), () -> time,
                 Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(4))
+            .thenAwait(Duration.ofSeconds(45))
             .expectNext(CommandState.REQUESTED, CommandState.QUEUED, CommandState.SUCCEEDED)
             .expectComplete()
             .verify(VERIFY);
@@ -250,7 +250,7 @@ class CommandFollowingUnitTests {
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock(), () -> time, Long.MAX_VALUE)
             .expectNextMatches(step -> step.state().equals(CommandState.REQUESTED))
-            .expectNoEvent(Duration.ofSeconds(6))
+            .expectNoEvent(Duration.ofSeconds(119))
             .thenAwait(Duration.ofSeconds(1))
             .assertNext(step -> {
                 assertThat(step.state()).isEqualTo(CommandState.SUCCEEDED);
@@ -262,7 +262,7 @@ class CommandFollowingUnitTests {
     }
 
     @Test
-    void commandWithoutAFinalStateTimesOutAfterTwoMinutesSayingTheCarMayStillAct() {
+    void aCommandStillPendingAtTheThirdCheckTimesOutAfterTwoMinutesSayingTheCarMayStillAct() {
         cloud.steps("REQUEST_QUEUED");
         CommandFlux lock = client.vehicle(F150).lock();
         List<CommandProgress> steps = new ArrayList<>();
@@ -283,10 +283,12 @@ class CommandFollowingUnitTests {
             .verify(VERIFY);
 
         assertThat(steps.get(steps.size() - 1).state()).isEqualTo(CommandState.TIMED_OUT);
-        // Checks at 2, 4, 7, 12, 20, 33, 48, 63, 78, 93, 108 s: eleven telemetry calls for two minutes.
-        assertThat(cloud.checks()).isEqualTo(11);
-        assertThat(CommandOptions.defaults().maxChecksFor("lock")).isEqualTo(11);
-        assertThat(client.metrics().commandChecks()).isEqualTo(11);
+        // Checks at 12 s, 45 s and 2 min: the third still sees it pending and ends the following. With the POST, four
+        // requests in all.
+        assertThat(cloud.checks()).isEqualTo(3);
+        assertThat(cloud.transport.count("command") + cloud.transport.count("telemetry"))
+            .as("the POST and the three checks").isEqualTo(4);
+        assertThat(client.metrics().commandChecks()).isEqualTo(3);
         assertThat(client.metrics().commandOutcomes())
             .containsExactly(new ClientMetrics.CommandOutcome("lock", "TIMED_OUT", 1));
     }
@@ -303,6 +305,24 @@ class CommandFollowingUnitTests {
             .expectErrorSatisfies(error -> assertThat(((CommandTimeoutException) error).getWaited())
                 .isEqualTo(Duration.ofMinutes(5)))
             .verify(VERIFY);
+        assertThat(cloud.checks()).as("at 65 s, 150 s and 5 min").isEqualTo(3);
+    }
+
+    @Test
+    void perCallOptionsChangeWhenTheChecksCome() {
+        cloud.steps("REQUEST_QUEUED", "SUCCESS");
+
+        StepVerifier.withVirtualTime(() -> client.vehicle(F150)
+                .withCommandOptions(CommandOptions.defaults().withChecks(Duration.ofSeconds(5), Duration.ofSeconds(9)))
+                .lock().map(CommandProgress::state), () -> time, Long.MAX_VALUE)
+            .expectNext(CommandState.REQUESTED)
+            .expectNoEvent(Duration.ofSeconds(5))
+            .expectNext(CommandState.QUEUED)
+            .expectNoEvent(Duration.ofSeconds(4))
+            .expectNext(CommandState.SUCCEEDED)
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(cloud.checks()).isEqualTo(2);
     }
 
     @Test
@@ -324,21 +344,22 @@ class CommandFollowingUnitTests {
         AtomicInteger checks = new AtomicInteger();
         cloud.onTelemetry(request -> Mono.just(checks.incrementAndGet() == 1
             ? InMemoryTransport.withHeader(InMemoryTransport.json(request, 429, "{\"message\":\"slow down\"}"),
-                "Retry-After", "30")
+                "Retry-After", "60")
             : InMemoryTransport.json(request, 200, FakeCommandCloud.telemetryWith("lockCommand", "cmd-1", "SUCCESS",
                 false, null, null))));
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().map(CommandProgress::state), () -> time,
                 Long.MAX_VALUE)
             .expectNext(CommandState.REQUESTED)
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .then(() -> assertThat(checks).hasValue(1))
-            .expectNoEvent(Duration.ofSeconds(29))
+            .expectNoEvent(Duration.ofSeconds(59))
             .then(() -> assertThat(checks).as("no check before Retry-After has passed").hasValue(1))
             .thenAwait(Duration.ofSeconds(1))
             .expectNext(CommandState.SUCCEEDED)
             .expectComplete()
             .verify(VERIFY);
+        assertThat(checks).as("the second check came after Retry-After (at 72 s instead of 45 s); no third").hasValue(2);
     }
 
     @Test
@@ -354,11 +375,33 @@ class CommandFollowingUnitTests {
         }));
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result(), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(7))
+            .thenAwait(Duration.ofMinutes(2))
             .assertNext(result -> assertThat(result.state()).isEqualTo(CommandState.SUCCEEDED))
             .expectComplete()
             .verify(VERIFY);
-        assertThat(checks).hasValue(3);
+        assertThat(checks).as("a failed check is retried by the next scheduled one, not sooner").hasValue(3);
+    }
+
+    @Test
+    void aLastCheckThatFailsLeavesTheOutcomeUnknownAfterThreeChecks() {
+        client.close();
+        client = cloud.client(builder -> builder.retryOptions(RetryOptions.none()));
+        AtomicInteger checks = new AtomicInteger();
+        cloud.onTelemetry(request -> {
+            checks.incrementAndGet();
+            return Mono.just(InMemoryTransport.json(request, 503, "{\"message\":\"unavailable\"}"));
+        });
+
+        StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result(), () -> time, Long.MAX_VALUE)
+            .thenAwait(Duration.ofMinutes(2))
+            .expectErrorSatisfies(error -> {
+                assertThat(error).isInstanceOf(CommandOutcomeUnknownException.class)
+                    .hasMessageContaining("was accepted").hasMessageContaining("status()");
+                assertThat(error.getCause()).hasMessageContaining("503");
+            })
+            .verify(VERIFY);
+        assertThat(checks).as("at 12 s, 45 s and 2 min; none at once after a failure").hasValue(3);
+        assertThat(cloud.commandPosts()).hasSize(1);
     }
 
     @Test
@@ -367,7 +410,7 @@ class CommandFollowingUnitTests {
             "{\"message\":\"forbidden\"}")));
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result(), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .expectErrorSatisfies(error -> {
                 assertThat(error).isInstanceOf(CommandOutcomeUnknownException.class)
                     .hasMessageContaining("was accepted").hasMessageContaining("status()");
@@ -389,7 +432,7 @@ class CommandFollowingUnitTests {
 
         StepVerifier.withVirtualTime(() -> Mono.when(lock.doOnNext(s -> first.add(s.state())),
                 lock.progress().doOnNext(s -> second.add(s.state())), lock.result()), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(4))
+            .thenAwait(Duration.ofSeconds(45))
             .expectComplete()
             .verify(VERIFY);
 
@@ -404,7 +447,7 @@ class CommandFollowingUnitTests {
         cloud.steps("SUCCESS");
         CommandFlux lock = client.vehicle(F150).lock();
         StepVerifier.withVirtualTime(lock::result, () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .expectNextCount(1)
             .expectComplete()
             .verify(VERIFY);
@@ -429,7 +472,7 @@ class CommandFollowingUnitTests {
         // StepVerifier.create keeps the installed virtual clock running (withVirtualTime would dispose it).
         StepVerifier.create(lock)
             .expectNextMatches(step -> step.state().equals(CommandState.REQUESTED))
-            .then(() -> time.advanceTimeBy(Duration.ofSeconds(2)))
+            .then(() -> time.advanceTimeBy(Duration.ofSeconds(12)))
             .expectNextMatches(step -> step.state().equals(CommandState.QUEUED))
             .thenCancel()
             .verify(VERIFY);
@@ -437,7 +480,7 @@ class CommandFollowingUnitTests {
         assertThat(cloud.checks()).as("no check after the cancel").isEqualTo(1);
 
         StepVerifier.withVirtualTime(lock::result, () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(4))
+            .thenAwait(Duration.ofSeconds(45))
             .assertNext(result -> assertThat(result.commandId()).isEqualTo("cmd-1"))
             .expectComplete()
             .verify(VERIFY);
@@ -464,7 +507,7 @@ class CommandFollowingUnitTests {
         cloud.onTelemetry(request -> Mono.just(InMemoryTransport.json(request, 200,
             FakeCommandCloud.telemetryWith("lockCommand", "slow-1", "SUCCESS", false, null, null))));
         StepVerifier.withVirtualTime(lock::result, () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .assertNext(result -> assertThat(result.commandId()).isEqualTo("slow-1"))
             .expectComplete()
             .verify(VERIFY);

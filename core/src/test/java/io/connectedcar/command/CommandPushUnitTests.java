@@ -101,7 +101,7 @@ class CommandPushUnitTests {
             .then(() -> inbound.tryEmitNext(lockState("cmd-1", "REQUEST_QUEUED")))
             .assertNext(step -> assertThat(step.state()).isEqualTo(CommandState.QUEUED))
             .then(() -> inbound.tryEmitNext("{\"_error\":{\"message\":\"websocket session expired\"}}"))
-            .thenAwait(CommandOptions.DEFAULT_FIRST_CHECK_DELAY)
+            .thenAwait(CommandOptions.DEFAULT_CHECKS.get(0))
             .assertNext(step -> assertThat(step.state()).isEqualTo(CommandState.SUCCEEDED))
             .expectComplete()
             .verify(VERIFY);
@@ -131,7 +131,7 @@ class CommandPushUnitTests {
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock())
             .assertNext(step -> assertThat(step.state()).isEqualTo(CommandState.REQUESTED))
-            .thenAwait(CommandOptions.DEFAULT_FIRST_CHECK_DELAY)
+            .thenAwait(CommandOptions.DEFAULT_CHECKS.get(0))
             .assertNext(step -> assertThat(step.state()).isEqualTo(CommandState.SUCCEEDED))
             .expectComplete()
             .verify(VERIFY);

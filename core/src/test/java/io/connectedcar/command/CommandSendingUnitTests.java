@@ -75,7 +75,7 @@ class CommandSendingUnitTests {
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result(), () -> time, Long.MAX_VALUE)
             .thenAwait(Duration.ofSeconds(1))
             .then(() -> assertThat(attempts).as("second attempt after the 1 s backoff").hasValue(2))
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .assertNext(result -> assertThat(result.commandId()).isEqualTo("cmd-after-refusal"))
             .expectComplete()
             .verify(VERIFY);
@@ -160,7 +160,7 @@ class CommandSendingUnitTests {
         cloud.steps("SUCCESS").reportingId("cmd-1");
 
         StepVerifier.withVirtualTime(() -> client.vehicle(F150).lock().result(), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(2))
+            .thenAwait(Duration.ofSeconds(12))
             .assertNext(result -> assertThat(result.commandId()).isEqualTo("cmd-1"))
             .expectComplete()
             .verify(VERIFY);

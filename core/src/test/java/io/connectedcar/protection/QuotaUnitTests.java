@@ -144,7 +144,7 @@ class QuotaUnitTests {
 
         StepVerifier.create(client.vehicle(F150).lock().result())
             .expectSubscription()
-            .then(() -> time.advanceTimeBy(Duration.ofSeconds(10)))
+            .then(() -> time.advanceTimeBy(Duration.ofMinutes(2)))
             .expectNextCount(1)
             .expectComplete()
             .verify(VERIFY);

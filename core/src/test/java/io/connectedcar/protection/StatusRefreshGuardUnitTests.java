@@ -50,23 +50,24 @@ class StatusRefreshGuardUnitTests {
         AtomicReference<Throwable> refused = new AtomicReference<>();
 
         StepVerifier.withVirtualTime(() -> refresh(F150)
-                // The first is sent at 0 s and succeeds at 2 s; the second is tried 10 minutes later, at 602 s...
+                // The first is sent at 0 s and succeeds at its first check, 65 s; the second is tried 10 minutes later,
+                // at 665 s...
                 .then(refresh(F150).delaySubscription(Duration.ofMinutes(10))
                     .doOnError(refused::set).onErrorResume(RefreshTooSoonException.class, e -> Mono.empty()))
                 .doOnSuccess(ignored -> assertThat(cloud.commandPosts()).as("refused, nothing sent").hasSize(1))
-                // ...and the third 5 minutes after that, at 902 s: allowed.
+                // ...and the third 5 minutes after that, at 965 s: allowed.
                 .then(refresh(F150).delaySubscription(Duration.ofMinutes(5))), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofMinutes(16))
+            .thenAwait(Duration.ofMinutes(18))
             .expectNextMatches(result -> result.commandType().equals("statusRefresh"))
             .expectComplete()
             .verify(VERIFY);
 
         assertThat(refused.get()).isInstanceOf(RefreshTooSoonException.class).isInstanceOf(RateLimitedException.class)
             .hasMessageContaining(F150).hasMessageContaining("12 V battery")
-            .hasMessageContaining("1970-01-01T00:15:00Z").hasMessageContaining("in 5 min");
+            .hasMessageContaining("1970-01-01T00:15:00Z").hasMessageContaining("in 4 min");
         RefreshTooSoonException tooSoon = (RefreshTooSoonException) refused.get();
         assertThat(tooSoon.getNextAllowedAt()).isEqualTo(Instant.parse("1970-01-01T00:15:00Z"));
-        assertThat(tooSoon.getRetryAfter()).isEqualTo(Duration.ofSeconds(298));
+        assertThat(tooSoon.getRetryAfter()).isEqualTo(Duration.ofSeconds(235));
         assertThat(tooSoon.getVin()).isEqualTo(F150);
         assertThat(cloud.commandPosts()).hasSize(2);
     }
@@ -74,7 +75,7 @@ class StatusRefreshGuardUnitTests {
     @Test
     void eachCarHasItsOwnRefreshAllowance() {
         StepVerifier.withVirtualTime(() -> refresh(F150).then(refresh(MACH_E)), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(10))
+            .thenAwait(Duration.ofMinutes(3))
             .expectNextCount(1)
             .expectComplete()
             .verify(VERIFY);
@@ -91,7 +92,7 @@ class StatusRefreshGuardUnitTests {
 
         StepVerifier.withVirtualTime(() -> refresh(F150).onErrorResume(ServiceException.class,
                 e -> refresh(F150)), () -> time, Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(10))
+            .thenAwait(Duration.ofMinutes(3))
             .expectNextCount(1)
             .expectComplete()
             .verify(VERIFY);
@@ -105,7 +106,7 @@ class StatusRefreshGuardUnitTests {
         StepVerifier.withVirtualTime(() -> refresh(F150)
                 .then(client.vehicle(F150).withCommandOptions(anyTime).refreshStatus().result()), () -> time,
                 Long.MAX_VALUE)
-            .thenAwait(Duration.ofSeconds(10))
+            .thenAwait(Duration.ofMinutes(3))
             .expectNextCount(1)
             .expectComplete()
             .verify(VERIFY);

@@ -114,7 +114,7 @@ class UsageAcrossClientsUnitTests {
         Path path = dir.resolve("usage.json");
         StepVerifier.create(refresh(client(new FileUsageStore(path), DAILY_250)))
                 .expectSubscription()
-                .then(() -> time.advanceTimeBy(Duration.ofSeconds(10)))
+                .then(() -> time.advanceTimeBy(Duration.ofMinutes(2)))
             .expectNextCount(1)
             .expectComplete()
             .verify(VERIFY);
@@ -133,7 +133,7 @@ class UsageAcrossClientsUnitTests {
         time.advanceTimeBy(Duration.ofMinutes(5));
         StepVerifier.create(refresh(client(new FileUsageStore(path), DAILY_250)))
                 .expectSubscription()
-                .then(() -> time.advanceTimeBy(Duration.ofSeconds(10)))
+                .then(() -> time.advanceTimeBy(Duration.ofMinutes(2)))
             .expectNextCount(1)
             .expectComplete()
             .verify(VERIFY);

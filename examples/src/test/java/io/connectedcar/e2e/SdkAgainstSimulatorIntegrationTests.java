@@ -7,6 +7,7 @@ import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.auth.AuthAsyncClient;
 import io.connectedcar.auth.InMemoryTokenStore;
 import io.connectedcar.command.CommandFlux;
+import io.connectedcar.command.CommandOptions;
 import io.connectedcar.command.CommandProgress;
 import io.connectedcar.command.CommandResult;
 import io.connectedcar.exception.CommandFailedException;
@@ -21,6 +22,7 @@ import io.connectedcar.simulator.SimulatedAccount;
 import io.connectedcar.simulator.fault.Fault;
 import io.connectedcar.simulator.junit.FordCloudSimulatorExtension;
 import io.connectedcar.simulator.vehicle.Door;
+import io.connectedcar.status.StatusStreamOptions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +148,44 @@ class SdkAgainstSimulatorIntegrationTests {
         VehicleStatus after = client.vehicle(PICKUP).status().block(WAIT);
         assertThat(after.remoteStartCountdown()).hasValueSatisfying(countdown ->
             assertThat(countdown.value()).isPositive());
+    }
+
+    @Test
+    void theVehicleListReadAtLoginServesTheCapabilityChecksSoACommandCostsOnlyItsPost() {
+        String vehicleList = "/expdashboard/v1/details";
+        assertThat(simulator().requests().matching("POST", vehicleList)).as("the login read the list once").hasSize(1);
+        simulator().requests().clear();
+
+        CommandResult first = client.vehicle(PICKUP).start().result().block(WAIT);
+        CommandResult second = client.vehicle(CROSSOVER).lock().result().block(WAIT);
+
+        assertThat(first.state()).isEqualTo(CommandState.SUCCEEDED);
+        assertThat(second.state()).isEqualTo(CommandState.SUCCEEDED);
+        assertThat(simulator().requests().matching("POST", vehicleList)).as("no vehicle list per command").isEmpty();
+        assertThat(simulator().requests().matching("POST", "/v1/command/vehicles/")).hasSize(2);
+        assertThat(simulator().requests().matching("GET", "/v1/telemetry/sources/fordpass/vehicles/"))
+            .as("states pushed over the socket each command opens: no polls").isEmpty();
+    }
+
+    @Test
+    void withoutPushACommandCostsItsPostAndAtMostThreeChecks() {
+        try (ConnectedCarAsyncClient polling = new ConnectedCarClientBuilder()
+            .endpoints(Endpoints.allAt(SIMULATOR.baseUrl()))
+            .tokenStore(new InMemoryTokenStore())
+            .statusStreamOptions(StatusStreamOptions.polling(Duration.ofMinutes(15)))
+            .commandOptions(CommandOptions.defaults().withChecks(Duration.ofMillis(300), Duration.ofMillis(700),
+                Duration.ofSeconds(3)))
+            .buildAsyncClient()) {
+            logIn(polling);
+            simulator().requests().clear();
+
+            CommandResult result = polling.vehicle(PICKUP).start().result().block(WAIT);
+
+            assertThat(result.state()).isEqualTo(CommandState.SUCCEEDED);
+            assertThat(simulator().requests().matching("POST", "/v1/command/vehicles/")).hasSize(1);
+            assertThat(simulator().requests().matching("GET", "/v1/telemetry/")).as("checks").hasSizeBetween(1, 3);
+            assertThat(simulator().requests().matching("POST", "/expdashboard/v1/details")).isEmpty();
+        }
     }
 
     @Test

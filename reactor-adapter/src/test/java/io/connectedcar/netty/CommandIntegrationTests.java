@@ -56,10 +56,9 @@ class CommandIntegrationTests {
     private static final Duration VERIFY = Duration.ofSeconds(10);
     private static final String VIN = "1FTFW1E50PFA00001";
     private static final String COMMANDS = "/v1/command/vehicles/" + VIN + "/commands";
-    /** Real time, so short: checks 10 ms apart, two seconds at most. */
+    /** Real time, so short: checks at 10, 30 and 80 ms, two seconds at most. */
     private static final CommandOptions QUICK = CommandOptions.defaults()
-        .withFirstCheckDelay(Duration.ofMillis(10))
-        .withPollIntervals(Duration.ofMillis(10), Duration.ofMillis(50))
+        .withChecks(Duration.ofMillis(10), Duration.ofMillis(30), Duration.ofMillis(80))
         .withTimeout(Duration.ofSeconds(2));
 
     private MockWebServer server;

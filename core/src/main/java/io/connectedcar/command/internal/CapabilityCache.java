@@ -9,19 +9,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The account's vehicle list, kept for a while so that checking a command's capability does not cost a call per
- * command. One load at a time however many commands ask; a failed load is not kept; the list expires after its time
- * to live by the client's clock.
+ * The account's vehicle list, kept so that checking a command's capability costs no call: the list the client last
+ * read (the one read at login, or by the application's own {@code vehicles()} call) is used until its time to live
+ * has passed; only when none is kept is it loaded, once however many commands ask. A failed load is not kept; the
+ * list expires by the client's clock.
  */
 public final class CapabilityCache {
     private record Entry(List<Vehicle> vehicles, Instant expiresAt) {
     }
 
+    private final Clock clock;
+    private final Duration ttl;
+    private final AtomicReference<Entry> kept = new AtomicReference<>();
     private final Mono<Entry> cached;
 
     /**
@@ -31,16 +36,48 @@ public final class CapabilityCache {
      */
     public CapabilityCache(Supplier<Flux<Vehicle>> vehicles, Clock clock, Duration ttl) {
         Objects.requireNonNull(vehicles, "vehicles");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(ttl, "ttl");
-        this.cached = Flux.defer(vehicles).collectList()
-            .map(list -> new Entry(List.copyOf(list), clock.instant().plus(ttl)))
-            .cacheInvalidateIf(entry -> !clock.instant().isBefore(entry.expiresAt()));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        // One load at a time; a list offered meanwhile (or the kept one expiring) makes the next ask load again.
+        Mono<Entry> loading = Flux.defer(vehicles).collectList().map(this::keep);
+        this.cached = loading.cacheInvalidateIf(entry -> entry != kept.get() || isExpired(entry));
+    }
+
+    /**
+     * Keeps a vehicle list the client has just read (at login, or for the application), so that the next commands
+     * check their capability against it without a call.
+     *
+     * @param vehicles the account's whole vehicle list, as Ford just gave it
+     */
+    public void offer(List<Vehicle> vehicles) {
+        keep(vehicles);
+    }
+
+    /** Forgets the kept list (after a logout: the next login may be another account). */
+    public void forget() {
+        kept.set(null);
+    }
+
+    private Entry keep(List<Vehicle> vehicles) {
+        Entry entry = new Entry(List.copyOf(vehicles), clock.instant().plus(ttl));
+        kept.set(entry);
+        return entry;
+    }
+
+    private boolean isExpired(Entry entry) {
+        return !clock.instant().isBefore(entry.expiresAt());
+    }
+
+    private Mono<Entry> current() {
+        return Mono.defer(() -> {
+            Entry entry = kept.get();
+            return entry != null && !isExpired(entry) ? Mono.just(entry) : cached;
+        });
     }
 
     /** The account's vehicles, from the kept list (loaded once per time to live). Lazy. */
     public Flux<Vehicle> vehicles() {
-        return cached.flatMapIterable(Entry::vehicles);
+        return current().flatMapIterable(Entry::vehicles);
     }
 
     /**
@@ -49,7 +86,7 @@ public final class CapabilityCache {
      * @throws VehicleNotFoundException (as an error signal) when the account has no such vehicle
      */
     public Mono<Vehicle> vehicle(String vin) {
-        return cached.flatMap(entry -> entry.vehicles().stream().filter(v -> v.vin().equals(vin)).findFirst()
+        return current().flatMap(entry -> entry.vehicles().stream().filter(v -> v.vin().equals(vin)).findFirst()
             .map(Mono::just)
             .orElseGet(() -> Mono.error(new VehicleNotFoundException(vin, "The account has no vehicle with VIN " + vin
                 + ", so nothing was sent. List its vehicles with vehicles()."))));

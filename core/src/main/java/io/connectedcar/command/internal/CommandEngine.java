@@ -19,13 +19,9 @@ import io.connectedcar.internal.Json;
 import io.connectedcar.internal.Once;
 import io.connectedcar.model.CommandState;
 import io.connectedcar.protection.internal.StatusRefreshGuard;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.reactor.retry.RetryOperator;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -49,10 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
  * have been written, a 5xx, or a 2xx without an id becomes {@link CommandOutcomeUnknownException}; the command is
  * never sent again.
  *
- * <p>Following: telemetry checks through a Resilience4j {@link Retry} that retries on the result while the command is
- * pending ({@code retryOnResult}) and on passing failures (transport, 5xx, unreadable body, Ford's 429 after its
- * {@code Retry-After}); the first check comes {@link CommandOptions#firstCheckDelay()} after the POST's answer, later
- * ones {@link CommandOptions#pollInterval(int)} apart, all bounded by {@link CommandOptions#timeoutFor(String)}.
+ * <p>Following: by push when the car's socket is open; otherwise at most {@value CommandOptions#MAX_CHECKS} telemetry
+ * checks at the times of {@link CommandOptions#checksFor(String)} after the POST's answer, bounded by
+ * {@link CommandOptions#timeoutFor(String)}. A passing failure of a check (transport, 5xx, unreadable body, Ford's
+ * 429) is retried only by the next scheduled check, so a command never costs more than the POST and those checks.
  * Every wait is a Reactor delay, so following runs in virtual time in tests.
  */
 public final class CommandEngine {
@@ -74,8 +70,11 @@ public final class CommandEngine {
     private record Sent(Accepted accepted, Flux<JsonNode> pushed, Disposable listening) {
     }
 
-    /** The outcome of one telemetry check: the command's progress, if the telemetry mentioned it. */
-    private record Check(Optional<CommandProgress> progress) {
+    /**
+     * The outcome of one telemetry check: the command's progress, if the telemetry mentioned it, or the passing
+     * failure of the check ({@code null} when it was answered).
+     */
+    private record Check(Optional<CommandProgress> progress, Throwable failure) {
         boolean isFinal() {
             return progress.isPresent() && progress.get().state().isFinal();
         }
@@ -267,30 +266,25 @@ public final class CommandEngine {
 
     private Flux<CommandProgress> checks(Accepted accepted, CommandOptions options, Set<CommandState> seen) {
         String type = accepted.type().type();
-        Duration timeout = options.timeoutFor(type);
         Clock clock = calls.clock();
         return Flux.create(sink -> {
-            Retry retry = Retry.of("command-" + type, RetryConfig.<Check>custom()
-                .maxAttempts(options.maxChecksFor(type) + 1)
-                .retryOnResult(check -> !check.isFinal())
-                .retryOnException(CommandEngine::isPassing)
-                .intervalBiFunction((IntervalBiFunction<Check>) (attempt, outcome) -> wait(attempt, outcome, options))
-                .failAfterMaxAttempts(false)
-                .build());
             Mono<Check> check = Mono.defer(() -> {
                 metrics.check();
                 return calls.telemetry(accepted.vin());
             })
                 .map(telemetry -> new Check(CommandTelemetry.progressOf(telemetry, accepted.vin(), type,
-                    accepted.type().stateKey(), accepted.commandId(), clock)))
+                    accepted.type().stateKey(), accepted.commandId(), clock), null))
+                .onErrorResume(CommandEngine::isPassing, error -> Mono.just(new Check(Optional.empty(), error)))
                 .doOnNext(result -> result.progress().ifPresent(progress -> {
                     if (seen.add(progress.state())) {
                         sink.next(progress);
                     }
                 }));
-            Disposable run = Mono.delay(options.firstCheckDelay())
-                .then(check.transformDeferred(RetryOperator.of(retry)))
-                .timeout(timeout)
+            Duration timeout = options.timeoutFor(type);
+            List<Duration> times = within(options.checksFor(type), timeout);
+            // The last check may come at the timeout itself; the margin only cuts a read that hangs past it.
+            Disposable run = scheduled(times, 0, times.get(0), check)
+                .timeout(timeout.plus(LISTEN_MARGIN))
                 .doFinally(signal -> metrics.followingEnded())
                 .subscribe(
                     last -> {
@@ -311,6 +305,35 @@ public final class CommandEngine {
         });
     }
 
+    /** The checks that come within the timeout; when none does, one at the timeout. */
+    private static List<Duration> within(List<Duration> checks, Duration timeout) {
+        List<Duration> kept = checks.stream().filter(at -> at.compareTo(timeout) <= 0).toList();
+        return kept.isEmpty() ? List.of(timeout) : kept;
+    }
+
+    /**
+     * The check number {@code index} after {@code wait}, then the later ones until a final state or the last check.
+     * A check that failed in passing is not repeated: the next scheduled one is its retry (no sooner than Ford's
+     * {@code Retry-After}); a failed last check ends the following with its error.
+     */
+    private static Mono<Check> scheduled(List<Duration> times, int index, Duration wait, Mono<Check> check) {
+        return Mono.delay(wait).then(check).flatMap(result -> {
+            boolean last = index == times.size() - 1;
+            if (result.isFinal() || (last && result.failure() == null)) {
+                return Mono.just(result);
+            }
+            if (last) {
+                return Mono.error(result.failure());
+            }
+            Duration gap = times.get(index + 1).minus(times.get(index));
+            if (result.failure() instanceof RateLimitedException limited && limited.getRetryAfter() != null
+                && limited.getRetryAfter().compareTo(gap) > 0) {
+                gap = limited.getRetryAfter();
+            }
+            return scheduled(times, index + 1, gap, check);
+        });
+    }
+
     private static CommandProgress timedOut(Accepted accepted, Clock clock) {
         return CommandProgress.of(accepted.vin(), accepted.type().type(), accepted.commandId(), CommandState.TIMED_OUT,
             clock.instant());
@@ -326,15 +349,6 @@ public final class CommandEngine {
         }
         // Ford's own throttling (after its Retry-After); never the SDK's own budget, which says when to come back.
         return error.getClass() == RateLimitedException.class;
-    }
-
-    private static long wait(int attempt, Either<Throwable, Check> outcome, CommandOptions options) {
-        long interval = options.pollInterval(attempt).toMillis();
-        if (outcome.isLeft() && outcome.getLeft() instanceof RateLimitedException limited
-            && limited.getRetryAfter() != null) {
-            return Math.max(interval, limited.getRetryAfter().toMillis());
-        }
-        return interval;
     }
 
     private static Throwable trailLost(Accepted accepted, Throwable error) {

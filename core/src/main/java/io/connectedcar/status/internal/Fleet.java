@@ -46,7 +46,9 @@ public final class Fleet {
                     return opened.asMono();
                 }, options.maxOpening())
                 .doOnComplete(cars::tryEmitComplete);
-            return Flux.merge(cars.asFlux().flatMap(Function.identity(), Integer.MAX_VALUE),
+            // One item in flight per car: a car's inner queue (created when two cars emit at once and kept for the
+            // car's life) then holds one slot, not 32; each car's stream replays to it without loss.
+            return Flux.merge(cars.asFlux().flatMap(Function.identity(), Integer.MAX_VALUE, 1),
                 opening.then(Mono.empty()));
         });
     }

@@ -108,7 +108,9 @@ public final class StatusStream {
                 .mapNotNull(data -> delivered(data, snapshot.apply(data)));
             Flux<VehicleStatus> fallback = polling.asFlux().distinctUntilChanged()
                 .switchMap(on -> on ? polled(snapshot) : Flux.empty());
-            return Flux.merge(first, rereads, changes, fallback)
+            // One item in flight per source: an inner queue made when two sources emit at once is kept for the
+            // stream's life, and at fleet scale 32 slots per stream showed in the heap; each source buffers upstream.
+            return Flux.merge(1, first, rereads, changes, fallback)
                 .doFinally(signal -> setPush(Push.DOWN));
         }).distinctUntilChanged();
     }
