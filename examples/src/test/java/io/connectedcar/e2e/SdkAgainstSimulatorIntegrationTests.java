@@ -152,7 +152,7 @@ class SdkAgainstSimulatorIntegrationTests {
 
     @Test
     void theVehicleListReadAtLoginServesTheCapabilityChecksSoACommandCostsOnlyItsPost() {
-        String vehicleList = "/expdashboard/v1/details";
+        String vehicleList = "/api/expdashboard/v1/details";
         assertThat(simulator().requests().matching("POST", vehicleList)).as("the login read the list once").hasSize(1);
         simulator().requests().clear();
 
@@ -184,7 +184,7 @@ class SdkAgainstSimulatorIntegrationTests {
             assertThat(result.state()).isEqualTo(CommandState.SUCCEEDED);
             assertThat(simulator().requests().matching("POST", "/v1/command/vehicles/")).hasSize(1);
             assertThat(simulator().requests().matching("GET", "/v1/telemetry/")).as("checks").hasSizeBetween(1, 3);
-            assertThat(simulator().requests().matching("POST", "/expdashboard/v1/details")).isEmpty();
+            assertThat(simulator().requests().matching("POST", "/api/expdashboard/v1/details")).isEmpty();
         }
     }
 
