@@ -45,6 +45,8 @@ class ClientRetryIntegrationTests {
     private FordCloudDispatcher ford;
     private ReactorNettyTransport transport;
     private ConnectedCarAsyncClient client;
+    /** How many vehicle-list reads the login made (it reads the list once for the capability checks). */
+    private int readAtLogin;
 
     @BeforeEach
     void setUp(MockWebServer server) {
@@ -60,6 +62,7 @@ class ClientRetryIntegrationTests {
             .retryOptions(FAST)
             .buildAsyncClient();
         StepVerifier.create(TestClients.login(client)).expectComplete().verify(VERIFY);
+        readAtLogin = ford.count(Route.VEHICLES); // the login reads the vehicle list once for the capability checks
     }
 
     @AfterEach
@@ -135,7 +138,7 @@ class ClientRetryIntegrationTests {
             .expectErrorSatisfies(error -> assertThat(((ServiceException) error).getStatus()).isEqualTo(code))
             .verify(VERIFY);
 
-        assertThat(ford.count(Route.VEHICLES)).isEqualTo(1);
+        assertThat(ford.count(Route.VEHICLES) - readAtLogin).isEqualTo(1);
     }
 
     @Test
@@ -145,9 +148,9 @@ class ClientRetryIntegrationTests {
 
         StepVerifier.create(client.vehicles()).expectError(AuthenticationRequiredException.class).verify(VERIFY);
 
-        assertThat(ford.count(Route.VEHICLES)).isEqualTo(2);
+        assertThat(ford.count(Route.VEHICLES) - readAtLogin).isEqualTo(2);
         assertThat(ford.count(Route.CAT_REFRESH)).isEqualTo(1);
-        assertThat(ford.requests(Route.VEHICLES)).extracting(r -> r.getHeaders().get("auth-token"))
+        assertThat(ford.requests(Route.VEHICLES).subList(readAtLogin, ford.count(Route.VEHICLES))).extracting(r -> r.getHeaders().get("auth-token"))
             .doesNotHaveDuplicates();
     }
 
