@@ -86,7 +86,7 @@ final class TelemetryTree {
                 int start = (int) parser.currentTokenLocation().getByteOffset();
                 parser.skipChildren();
                 int end = (int) parser.currentLocation().getByteOffset();
-                builder.put(name, compact(Arrays.copyOfRange(body, start, end)));
+                builder.put(name, compact(body, start, end));
             } else {
                 // A scalar, or a body Jackson decodes as characters (UTF-16 or UTF-32): no byte offsets to cut at.
                 builder.put(name, MAPPER.writeValueAsBytes(parser.readValueAsTree()));
@@ -96,24 +96,24 @@ final class TelemetryTree {
     }
 
     /**
-     * The JSON as it is when it holds no whitespace outside strings (Ford's bodies), else a copy without that
+     * The JSON from start to end as it is when it holds no whitespace outside strings (Ford's bodies), else without that
      * whitespace (an indented body): the same JSON, compact, with every value spelled as sent. Copying the bytes
      * costs a fraction of re-encoding the entry through a tree.
      */
-    private static byte[] compact(byte[] json) {
-        int first = firstWhitespaceOutsideStrings(json);
+    private static byte[] compact(byte[] json, int start, int end) {
+        int first = firstWhitespaceOutsideStrings(json, start, end);
         if (first < 0) {
-            return json;
+            return Arrays.copyOfRange(json, start, end);
         }
-        byte[] out = new byte[json.length];
-        System.arraycopy(json, 0, out, 0, first);
-        int size = first;
+        byte[] out = new byte[end - start];
+        System.arraycopy(json, start, out, 0, first - start);
+        int size = first - start;
         boolean inString = false;
-        for (int i = first; i < json.length; i++) {
+        for (int i = first; i < end; i++) {
             byte b = json[i];
             if (inString) {
                 out[size++] = b;
-                if (b == '\\' && i + 1 < json.length) {
+                if (b == '\\' && i + 1 < end) {
                     out[size++] = json[++i];
                 } else if (b == '"') {
                     inString = false;
@@ -126,10 +126,10 @@ final class TelemetryTree {
         return Arrays.copyOf(out, size);
     }
 
-    /** The index of the first JSON whitespace byte outside a string, or -1. */
-    private static int firstWhitespaceOutsideStrings(byte[] json) {
+    /** The index of the first JSON whitespace byte outside a string from start to end, or -1. */
+    private static int firstWhitespaceOutsideStrings(byte[] json, int start, int end) {
         boolean inString = false;
-        for (int i = 0; i < json.length; i++) {
+        for (int i = start; i < end; i++) {
             byte b = json[i];
             if (inString) {
                 if (b == '\\') {
