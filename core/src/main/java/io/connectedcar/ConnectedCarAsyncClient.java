@@ -7,6 +7,7 @@ import io.connectedcar.model.Vehicle;
 import io.connectedcar.status.FleetOptions;
 import io.connectedcar.status.FleetStatus;
 import io.connectedcar.status.internal.Fleet;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -119,6 +120,18 @@ public final class ConnectedCarAsyncClient implements AutoCloseable {
     /** The default options of this client's commands (see {@link ConnectedCarClientBuilder#commandOptions}). */
     public CommandOptions commandOptions() {
         return context.commands().defaults();
+    }
+
+    /**
+     * A blocking view of this client: the same login, token caches, budget, counters and status streams, each call
+     * waiting at most {@code blockTimeout}. Closing the view closes this client too.
+     *
+     * @param blockTimeout how long a blocking call waits for its answer
+     * @return the blocking client
+     * @throws IllegalArgumentException when {@code blockTimeout} is not positive
+     */
+    public ConnectedCarClient blocking(Duration blockTimeout) {
+        return new ConnectedCarClient(this, new ClientOptions(blockTimeout));
     }
 
     /** What this client shares with its vehicle clients; for tests of this package. */

@@ -35,6 +35,11 @@ public final class ConnectedCarClient implements AutoCloseable {
         return new VehicleClient(async.vehicle(vin), timeout);
     }
 
+    /** How long each call waits for its answer. */
+    public Duration blockTimeout() {
+        return timeout;
+    }
+
     /** The reactive client behind this one. */
     public ConnectedCarAsyncClient async() {
         return async;

@@ -22,7 +22,7 @@ import reactor.netty.http.server.HttpServer;
  * A load driver, not a test: reads one car's status through the whole SDK ({@code status()}: pipeline, token cache,
  * Reactor Netty, mapping into {@code VehicleStatus}) and, side by side, with a bare Reactor Netty client doing a GET
  * and Jackson's {@code readTree} of the answer, both against one static local server that answers every GET with a
- * real telemetry body. At each concurrency it runs rounds of SDK then bare (the order swapped every round, so that
+ * real telemetry body (the F-150's, compact as Ford sends it). At each concurrency it runs rounds of SDK then bare (the order swapped every round, so that
  * drift favours neither) and prints, per concurrency, the median and the spread of the per-round ratios SDK / bare of
  * throughput and of median latency.
  *
@@ -46,7 +46,8 @@ public final class SdkVsBareNetty {
             .mapToInt(Integer::parseInt).toArray();
         Integer pool = args.length > 3 ? Integer.valueOf(args[3]) : null;
 
-        byte[] body = Telemetry.ICE;
+        // Compact, as Ford sends it (the fixture is indented for reading: 11.7 KB against 7.4 KB on the wire).
+        byte[] body = Telemetry.compact(Telemetry.ICE);
         // Every GET gets the telemetry body; the SDK's one POST, its first token exchange, a token.
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
             .handle((request, response) -> response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")

@@ -41,6 +41,11 @@ final class Telemetry {
         return TelemetryMapper.merge(snapshot, update);
     }
 
+    /** The body without the fixture's indentation: compact, as Ford sends it. */
+    static byte[] compact(byte[] body) {
+        return Json.MAPPER.writeValueAsBytes(Json.MAPPER.readTree(body));
+    }
+
     /** A parsed body. */
     static JsonNode tree(byte[] body) {
         return Json.MAPPER.readTree(body);

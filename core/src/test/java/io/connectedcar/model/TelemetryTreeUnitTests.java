@@ -47,6 +47,16 @@ class TelemetryTreeUnitTests {
     }
 
     @Test
+    void anIndentedEntryLosesTheWhitespaceBetweenTokensAndKeepsItsStringsAndSpelling() {
+        String body = "{ \"metrics\" : {\n  \"odometer\" : {\n\t\"note\" : \"a \\\" b  c\\\\\" ,\r\n"
+            + "  \"values\" : [ 1.50 , 2E3 , { \"k\" : \" v \" } ] } } }";
+        TelemetryTree tree = TelemetryTree.parse(body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(tree.section("metrics").bytes("odometer"), StandardCharsets.UTF_8))
+            .isEqualTo("{\"note\":\"a \\\" b  c\\\\\",\"values\":[1.50,2E3,{\"k\":\" v \"}]}");
+    }
+
+    @Test
     void aRemovalOfWhatIsNotThereReturnsTheSameTree() {
         TelemetryTree merged = f150.merge(Fixtures.json("{\"metrics\":{\"noSuchMetric\":null}}"),
             TelemetryTree.Shape.BODY);

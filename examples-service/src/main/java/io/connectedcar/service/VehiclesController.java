@@ -3,7 +3,6 @@ package io.connectedcar.service;
 import io.connectedcar.ConnectedCarAsyncClient;
 import io.connectedcar.VehicleAsyncClient;
 import io.connectedcar.command.CommandFlux;
-import io.connectedcar.model.Vehicle;
 import io.connectedcar.model.VehicleStatus;
 import io.connectedcar.service.Views.ProgressView;
 import io.connectedcar.service.Views.ResultView;
@@ -36,9 +35,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api")
 class VehiclesController {
-    /** At most this many cars streamed at once in the fleet stream. */
-    static final int MAX_FLEET_STREAMS = 64;
-
     private static final Logger LOG = LoggerFactory.getLogger(VehiclesController.class);
 
     /** The commands the service offers, by the name in the URL. */
@@ -83,18 +79,19 @@ class VehiclesController {
     }
 
     /**
-     * The fleet's statuses merged from one stream per car, at most {@link #MAX_FLEET_STREAMS} at once. The SDK's own
-     * fleet stream (bounded connections, a ramp-up) replaces this method once it lands.
+     * The SDK's fleet stream as events: its connections bounded and its opens spread in time by
+     * {@link ConnectedCarAsyncClient#fleetStatus()}; a car that failed becomes an {@code error} event naming it.
      */
     static Flux<ServerSentEvent<?>> fleetStatus(ConnectedCarAsyncClient client) {
-        return client.vehicles().map(Vehicle::vin).flatMap(vin -> client.vehicle(vin).statusUpdates()
-            .<ServerSentEvent<?>>map(status -> statusEvent(vin, status))
-            .onErrorResume(error -> {
-                LOG.warn("The status stream of {} failed: {}", vin, error.getMessage());
-                ProblemDetail problem = Problems.of(error);
-                problem.setProperty("vin", vin);
-                return Mono.just(ServerSentEvent.builder(problem).event("error").build());
-            }), MAX_FLEET_STREAMS);
+        return client.fleetStatus().map(car -> {
+            if (!car.isError()) {
+                return statusEvent(car.vin(), car.status());
+            }
+            LOG.warn("The status stream of {} failed: {}", car.vin(), car.error().getMessage());
+            ProblemDetail problem = Problems.of(car.error());
+            problem.setProperty("vin", car.vin());
+            return ServerSentEvent.builder(problem).event("error").build();
+        });
     }
 
     private static ServerSentEvent<?> errorEvent(Throwable error) {

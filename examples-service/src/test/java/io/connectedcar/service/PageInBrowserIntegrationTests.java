@@ -40,7 +40,9 @@ class PageInBrowserIntegrationTests {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target", "page-after-remote-start.png");
     static final Path PHONE_SCREENSHOT = Path.of("target", "page-on-a-phone.png");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    static final Path FAILURE_SCREENSHOT = Path.of("target", "page-when-the-browser-test-failed.png");
+    /** Generous: within the whole build on two busy cores, Chromium and the first page took more than 30 s once. */
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     @LocalServerPort
     int port;
@@ -77,6 +79,15 @@ class PageInBrowserIntegrationTests {
     @Test
     @Tag("browser")
     void signsInStartsThePickupAndSeesTheProgressAndTheStatusChange() throws IOException {
+        try {
+            signInStartAndWatch();
+        } catch (RuntimeException | AssertionError failed) {
+            screenshot(FAILURE_SCREENSHOT); // what the page showed, for whoever reads the failure
+            throw failed;
+        }
+    }
+
+    private void signInStartAndWatch() throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         browser.get("http://127.0.0.1:" + port + "/");
 

@@ -70,7 +70,7 @@ class EveryValueCliIntegrationTests {
     void startSimulator() {
         simulator = FordCloudSimulator.builder().speed(20).build().start();
         tokenFile = home.resolve("tokens.json");
-        StoredLogins.logIn(simulator.baseUrl(), tokenFile);
+        CliHarness.logIn(simulator.baseUrl(), tokenFile);
     }
 
     @AfterEach

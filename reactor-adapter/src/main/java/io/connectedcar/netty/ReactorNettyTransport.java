@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
@@ -56,7 +57,9 @@ import reactor.netty.resources.ConnectionProvider;
  * decides, and a command must never be sent twice); the whole body read before the response is emitted, which returns
  * the connection to the pool, up to {@link TransportOptions#maxResponseBytes()} (past it the connection is closed and
  * the call ends with {@link io.connectedcar.http.ResponseTooLargeException}). TLS trusts the JDK's trust store, or
- * {@link TransportOptions#trustStore()} when given, or uses the {@link SslContext} given to the {@link Builder}.
+ * {@link TransportOptions#trustStore()} when given, or uses the {@link SslContext} given to the {@link Builder}; with
+ * the JDK's trust store, TLS is set up at the first https or wss call, so http alone never reads it. Host names are
+ * resolved by Reactor Netty's DNS resolver, set up at the first host name (an IP address needs none).
  * Nothing here blocks.
  *
  * <p>Every method returning a publisher is lazy: nothing is sent until subscription, and each subscription sends
@@ -85,14 +88,28 @@ public final class ReactorNettyTransport implements HttpTransport {
 
     private final TransportOptions options;
     private final ConnectionProvider connectionProvider;
+    /** For http URIs: plain, no TLS set up. */
     private final HttpClient client;
-    /** Websockets: the same settings as {@link #client}, outside the pool (one connection per socket). */
+    /** Websockets over ws: the same settings as {@link #client}, outside the pool (one connection per socket). */
     private final HttpClient websocketClient;
+    /**
+     * The clients for https and wss: {@link #client} and {@link #websocketClient} with TLS. Made at the first call
+     * that needs them when the JDK's trust store is used (reading it takes a noticeable part of a command line's
+     * start, and an http endpoint, such as a local simulator, never needs it); at once otherwise.
+     */
+    private final Mono<Secured> secured;
+    /** Whether {@link #secured} has made its clients (a test looks). */
+    private final AtomicBoolean tlsReady = new AtomicBoolean();
     private final WebsocketClientSpec websocketSpec;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Ends every open websocket on {@link #close()}: they are outside the pool, whose disposal would not. */
     private final Sinks.One<Boolean> closing = Sinks.one();
 
+    /** The https and wss clients. */
+    private record Secured(HttpClient client, HttpClient websocketClient) {
+    }
+
+    /** @param sslContext the TLS context, or {@code null} for one built from the JDK's trust store when first needed */
     private ReactorNettyTransport(TransportOptions options, SslContext sslContext) {
         this.options = options;
         this.connectionProvider = ConnectionProvider.builder(POOL_NAME)
@@ -101,24 +118,48 @@ public final class ReactorNettyTransport implements HttpTransport {
             .pendingAcquireMaxCount(options.maxPendingCalls())
             .pendingAcquireTimeout(options.maxPendingWait())
             .build();
-        this.client = configured(HttpClient.create(connectionProvider), options, sslContext);
-        this.websocketClient = configured(HttpClient.newConnection(), options, sslContext);
+        this.client = configured(HttpClient.create(connectionProvider), options);
+        this.websocketClient = configured(HttpClient.newConnection(), options);
+        if (sslContext != null) {
+            this.secured = Mono.just(secured(sslContext));
+        } else {
+            // Reading the trust store is file I/O: never on an event loop, where the first https call may start.
+            this.secured = Mono.fromCallable(() -> secured(Builder.trustingSslContext(null)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .cache();
+        }
         this.websocketSpec = WebsocketClientSpec.builder()
             .maxFramePayloadLength(MAX_WEBSOCKET_MESSAGE_BYTES)
             .build();
     }
 
-    private static HttpClient configured(HttpClient client, TransportOptions options, SslContext sslContext) {
+    private Secured secured(SslContext sslContext) {
+        Secured made = new Secured(client.secure(spec -> spec.sslContext(sslContext)),
+            websocketClient.secure(spec -> spec.sslContext(sslContext)));
+        tlsReady.set(true);
+        return made;
+    }
+
+    private static HttpClient configured(HttpClient client, TransportOptions options) {
         return client
+            // Reactor Netty's DNS resolver only once a host name is to be resolved (an IP address needs none).
+            .resolver(new DnsWhenNeeded(() -> client.configuration().defaultAddressResolverGroup()))
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(options.connectTimeout()))
             .responseTimeout(options.responseTimeout())
             .compress(true)
             // The login flow must see each 302 and its Location itself.
             .followRedirect(false)
             // Reactor Netty would otherwise resend once on some connection failures; only the pipeline may decide.
-            .disableRetry(true)
-            // Applies to https and wss URIs only; http and ws stay plain.
-            .secure(spec -> spec.sslContext(sslContext));
+            .disableRetry(true);
+    }
+
+    /** Whether the TLS clients have been made: at build with a trust store or context given, else at the first https or wss call. */
+    boolean tlsReady() {
+        return tlsReady.get();
+    }
+
+    private static boolean isSecure(URI uri, String scheme) {
+        return scheme.equalsIgnoreCase(uri.getScheme());
     }
 
     /** A builder with {@link TransportOptions#defaults()} and the JDK's trust store. */
@@ -143,6 +184,8 @@ public final class ReactorNettyTransport implements HttpTransport {
      *                                  nothing is sent
      * @throws TransportException       (as an error signal) when no response arrived; it says whether the request may
      *                                  have reached the server
+     * @throws IllegalStateException    (as an error signal) for an https request when the JDK's trust store cannot
+     *                                  be read; nothing is sent
      */
     @Override
     public Mono<HttpResponse> send(HttpRequest request) {
@@ -159,7 +202,16 @@ public final class ReactorNettyTransport implements HttpTransport {
                     request.operation() + ": a header cannot be sent (" + e.getMessage() + ")", e));
             }
             byte[] body = request.body();
-            return client
+            if (isSecure(request.uri(), "https")) {
+                return secured.flatMap(tls -> exchange(tls.client(), request, headers, body));
+            }
+            return exchange(client, request, headers, body);
+        });
+    }
+
+    private Mono<HttpResponse> exchange(HttpClient client, HttpRequest request,
+                                        io.netty.handler.codec.http.HttpHeaders headers, byte[] body) {
+        return client
                 .request(HttpMethod.valueOf(request.method().name()))
                 .uri(request.uri())
                 .send((req, out) -> {
@@ -173,7 +225,6 @@ public final class ReactorNettyTransport implements HttpTransport {
                 .onErrorMap(e -> !(e instanceof TransportException),
                     e -> TransportErrors.forRequest(request.operation(), request.uri(), options.responseTimeout(),
                         e));
-        });
     }
 
     /**
@@ -191,6 +242,7 @@ public final class ReactorNettyTransport implements HttpTransport {
      * @throws TransportException   (as an error signal) when the socket cannot be opened (not sent), when the upgrade is
      *                              refused (the message names the status) or when the socket breaks; an error signalled
      *                              by {@code outbound} itself arrives unchanged
+     * @throws IllegalStateException (as an error signal) for a wss URI when the JDK's trust store cannot be read
      */
     @Override
     public Flux<String> websocket(URI uri, HttpHeaders headers, Publisher<String> outbound) {
@@ -208,7 +260,16 @@ public final class ReactorNettyTransport implements HttpTransport {
                 return Flux.error(new IllegalArgumentException(
                     "websocket: a header cannot be sent (" + e.getMessage() + ")", e));
             }
-            return websocketClient
+            if (isSecure(uri, "wss")) {
+                return secured.flatMapMany(tls -> socket(tls.websocketClient(), uri, upgradeHeaders, outbound));
+            }
+            return socket(websocketClient, uri, upgradeHeaders, outbound);
+        });
+    }
+
+    private Flux<String> socket(HttpClient websocketClient, URI uri,
+                                io.netty.handler.codec.http.HttpHeaders upgradeHeaders, Publisher<String> outbound) {
+        return websocketClient
                 .headers(h -> h.add(upgradeHeaders))
                 .websocket(websocketSpec)
                 .uri(uri)
@@ -217,7 +278,6 @@ public final class ReactorNettyTransport implements HttpTransport {
                     e -> TransportErrors.forWebsocket(uri, options.responseTimeout(), e))
                 .onErrorMap(OutboundFailed.class, Throwable::getCause)
                 .takeUntilOther(closing.asMono());
-        });
     }
 
     /**
@@ -351,8 +411,9 @@ public final class ReactorNettyTransport implements HttpTransport {
         }
 
         /**
-         * Makes the transport. Reads the trust store now (on the caller's thread, never on an event loop); opens no
-         * connection.
+         * Makes the transport; opens no connection. A trust store given in the options is read now (on the caller's
+         * thread); the JDK's own is read at the first https or wss call (on a thread where blocking is allowed, never
+         * on an event loop), so a transport used for http alone never reads it.
          *
          * @throws IllegalStateException when both an SslContext and a trust store were given, or when the trust
          *                               store cannot be used
@@ -361,6 +422,9 @@ public final class ReactorNettyTransport implements HttpTransport {
             if (sslContext != null && options.trustStore() != null) {
                 throw new IllegalStateException(
                     "Give either TransportOptions.trustStore() or an sslContext(...), not both");
+            }
+            if (sslContext == null && options.trustStore() == null) {
+                return new ReactorNettyTransport(options, null);
             }
             return new ReactorNettyTransport(options,
                 sslContext != null ? sslContext : trustingSslContext(options.trustStore()));

@@ -60,6 +60,31 @@ class ReactorNettyTransportIntegrationTests {
     }
 
     @Test
+    void anHttpCallSetsUpNoTls() {
+        server.enqueue(new MockResponse.Builder().code(200).body("plain").build());
+
+        StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET, uri("/status"), "status")))
+            .assertNext(response -> assertThat(response.bodyAsString()).isEqualTo("plain"))
+            .expectComplete()
+            .verify(VERIFY);
+        assertThat(transport.tlsReady()).isFalse();
+    }
+
+    @Test
+    void reachesTheServerByIpAddressAndByHostName() {
+        String ip = server.getSocketAddress().getAddress().getHostAddress();
+        for (String host : List.of(ip.contains(":") ? "[" + ip + "]" : ip, "localhost")) {
+            server.enqueue(new MockResponse.Builder().code(200).body(host).build());
+            URI byHost = URI.create("http://" + host + ":" + server.getPort() + "/status");
+
+            StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET, byHost, "status")))
+                .assertNext(response -> assertThat(response.bodyAsString()).isEqualTo(host))
+                .expectComplete()
+                .verify(VERIFY);
+        }
+    }
+
+    @Test
     void sendsMethodPathQueryHeaderSpellingAndBodyExactly() throws InterruptedException {
         server.enqueue(new MockResponse.Builder().code(202).build());
         byte[] body = "{\"command\":\"lock\",\"ü\":1}".getBytes(StandardCharsets.UTF_8);

@@ -86,6 +86,26 @@ class ReactorNettyTransportTlsIntegrationTests {
     }
 
     @Test
+    void theJdkTrustStoreIsReadAtTheFirstHttpsCallOnly() {
+        transport = ReactorNettyTransport.builder().build();
+        assertThat(transport.tlsReady()).isFalse();
+
+        StepVerifier.create(transport.send(request("localhost")))
+            .expectErrorSatisfies(ReactorNettyTransportTlsIntegrationTests::assertNotSentBecauseOfTls)
+            .verify(VERIFY);
+        assertThat(transport.tlsReady()).isTrue();
+    }
+
+    @Test
+    void aGivenTrustStoreIsReadAtBuild() {
+        transport = ReactorNettyTransport.builder()
+            .options(TransportOptions.defaults().withTrustStore(TestCertificates.trustStore()))
+            .build();
+
+        assertThat(transport.tlsReady()).isTrue();
+    }
+
+    @Test
     void verifiesTheHostNameAgainstTheCertificate() {
         transport = ReactorNettyTransport.builder()
             .options(TransportOptions.defaults().withTrustStore(TestCertificates.trustStore()))

@@ -47,6 +47,7 @@ public final class HttpPipeline {
     private final HttpTransport transport;
     private final DeadlineOptions deadlines;
     private final List<HttpPipelinePolicy> policies;
+    private final DeadlineTimer deadlineTimer = new DeadlineTimer();
 
     public HttpPipeline(HttpTransport transport, DeadlineOptions deadlines, List<HttpPipelinePolicy> policies) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -104,7 +105,8 @@ public final class HttpPipeline {
     private Mono<HttpResponse> withinDeadline(HttpRequest request, Mono<HttpResponse> call, Wire wire) {
         Duration deadline = deadlines.of(request);
         return call
-            .timeout(deadline, Mono.error(() -> exceeded(request, deadline, wire.mayHaveReachedTheServer())))
+            .timeout(deadlineTimer.after(deadline.toMillis()),
+                Mono.error(() -> exceeded(request, deadline, wire.mayHaveReachedTheServer())))
             .contextWrite(context -> context.put(DEADLINE_KEY,
                 Schedulers.parallel().now(TimeUnit.MILLISECONDS) + deadline.toMillis()));
     }

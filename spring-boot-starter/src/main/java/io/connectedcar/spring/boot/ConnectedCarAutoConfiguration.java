@@ -1,6 +1,7 @@
 package io.connectedcar.spring.boot;
 
 import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.ConnectedCarClient;
 import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.auth.FileTokenStore;
 import io.connectedcar.auth.InMemoryTokenStore;
@@ -85,6 +86,16 @@ public class ConnectedCarAutoConfiguration implements BeanClassLoaderAware {
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.buildAsyncClient();
+    }
+
+    /**
+     * The blocking client, a view of the reactive one (the same login, budget and streams). The reactive bean is
+     * closed with the context; this view has nothing of its own to close.
+     */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    public ConnectedCarClient connectedCarClient(ConnectedCarAsyncClient client, ConnectedCarProperties properties) {
+        return client.blocking(properties.getBlockTimeout());
     }
 
     /** The token file the FILE usage store sits beside: the configured one, or the default. */

@@ -1,5 +1,6 @@
 package io.connectedcar.spring.boot;
 
+import io.connectedcar.ClientOptions;
 import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.protection.QuotaOptions;
 import io.connectedcar.status.StatusStreamOptions;
@@ -20,6 +21,8 @@ public class ConnectedCarProperties {
     private String endpoint;
     /** The name the login and the usage counts are stored under. */
     private String account = ConnectedCarClientBuilder.DEFAULT_ACCOUNT;
+    /** How long a call of the blocking client ({@code ConnectedCarClient} bean) waits for its answer. */
+    private Duration blockTimeout = ClientOptions.DEFAULT_BLOCK_TIMEOUT;
     /** Where the login is kept between runs. */
     private final Store tokenStore = new Store();
     /** Where the request counts of the budget and the lockout guard are kept; file and redis share them. */
@@ -50,6 +53,14 @@ public class ConnectedCarProperties {
 
     public void setAccount(String account) {
         this.account = account;
+    }
+
+    public Duration getBlockTimeout() {
+        return blockTimeout;
+    }
+
+    public void setBlockTimeout(Duration blockTimeout) {
+        this.blockTimeout = blockTimeout;
     }
 
     public Store getTokenStore() {

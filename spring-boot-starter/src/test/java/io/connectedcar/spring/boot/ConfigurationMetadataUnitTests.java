@@ -33,6 +33,7 @@ class ConfigurationMetadataUnitTests {
         assertThat(properties.get("connectedcar.budget.daily-limit").get("defaultValue").asInt()).isEqualTo(250);
         assertThat(properties.get("connectedcar.stream.poll-interval").get("defaultValue").asString())
             .isEqualTo("15m");
+        assertThat(properties.get("connectedcar.block-timeout").get("defaultValue").asString()).isEqualTo("90s");
         assertThat(properties.get("connectedcar.token-store.type").get("defaultValue").asString()).isEqualTo("file");
     }
 }

@@ -2,7 +2,9 @@ package io.connectedcar.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectedcar.ClientOptions;
 import io.connectedcar.ConnectedCarAsyncClient;
+import io.connectedcar.ConnectedCarClient;
 import io.connectedcar.ConnectedCarClientBuilder;
 import io.connectedcar.auth.FileTokenStore;
 import io.connectedcar.auth.InMemoryTokenStore;
@@ -72,6 +74,18 @@ class ConnectedCarAutoConfigurationUnitTests {
                 assertThat(client.toString()).contains("account=fleet", "region=EUROPE", "http://127.0.0.1:9");
                 assertThat(client.metrics().quota().dailyLimit()).isEqualTo(100);
             });
+    }
+
+    @Test
+    void theBlockingClientIsAViewOfTheReactiveOneWithTheConfiguredTimeout() {
+        runner.withPropertyValues("connectedcar.block-timeout=7s").run(context -> {
+            ConnectedCarClient blocking = context.getBean(ConnectedCarClient.class);
+            assertThat(blocking.async()).as("one login, one budget, one set of streams")
+                .isSameAs(context.getBean(ConnectedCarAsyncClient.class));
+            assertThat(blocking.blockTimeout()).isEqualTo(Duration.ofSeconds(7));
+        });
+        runner.run(context -> assertThat(context.getBean(ConnectedCarClient.class).blockTimeout())
+            .isEqualTo(ClientOptions.DEFAULT_BLOCK_TIMEOUT));
     }
 
     @Test
