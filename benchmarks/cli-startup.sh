@@ -25,7 +25,7 @@ until grep -q "listening at" "$work/simulator.log"; do sleep 0.5; done
 cat >"$work/SignIn.java" <<'JAVA'
 public class SignIn {
     public static void main(String[] args) {
-        System.out.println(new io.connectedcar.simulator.BrowserLogin()
+        System.out.println(new io.github.connectedcar.simulator.BrowserLogin()
             .signInBlocking(args[0], "demo@example.com", "demo-password"));
     }
 }

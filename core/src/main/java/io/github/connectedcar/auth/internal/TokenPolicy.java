@@ -1,0 +1,67 @@
+package io.github.connectedcar.auth.internal;
+
+import io.github.connectedcar.http.AuthScheme;
+import io.github.connectedcar.http.HttpRequest;
+import io.github.connectedcar.http.HttpResponse;
+import io.github.connectedcar.http.internal.HttpPipelineNext;
+import io.github.connectedcar.http.internal.HttpPipelinePolicy;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Adds the credential a request needs: the CAT as {@code auth-token} on Ford hosts, the TMC token as
+ * {@code Authorization: Bearer} on Autonomic hosts. On a 401 it tells the {@link TokenManager}, which renews the
+ * token, and sends the request once more; a second 401 is passed on (and becomes "log in again"). A request refused
+ * with 401 was not acted on, so sending it again is safe for commands too.
+ */
+public final class TokenPolicy implements HttpPipelinePolicy {
+    /** The header Ford hosts read the CAT from. */
+    public static final String CAT_HEADER = "auth-token";
+    /** The header Autonomic hosts read the TMC token from, after {@link #BEARER_PREFIX}. */
+    public static final String BEARER_HEADER = "Authorization";
+    public static final String BEARER_PREFIX = "Bearer ";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenPolicy.class);
+
+    private final TokenManager tokens;
+
+    public TokenPolicy(TokenManager tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    @Override
+    public Mono<HttpResponse> process(HttpRequest request, HttpPipelineNext next) {
+        AuthScheme scheme = request.auth();
+        if (scheme == AuthScheme.NONE) {
+            return next.send(request);
+        }
+        return tokens.token(scheme)
+            .flatMap(token -> next.send(authorize(request, token)).flatMap(response -> {
+                if (response.status() != 401) {
+                    return Mono.just(response);
+                }
+                LOG.info("{} was refused with HTTP 401; renewing the {} once and sending it again", request, scheme);
+                tokens.rejected(scheme, token);
+                return tokens.token(scheme).flatMap(fresh -> next.send(authorize(request, fresh)));
+            }));
+    }
+
+    private static HttpRequest authorize(HttpRequest request, String token) {
+        return request.auth() == AuthScheme.CAT
+            ? request.withHeader(CAT_HEADER, token)
+            : request.withHeader(BEARER_HEADER, BEARER_PREFIX + token);
+    }
+
+    /** The token this policy put on a request it sent, if any. */
+    public static Optional<String> tokenOf(HttpRequest sent) {
+        String value = sent.auth() == AuthScheme.CAT ? sent.headers().get(CAT_HEADER)
+            : sent.headers().get(BEARER_HEADER);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(value.startsWith(BEARER_PREFIX) ? value.substring(BEARER_PREFIX.length()) : value);
+    }
+}

@@ -1,0 +1,412 @@
+package io.github.connectedcar.model;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A telemetry body kept compact and immutable: its names in Ford's order, each with either Ford's JSON for it as
+ * compact UTF-8 bytes or, for the sections merged key by key (docs/ford-api.md §6), a nested tree. About a third of
+ * the heap of a Jackson tree of the same body, and a change copies only the arrays of the sections it touches: every
+ * entry it does not name is shared with the tree it was made from.
+ *
+ * <p>Entries are read back into a small Jackson tree on demand ({@link #node(String)}); nothing handed out is kept.
+ */
+final class TelemetryTree {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** Which object values are kept as nested trees, level by level (docs/ford-api.md §4.2, §6). */
+    record Shape(Map<String, Shape> sections) {
+        /** A section whose entries are all leaves. */
+        static final Shape FLAT = new Shape(Map.of());
+        /** A whole telemetry body. */
+        static final Shape BODY = new Shape(Map.of(
+            "metrics", new Shape(Map.of("customMetrics", FLAT, "configurations", FLAT)),
+            "events", new Shape(Map.of("customEvents", FLAT)),
+            "states", new Shape(Map.of("commands", FLAT))));
+    }
+
+    static final TelemetryTree EMPTY = new TelemetryTree(new String[0], new Object[0]);
+
+    private final String[] names;
+    /** A {@code byte[]} of compact JSON, or a {@code TelemetryTree}; never changed once the tree is made. */
+    private final Object[] values;
+
+    private TelemetryTree(String[] names, Object[] values) {
+        this.names = names;
+        this.values = values;
+    }
+
+    // ---------------------------------------------------------------- reading a body
+
+    /**
+     * The tree of a telemetry body, read with Jackson's streaming parser: each entry's bytes are cut out of the body
+     * (re-encoded only when the body is pretty-printed), no tree of the whole body is ever built.
+     *
+     * @throws IllegalArgumentException when the body is not one JSON object
+     */
+    static TelemetryTree parse(byte[] body) {
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("Telemetry must be a JSON object, not "
+                    + (first == null ? "an empty body" : first.name()));
+            }
+            TelemetryTree tree = readObject(parser, body, Shape.BODY);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("Telemetry has content after its JSON object");
+            }
+            return tree;
+        } catch (JacksonException notJson) {
+            throw new IllegalArgumentException("Telemetry is not valid JSON: " + notJson.getOriginalMessage(), notJson);
+        }
+    }
+
+    /** Reads the object the parser is at (its START_OBJECT read) up to and including its END_OBJECT. */
+    private static TelemetryTree readObject(JsonParser parser, byte[] body, Shape shape) {
+        Builder builder = new Builder();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            Shape inner = shape.sections().get(name);
+            if (inner != null && token == JsonToken.START_OBJECT) {
+                builder.put(name, readObject(parser, body, inner));
+            } else if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+                && parser.currentTokenLocation().getByteOffset() >= 0) {
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                int end = (int) parser.currentLocation().getByteOffset();
+                builder.put(name, compact(body, start, end));
+            } else {
+                // A scalar, or a body Jackson decodes as characters (UTF-16 or UTF-32): no byte offsets to cut at.
+                builder.put(name, MAPPER.writeValueAsBytes(parser.readValueAsTree()));
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * The JSON from start to end as it is when it holds no whitespace outside strings (Ford's bodies), else without that
+     * whitespace (an indented body): the same JSON, compact, with every value spelled as sent. Copying the bytes
+     * costs a fraction of re-encoding the entry through a tree.
+     */
+    private static byte[] compact(byte[] json, int start, int end) {
+        int first = firstWhitespaceOutsideStrings(json, start, end);
+        if (first < 0) {
+            return Arrays.copyOfRange(json, start, end);
+        }
+        byte[] out = new byte[end - start];
+        System.arraycopy(json, start, out, 0, first - start);
+        int size = first - start;
+        boolean inString = false;
+        for (int i = first; i < end; i++) {
+            byte b = json[i];
+            if (inString) {
+                out[size++] = b;
+                if (b == '\\' && i + 1 < end) {
+                    out[size++] = json[++i];
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (!isWhitespace(b)) {
+                out[size++] = b;
+                inString = b == '"';
+            }
+        }
+        return Arrays.copyOf(out, size);
+    }
+
+    /** The index of the first JSON whitespace byte outside a string from start to end, or -1. */
+    private static int firstWhitespaceOutsideStrings(byte[] json, int start, int end) {
+        boolean inString = false;
+        for (int i = start; i < end; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (isWhitespace(b)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /** The tree of a JSON object already parsed. */
+    static TelemetryTree of(JsonNode object, Shape shape) {
+        Builder builder = new Builder();
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            Shape inner = shape.sections().get(property.getKey());
+            JsonNode value = property.getValue();
+            builder.put(property.getKey(), inner != null && value.isObject() ? of(value, inner) : encode(value));
+        }
+        return builder.build();
+    }
+
+    private static byte[] encode(JsonNode value) {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
+    // ---------------------------------------------------------------- merging
+
+    /**
+     * A new tree with an update merged in (docs/ford-api.md §6): each name of the update replaces this tree's entry
+     * of the same name (keeping its place) or is added at the end; a name the shape keeps as a section is merged one
+     * level deeper when the update's value is an object and ignored otherwise; a JSON {@code null} for any other name
+     * removes the entry. This tree is not changed, and the result shares every entry the update does not name.
+     */
+    TelemetryTree merge(JsonNode update, Shape shape) {
+        TelemetryTree result = this;
+        for (Map.Entry<String, JsonNode> property : update.properties()) {
+            String name = property.getKey();
+            JsonNode value = property.getValue();
+            Shape inner = shape.sections().get(name);
+            if (inner != null) {
+                if (value.isObject()) {
+                    TelemetryTree base = result.get(name) instanceof TelemetryTree section ? section : EMPTY;
+                    result = result.with(name, base.merge(value, inner));
+                }
+            } else if (value.isNull()) {
+                result = result.without(name);
+            } else {
+                result = result.with(name, encode(value));
+            }
+        }
+        return result;
+    }
+
+    private TelemetryTree with(String name, Object value) {
+        int index = indexOf(name);
+        if (index >= 0) {
+            Object[] changed = values.clone();
+            changed[index] = value;
+            return new TelemetryTree(names, changed);
+        }
+        String[] longerNames = Arrays.copyOf(names, names.length + 1);
+        Object[] longerValues = Arrays.copyOf(values, values.length + 1);
+        longerNames[names.length] = name;
+        longerValues[values.length] = value;
+        return new TelemetryTree(longerNames, longerValues);
+    }
+
+    private TelemetryTree without(String name) {
+        int index = indexOf(name);
+        if (index < 0) {
+            return this;
+        }
+        String[] fewerNames = new String[names.length - 1];
+        Object[] fewerValues = new Object[values.length - 1];
+        System.arraycopy(names, 0, fewerNames, 0, index);
+        System.arraycopy(values, 0, fewerValues, 0, index);
+        System.arraycopy(names, index + 1, fewerNames, index, names.length - index - 1);
+        System.arraycopy(values, index + 1, fewerValues, index, values.length - index - 1);
+        return new TelemetryTree(fewerNames, fewerValues);
+    }
+
+    // ---------------------------------------------------------------- access
+
+    private int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The raw entry: {@code byte[]}, {@code TelemetryTree} or {@code null}. */
+    Object get(String name) {
+        int index = indexOf(name);
+        return index < 0 ? null : values[index];
+    }
+
+    /** The nested section of that name, or an empty tree when there is none or it is not an object. */
+    TelemetryTree section(String name) {
+        return get(name) instanceof TelemetryTree section ? section : EMPTY;
+    }
+
+    /** A new Jackson tree of the entry, or {@code null} when there is none. */
+    JsonNode node(String name) {
+        Object value = get(name);
+        return value == null ? null : toNode(value);
+    }
+
+    /**
+     * The {@code value} and {@code updateTime} of a scalar metric's entry (the object, or the first object of a list),
+     * read with the streaming parser without a tree of the entry; {@code null} when there is no such entry. Either
+     * part is {@code null} when the entry lacks it.
+     */
+    Reading reading(String name) {
+        Object value = get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof TelemetryTree section) {
+            JsonNode entry = section.toJson();
+            return new Reading(entry.get("value"), entry.get("updateTime"));
+        }
+        try (JsonParser parser = MAPPER.createParser((byte[]) value)) {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                }
+            }
+            return token == JsonToken.START_OBJECT ? readEntry(parser) : null;
+        }
+    }
+
+    /** The value and time of the object the parser is at; every other field is skipped. */
+    private static Reading readEntry(JsonParser parser) {
+        JsonNode value = null;
+        JsonNode updateTime = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if (field.equals("value")) {
+                value = scalarOrTree(parser, token);
+            } else if (field.equals("updateTime")) {
+                updateTime = scalarOrTree(parser, token);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return new Reading(value, updateTime);
+    }
+
+    private static JsonNode scalarOrTree(JsonParser parser, JsonToken token) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        return switch (token) {
+            case VALUE_STRING -> nodes.stringNode(parser.getString());
+            // The getters read every number as a double.
+            case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> parser.readValueAsTree();
+        };
+    }
+
+    /** A scalar metric's value and time as Ford sent them; either may be {@code null}. */
+    record Reading(JsonNode value, JsonNode updateTime) {
+    }
+
+    /** The entry's compact JSON bytes, or {@code null} when there is none or it is a section. */
+    byte[] bytes(String name) {
+        return get(name) instanceof byte[] bytes ? bytes : null;
+    }
+
+    boolean has(String name) {
+        return indexOf(name) >= 0;
+    }
+
+    /** The names in Ford's order. */
+    Set<String> names() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(names)));
+    }
+
+    int size() {
+        return names.length;
+    }
+
+    /** A new Jackson tree of the whole tree. */
+    ObjectNode toJson() {
+        ObjectNode node = MAPPER.createObjectNode();
+        for (int i = 0; i < names.length; i++) {
+            node.set(names[i], toNode(values[i]));
+        }
+        return node;
+    }
+
+    private static JsonNode toNode(Object value) {
+        return value instanceof TelemetryTree tree ? tree.toJson() : MAPPER.readTree((byte[]) value);
+    }
+
+    // ---------------------------------------------------------------- object
+
+    /**
+     * Equal when both hold the same names with equal JSON, in any order (as Jackson's trees compare). Bytes are
+     * compared first; only entries whose bytes differ are compared as JSON (Ford may spell a number two ways).
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof TelemetryTree that) || that.names.length != names.length) {
+            return false;
+        }
+        boolean sameOrder = names == that.names || Arrays.equals(names, that.names);
+        for (int i = 0; i < names.length; i++) {
+            Object theirs = sameOrder ? that.values[i] : that.get(names[i]);
+            if (theirs == null || !sameEntry(values[i], theirs)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameEntry(Object mine, Object theirs) {
+        if (mine == theirs) {
+            return true;
+        }
+        if (mine instanceof byte[] myBytes && theirs instanceof byte[] theirBytes) {
+            return Arrays.equals(myBytes, theirBytes) || MAPPER.readTree(myBytes).equals(MAPPER.readTree(theirBytes));
+        }
+        return mine.equals(theirs);
+    }
+
+    /** From the names alone (in any order), so that it agrees with {@link #equals} whatever the bytes' spelling. */
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        for (int i = 0; i < names.length; i++) {
+            hash += names[i].hashCode() ^ (values[i] instanceof TelemetryTree tree ? tree.hashCode() : 1);
+        }
+        return hash;
+    }
+
+    /** Collects entries in order; a name seen twice keeps its first place and its last value, as Jackson does. */
+    private static final class Builder {
+        private String[] names = new String[8];
+        private Object[] values = new Object[8];
+        private int size;
+
+        void put(String name, Object value) {
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    values[i] = value;
+                    return;
+                }
+            }
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            names[size] = name;
+            values[size++] = value;
+        }
+
+        TelemetryTree build() {
+            return size == 0 ? EMPTY : new TelemetryTree(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+        }
+    }
+}

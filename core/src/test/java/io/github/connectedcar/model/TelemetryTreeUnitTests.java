@@ -1,0 +1,66 @@
+package io.github.connectedcar.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.connectedcar.testing.FixtureFiles;
+import io.github.connectedcar.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The compact snapshot's structural sharing: a push copies only what it touches. */
+@Tag("unit")
+class TelemetryTreeUnitTests {
+    private final TelemetryTree f150 = TelemetryTree.parse(FixtureFiles.text(FixtureFiles.F150)
+        .getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void aPushSharesEveryEntryAndSectionItDoesNotName() {
+        TelemetryTree merged = f150.merge(Fixtures.json("""
+            {"updateTime":"2026-05-02T08:10:01Z",
+             "metrics":{"odometer":{"value":1.0},"customMetrics":{"trailer-connection-status":{"value":"NO"}}}}"""),
+            TelemetryTree.Shape.BODY);
+
+        TelemetryTree before = f150.section("metrics");
+        TelemetryTree after = merged.section("metrics");
+        assertThat(after.get("odometer")).isNotSameAs(before.get("odometer"));
+        for (String name : before.names()) {
+            if (!name.equals("odometer") && !name.equals("customMetrics")) {
+                assertThat(after.get(name)).as(name).isSameAs(before.get(name));
+            }
+        }
+        assertThat(after.section("customMetrics").get("accumulated-vehicle-speed-cruising-coaching-score"))
+            .isSameAs(before.section("customMetrics").get("accumulated-vehicle-speed-cruising-coaching-score"));
+        assertThat(after.section("configurations")).isSameAs(before.section("configurations"));
+        assertThat(merged.get("events")).as("an untouched section").isSameAs(f150.get("events"));
+        assertThat(merged.get("states")).isSameAs(f150.get("states"));
+        assertThat(merged.get("vin")).isSameAs(f150.get("vin"));
+    }
+
+    @Test
+    void theEntriesOfACompactBodyAreItsOwnBytesAndAPrettyOneIsCompacted() {
+        TelemetryTree pretty = f150;
+        byte[] odometer = pretty.section("metrics").bytes("odometer");
+        assertThat(new String(odometer, StandardCharsets.UTF_8)).doesNotContain(" ", "\n")
+            .isEqualTo("{\"updateTime\":\"2026-05-02T07:59:40Z\",\"oemCorrelationId\":\"41207\",\"value\":18234.5}");
+        assertThat(pretty.section("metrics").bytes("customMetrics")).as("a section is no leaf").isNull();
+    }
+
+    @Test
+    void anIndentedEntryLosesTheWhitespaceBetweenTokensAndKeepsItsStringsAndSpelling() {
+        String body = "{ \"metrics\" : {\n  \"odometer\" : {\n\t\"note\" : \"a \\\" b  c\\\\\" ,\r\n"
+            + "  \"values\" : [ 1.50 , 2E3 , { \"k\" : \" v \" } ] } } }";
+        TelemetryTree tree = TelemetryTree.parse(body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(tree.section("metrics").bytes("odometer"), StandardCharsets.UTF_8))
+            .isEqualTo("{\"note\":\"a \\\" b  c\\\\\",\"values\":[1.50,2E3,{\"k\":\" v \"}]}");
+    }
+
+    @Test
+    void aRemovalOfWhatIsNotThereReturnsTheSameTree() {
+        TelemetryTree merged = f150.merge(Fixtures.json("{\"metrics\":{\"noSuchMetric\":null}}"),
+            TelemetryTree.Shape.BODY);
+        assertThat(merged.section("metrics")).isSameAs(f150.section("metrics"));
+        assertThat(merged).isEqualTo(f150);
+    }
+}

@@ -1,2 +1,0 @@
-/** Simulated time: faster than real time, frozen, or advanced explicitly. */
-package io.connectedcar.simulator.clock;

@@ -1,2 +1,0 @@
-/** When a command's progress shows, in simulated time. The command machinery itself is internal. */
-package io.connectedcar.simulator.command;

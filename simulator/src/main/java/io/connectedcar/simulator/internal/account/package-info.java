@@ -1,2 +1,0 @@
-/** Accounts at run time: quota windows, rejections, disabling. */
-package io.connectedcar.simulator.internal.account;

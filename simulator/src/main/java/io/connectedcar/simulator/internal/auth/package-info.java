@@ -1,2 +1,0 @@
-/** Credentials the simulated cloud issues (codes, B2C, CAT, TMC tokens) and PKCE. */
-package io.connectedcar.simulator.internal.auth;

@@ -1,2 +1,0 @@
-/** Autonomic command types, the states a command goes through, and the record of one sent command. */
-package io.connectedcar.simulator.internal.command;

@@ -1,2 +1,0 @@
-/** The redacted record of received requests. */
-package io.connectedcar.simulator.record;

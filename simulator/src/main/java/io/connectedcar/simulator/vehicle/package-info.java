@@ -1,2 +1,0 @@
-/** What a simulated car is: its spec, doors, windows, wheels, engine type, capabilities and guard-mode states. */
-package io.connectedcar.simulator.vehicle;

@@ -1,0 +1,2 @@
+/** Simulated time: faster than real time, frozen, or advanced explicitly. */
+package io.github.connectedcar.simulator.clock;

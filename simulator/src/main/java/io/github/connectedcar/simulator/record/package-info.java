@@ -1,0 +1,2 @@
+/** The redacted record of received requests. */
+package io.github.connectedcar.simulator.record;
