@@ -9,7 +9,6 @@ import io.github.connectedcar.status.StatusStreamOptions;
 import io.github.connectedcar.status.internal.StatusStream.Push;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,33 +16,33 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One shared status stream per car of an account: one socket however many subscribers. Also what commands listen
- * to ({@link CommandPush}), so a command on a car with an open stream is followed by push, without polling.
+ * to ({@link CommandPush}), so a command on a car with an open stream is followed by push, without polling. Holds
+ * what all the streams of a client share: the calls, the options, the counters and the token rotation.
  */
 public final class StatusStreams implements CommandPush {
-    /** A car's shared stream and the stream object behind it (for its push state and frames). */
-    private record Entry(StatusStream stream, Flux<VehicleStatus> shared) {
-    }
-
     private final FordCalls calls;
     private final TokenManager tokens;
     private final StatusStreamOptions options;
     private final StatusMetrics metrics = new StatusMetrics();
-    private final ConcurrentHashMap<String, Entry> streams = new ConcurrentHashMap<>();
+    private final TokenRotation rotation;
+    /** The streams that have subscribers. */
+    private final ConcurrentHashMap<String, StatusStream> streams = new ConcurrentHashMap<>();
 
     public StatusStreams(FordCalls calls, TokenManager tokens, StatusStreamOptions options) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.options = Objects.requireNonNull(options, "options");
+        this.rotation = new TokenRotation(tokens, options.tokenCheckInterval());
     }
 
     /**
      * The shared status stream of a car: connected while it has subscribers, replaying the latest status. Lazy: the
-     * shared stream is looked up on each subscription. A stream that ended (with an error, such as a lost login) is
-     * dropped before its subscribers hear of it, so the next subscription starts a new one instead of being replayed
-     * the old ending forever.
+     * shared stream is looked up on each subscription. A stream that ended (with an error, such as a lost login) or
+     * that its last subscriber left is dropped before its subscribers hear of it, so the next subscription starts a
+     * new one instead of being replayed the old ending forever.
      */
     public Flux<VehicleStatus> of(String vin) {
-        return Flux.defer(() -> entry(vin).shared());
+        return Flux.defer(() -> streams.computeIfAbsent(vin, car -> StatusStream.of(car, this)));
     }
 
     /** The counters of this client's streams. */
@@ -51,23 +50,25 @@ public final class StatusStreams implements CommandPush {
         return metrics;
     }
 
-    private Entry entry(String vin) {
-        return streams.computeIfAbsent(vin, this::newEntry);
+    FordCalls calls() {
+        return calls;
     }
 
-    private Entry newEntry(String vin) {
-        AtomicReference<Entry> self = new AtomicReference<>();
-        StatusStream stream = new StatusStream(vin, calls, tokens, options, metrics);
-        Flux<VehicleStatus> shared = stream.flux()
-            .doOnSubscribe(subscription -> metrics.opened())
-            .doFinally(signal -> metrics.closed())
-            .doOnTerminate(() -> streams.remove(vin, self.get()))
-            // A stream nobody follows any more is forgotten too: the map holds only open streams.
-            .doOnCancel(() -> streams.remove(vin, self.get()))
-            .replay(1)
-            .refCount();
-        self.set(new Entry(stream, shared));
-        return self.get();
+    TokenManager tokens() {
+        return tokens;
+    }
+
+    StatusStreamOptions options() {
+        return options;
+    }
+
+    TokenRotation rotation() {
+        return rotation;
+    }
+
+    /** A stream that stopped: the map holds only streams with subscribers. */
+    void forget(String vin, StatusStream stream) {
+        streams.remove(vin, stream);
     }
 
     /**
@@ -83,11 +84,11 @@ public final class StatusStreams implements CommandPush {
             return Flux.empty();
         }
         return Flux.defer(() -> {
-            Entry open = streams.get(vin);
+            StatusStream open = streams.get(vin);
             if (open != null) {
-                return pushedBy(open.stream(), open.stream().pushing().next());
+                return pushedBy(open, open.pushing().next());
             }
-            StatusStream socket = new StatusStream(vin, calls, tokens, options, metrics);
+            StatusStream socket = StatusStream.socketOnly(vin, this);
             // Waits for the socket's first attempt to open to succeed or fail; the socket closes with the listening.
             Mono<Push> opened = socket.pushing().filter(now -> now != Push.UNKNOWN).next()
                 .timeout(StatusStream.SNAPSHOT_WAIT, Mono.just(Push.DOWN));
