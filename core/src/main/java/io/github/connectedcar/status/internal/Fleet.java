@@ -25,10 +25,9 @@ import reactor.util.context.Context;
  * car has its first status (or error) it no longer counts against that bound. A car's error becomes a
  * {@link FleetStatus#failed} item and ends only that car.
  *
- * <p>Each car is one small subscriber that asks its stream for one status at a time and hands it to the fleet's
- * single, serialized downstream: a car whose statuses come faster than the downstream takes them is asked again
- * only once its status was handed on, and then gets its latest one (a status stream keeps no backlog). Nothing per
- * car but that subscriber: at fleet scale every object per car counts.
+ * <p>Each car is one small subscriber that keeps its car's latest status until the fleet's single, serialized
+ * downstream takes it: a downstream slower than the cars gets each car's latest status, never a backlog (each
+ * status is the car's whole state). Nothing per car but that subscriber: at fleet scale every object per car counts.
  */
 public final class Fleet {
     private Fleet() {
@@ -186,7 +185,7 @@ public final class Fleet {
         }
 
         /** Hands on what the cars have, as far as the downstream asked. Serialized. */
-        private void drain() {
+        void drain() {
             if (WIP.getAndIncrement(this) != 0) {
                 return;
             }
@@ -207,18 +206,15 @@ public final class Fleet {
                         break;
                     }
                     ready.poll();
+                    car.queued = false; // before taking: a status coming now queues the car again
                     FleetStatus item = Car.PENDING.getAndSet(car, null);
                     if (item != null) {
                         handedOn++;
                         actual.onNext(item);
                     }
-                    if (car.ended) {
-                        if (!car.counted && car.pending == null) {
-                            car.counted = true;
-                            LIVE.decrementAndGet(this);
-                        }
-                    } else if (item != null) {
-                        car.requestOne();
+                    if (car.ended && !car.counted && car.pending == null) {
+                        car.counted = true;
+                        LIVE.decrementAndGet(this);
                     }
                 }
                 if (cancelled) {
@@ -232,7 +228,7 @@ public final class Fleet {
         }
     }
 
-    /** One car of the fleet: asks its stream for one status at a time. */
+    /** One car of the fleet: keeps its latest status (or error) until it is handed on. */
     private static final class Car implements CoreSubscriber<VehicleStatus> {
         static final AtomicReferenceFieldUpdater<Car, FleetStatus> PENDING =
             AtomicReferenceFieldUpdater.newUpdater(Car.class, FleetStatus.class, "pending");
@@ -240,8 +236,10 @@ public final class Fleet {
         private final Main main;
         private final String vin;
         private volatile Subscription subscription;
-        /** What to hand on next; one at a time. */
+        /** What to hand on next: the latest status, or the error. */
         volatile FleetStatus pending;
+        /** Whether the car is in the fleet's queue of cars with something to hand on. */
+        volatile boolean queued;
         volatile boolean ended;
         /** Counted off the fleet's live cars (by the hand-on loop only). */
         boolean counted;
@@ -264,7 +262,7 @@ public final class Fleet {
                 if (main.cancelled) {
                     s.cancel();
                 } else {
-                    s.request(1);
+                    s.request(Long.MAX_VALUE);
                 }
             }
         }
@@ -273,7 +271,7 @@ public final class Fleet {
         public void onNext(VehicleStatus status) {
             pending = FleetStatus.of(vin, status);
             firstHeard();
-            main.ready(this);
+            ready();
         }
 
         @Override
@@ -281,14 +279,23 @@ public final class Fleet {
             pending = FleetStatus.failed(vin, error);
             ended = true;
             firstHeard();
-            main.ready(this);
+            ready();
         }
 
         @Override
         public void onComplete() {
             ended = true;
             firstHeard();
-            main.ready(this);
+            ready();
+        }
+
+        private void ready() {
+            if (!queued) {
+                queued = true;
+                main.ready(this);
+            } else {
+                main.drain(); // already queued: a downstream that waited may take it now
+            }
         }
 
         private void firstHeard() {
@@ -296,10 +303,6 @@ public final class Fleet {
                 heard = true;
                 main.opened();
             }
-        }
-
-        void requestOne() {
-            subscription.request(1);
         }
 
         void cancel() {
