@@ -6,7 +6,6 @@ import io.github.connectedcar.ford.internal.TelemetryMapper;
 import io.github.connectedcar.model.VehicleStatus;
 import io.github.connectedcar.status.StatusStreamOptions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +48,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Why one object rather than an operator chain: a service may follow ten thousand cars in a small heap, and each
  * Reactor operator of a per-car chain costs a few objects per car for the stream's whole life. Here a car costs this
- * object, its open {@link PushSocket} and one object per subscriber. Every change of state happens under this
+ * object, its open socket ({@code PushSocket}) and one object per subscriber. Every change of state happens under this
  * object's lock; statuses are handed to subscribers outside it.
  */
 public final class StatusStream extends Flux<VehicleStatus> {
@@ -82,7 +81,8 @@ public final class StatusStream extends Flux<VehicleStatus> {
     private Sinks.Many<JsonNode> frames;
     /** The snapshot, with pushes merged in key by key (shared entries, never a tree); null before the first read. */
     private VehicleStatus snapshot;
-    private Instant readAt;
+    /** When the snapshot was last read, in milliseconds of the calls' clock; 0 before. */
+    private long readAt;
     /** Pushes that came before the first snapshot, applied to it. */
     private List<JsonNode> early;
     private boolean firstReadStarted;
@@ -93,7 +93,8 @@ public final class StatusStream extends Flux<VehicleStatus> {
     /** A read asked for while another was in flight: made when that one ends. */
     private boolean readAgain;
     private PushSocket socket;
-    private Instant openedAt;
+    /** When the socket opened, in milliseconds of the calls' clock; 0 while it is not open. */
+    private long openedAt;
     private int failuresInARow;
     private boolean polling;
     /** The wait for the first snapshot, or before reopening the socket. */
@@ -125,7 +126,7 @@ public final class StatusStream extends Flux<VehicleStatus> {
      * Only the socket, once: no snapshot read, no reopening; completes when the socket closes or cannot be opened.
      * What a command listens to for its duration when no stream is open for its car (one upgrade, cheaper than
      * polling the command's states). Frames go to {@link #frames()}; cancelling closes the socket. Only for a
-     * {@link #socketOnly} stream, subscribed once.
+     * {@code socketOnly} stream, subscribed once.
      */
     Mono<Void> pushOnly() {
         return Mono.create(sink -> {
@@ -385,7 +386,7 @@ public final class StatusStream extends Flux<VehicleStatus> {
     /** A full read replaces the snapshot; pushes that came before the first one are applied to it. */
     private void replace(VehicleStatus status) {
         snapshot = status;
-        readAt = owner.calls().clock().instant();
+        readAt = owner.calls().clock().millis();
         if (early != null) {
             early.forEach(data -> snapshot = TelemetryMapper.merge(snapshot, data));
             early = null;
@@ -421,7 +422,7 @@ public final class StatusStream extends Flux<VehicleStatus> {
             if (opened != socket) {
                 return;
             }
-            openedAt = owner.calls().clock().instant();
+            openedAt = owner.calls().clock().millis();
             boolean backFromPolling = polling;
             if (backFromPolling) {
                 LOG.info("The status websocket of {} is open again; back to push", vin);
@@ -439,8 +440,8 @@ public final class StatusStream extends Flux<VehicleStatus> {
             if (!firstAttemptDone) {
                 firstAttemptDone = true;
                 startFirstRead();
-            } else if (backFromPolling || readAt == null
-                || readAt.plus(options().pollInterval()).isBefore(owner.calls().clock().instant())) {
+            } else if (backFromPolling || readAt == 0
+                || readAt + options().pollInterval().toMillis() < owner.calls().clock().millis()) {
                 read(Read.AGAIN);
             }
         }
@@ -515,9 +516,9 @@ public final class StatusStream extends Flux<VehicleStatus> {
     }
 
     private void reopenLater(Throwable error) {
-        Instant opened = openedAt;
-        openedAt = null;
-        if (opened != null && !owner.calls().clock().instant().isBefore(opened.plus(options().healthyAfter()))) {
+        long opened = openedAt;
+        openedAt = 0;
+        if (opened != 0 && owner.calls().clock().millis() >= opened + options().healthyAfter().toMillis()) {
             failuresInARow = 0;
         }
         int failuresSoFar = ++failuresInARow;
