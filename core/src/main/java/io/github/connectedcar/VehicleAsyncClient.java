@@ -76,7 +76,9 @@ public final class VehicleAsyncClient {
      * websocket (or, when the socket cannot be kept open, as polling finds it every
      * {@link StatusStreamOptions#pollInterval()}). Never wakes the car. Lazy and shared: the first subscriber opens
      * one socket for all, a later subscriber gets the latest status at once, and the socket closes when the last
-     * one cancels. The stream does not complete by itself; a WebFlux service can return it as server-sent events.
+     * one cancels. A subscriber that asks for fewer statuses than come gets the latest one when it asks again, never
+     * a backlog (each status is the car's whole state). The stream does not complete by itself; a WebFlux service
+     * can return it as server-sent events.
      *
      * @throws io.github.connectedcar.exception.AuthenticationRequiredException (as an error signal, ending the stream) when
      *         the login is lost

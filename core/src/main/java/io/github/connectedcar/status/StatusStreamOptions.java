@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param webSocket          listen to Autonomic's websocket push (polling is then only the fallback)
  * @param pollInterval       how often to read telemetry when polling (each read counts against Ford's daily limit)
  * @param watchdog           silence after which the socket counts as dead and is reopened
- * @param tokenCheckInterval how often the stream checks whether the token rotated and must be sent in-band;
- *                           must be shorter than the token manager's TMC margin
+ * @param tokenCheckInterval how often the client checks whether the token rotated and must be sent in-band on its
+ *                           open sockets (one check for all of them); must be shorter than the token manager's
+ *                           TMC margin
  * @param reconnectDelay     the first wait before reopening a broken socket; doubled per failure
  * @param maxReconnectDelay  the longest wait between reopening attempts
  * @param maxReconnects      failures in a row (without a healthy socket in between) before falling back to polling
