@@ -57,6 +57,8 @@ public final class StatusStream extends Flux<VehicleStatus> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusStream.class);
     private static final Subscriber[] NO_SUBSCRIBERS = new Subscriber[0];
+    /** A time that has not come (0 is a real time: the start of virtual time in tests). */
+    private static final long NEVER = Long.MIN_VALUE;
 
     /** Whether the socket is open now: not known before the first attempt to open it. */
     public enum Push { UNKNOWN, OPEN, DOWN }
@@ -81,8 +83,8 @@ public final class StatusStream extends Flux<VehicleStatus> {
     private Sinks.Many<JsonNode> frames;
     /** The snapshot, with pushes merged in key by key (shared entries, never a tree); null before the first read. */
     private VehicleStatus snapshot;
-    /** When the snapshot was last read, in milliseconds of the calls' clock; 0 before. */
-    private long readAt;
+    /** When the snapshot was last read, in milliseconds of the calls' clock; {@code NEVER} before. */
+    private long readAt = NEVER;
     /** Pushes that came before the first snapshot, applied to it. */
     private List<JsonNode> early;
     private boolean firstReadStarted;
@@ -93,8 +95,8 @@ public final class StatusStream extends Flux<VehicleStatus> {
     /** A read asked for while another was in flight: made when that one ends. */
     private boolean readAgain;
     private PushSocket socket;
-    /** When the socket opened, in milliseconds of the calls' clock; 0 while it is not open. */
-    private long openedAt;
+    /** When the socket opened, in milliseconds of the calls' clock; {@code NEVER} while it is not open. */
+    private long openedAt = NEVER;
     private int failuresInARow;
     private boolean polling;
     /** The wait for the first snapshot, or before reopening the socket. */
@@ -440,7 +442,7 @@ public final class StatusStream extends Flux<VehicleStatus> {
             if (!firstAttemptDone) {
                 firstAttemptDone = true;
                 startFirstRead();
-            } else if (backFromPolling || readAt == 0
+            } else if (backFromPolling || readAt == NEVER
                 || readAt + options().pollInterval().toMillis() < owner.calls().clock().millis()) {
                 read(Read.AGAIN);
             }
@@ -517,8 +519,8 @@ public final class StatusStream extends Flux<VehicleStatus> {
 
     private void reopenLater(Throwable error) {
         long opened = openedAt;
-        openedAt = 0;
-        if (opened != 0 && owner.calls().clock().millis() >= opened + options().healthyAfter().toMillis()) {
+        openedAt = NEVER;
+        if (opened != NEVER && owner.calls().clock().millis() >= opened + options().healthyAfter().toMillis()) {
             failuresInARow = 0;
         }
         int failuresSoFar = ++failuresInARow;

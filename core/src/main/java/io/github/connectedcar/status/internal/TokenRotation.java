@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -20,6 +21,8 @@ final class TokenRotation {
     private final Duration every;
     private final Set<PushSocket> open = ConcurrentHashMap.newKeySet();
     private Disposable ticker;
+    /** The scheduler the ticker runs on: a new one (virtual time in tests) gets a new ticker. */
+    private Scheduler tickerOn;
 
     TokenRotation(TokenManager tokens, Duration every) {
         this.tokens = tokens;
@@ -29,20 +32,20 @@ final class TokenRotation {
     void add(PushSocket socket) {
         open.add(socket);
         synchronized (this) {
-            if (ticker == null) {
+            Scheduler now = Schedulers.parallel();
+            if (ticker == null || tickerOn != now) {
+                if (ticker != null) {
+                    ticker.dispose();
+                }
                 long millis = every.toMillis();
-                ticker = Schedulers.parallel().schedulePeriodically(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+                tickerOn = now;
+                ticker = now.schedulePeriodically(this::tick, millis, millis, TimeUnit.MILLISECONDS);
             }
         }
     }
 
     void remove(PushSocket socket) {
         open.remove(socket);
-    }
-
-    /** How many sockets are open now. */
-    int openSockets() {
-        return open.size();
     }
 
     private void tick() {
