@@ -36,6 +36,9 @@ final class PackedJson {
         }
     }
 
+    /** Where an entry is packed before it is copied out at its size: one per thread, grown to the largest entry. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);
+
     private PackedJson() {
     }
 
@@ -44,7 +47,11 @@ final class PackedJson {
      * The input must be one well-formed JSON value (as a parser cut it out of a body or wrote it).
      */
     static byte[] pack(byte[] json, int start, int end) {
-        byte[] out = new byte[end - start];
+        byte[] out = SCRATCH.get();
+        if (out.length < end - start) {
+            out = new byte[Math.max(end - start, out.length * 2)];
+            SCRATCH.set(out);
+        }
         int size = 0;
         int i = start;
         while (i < end) {
@@ -71,7 +78,7 @@ final class PackedJson {
                 i++;
             }
         }
-        return size == out.length ? out : Arrays.copyOf(out, size);
+        return Arrays.copyOf(out, size);
     }
 
     /** The whole JSON text, packed. */
