@@ -278,7 +278,7 @@ public final class ReactorNettyTransport implements HttpTransport {
             @Override
             public void subscribe(CoreSubscriber<? super String> frames) {
                 WebSocketConnection socket = new WebSocketConnection(uri, upgradeHeaders,
-                    MAX_WEBSOCKET_MESSAGE_BYTES, options.responseTimeout(), frames, outbound, openSockets::remove);
+                    MAX_WEBSOCKET_MESSAGE_BYTES, options, frames, outbound, openSockets::remove);
                 openSockets.add(socket);
                 socket.connect(bootstrap, uri, tls);
                 if (closed.get()) {
@@ -298,7 +298,8 @@ public final class ReactorNettyTransport implements HttpTransport {
                 .group(group)
                 .channel(loops.onChannelClass(SocketChannel.class, group))
                 .resolver(client.configuration().resolver())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(options.connectTimeout()))
+                // The connection enforces the connect timeout itself (WebSocketConnection says why).
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, SOCKET_READS);
             websockets = made;

@@ -1,13 +1,16 @@
 package io.github.connectedcar.netty;
 
+import io.github.connectedcar.http.TransportOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -31,15 +34,14 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +75,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     private final CoreSubscriber<? super String> inbound;
     private final Publisher<String> outbound;
     private final String hostPort;
-    private final Duration upgradeTimeout;
+    private final TransportOptions options;
     private final Consumer<WebSocketConnection> onEnd;
 
     /** Until the server answers the upgrade; dropped then, as the socket needs it no more. */
@@ -94,18 +96,18 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
      * @param uri            the {@code ws://} or {@code wss://} URI; kept only until the upgrade is answered
      * @param headers        the upgrade request's headers, sent as spelled
      * @param maxFrameBytes  the largest message accepted, after joining its fragments
-     * @param upgradeTimeout how long the server may take to answer the upgrade
+     * @param options        the connect timeout, and the response timeout that bounds the upgrade's answer
      * @param inbound        the subscriber of the text frames received
      * @param outbound       the text frames to send, subscribed once the socket is open
      * @param onEnd          told once when the socket is done with (closed, failed or cancelled)
      */
-    WebSocketConnection(URI uri, HttpHeaders headers, int maxFrameBytes, Duration upgradeTimeout,
+    WebSocketConnection(URI uri, HttpHeaders headers, int maxFrameBytes, TransportOptions options,
                         CoreSubscriber<? super String> inbound, Publisher<String> outbound,
                         Consumer<WebSocketConnection> onEnd) {
         this.inbound = inbound;
         this.outbound = outbound;
         this.hostPort = TransportErrors.hostAndPort(uri);
-        this.upgradeTimeout = upgradeTimeout;
+        this.options = options;
         this.onEnd = onEnd;
         this.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
             headers, maxFrameBytes);
@@ -130,14 +132,20 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
                     pipeline.addLast(sslHandler(ch, tls, host, port));
                 }
                 pipeline.addLast(UPGRADE_TIMEOUT,
-                    new ReadTimeoutHandler(upgradeTimeout.toMillis(), TimeUnit.MILLISECONDS));
+                    new ReadTimeoutHandler(options.responseTimeout().toMillis(), TimeUnit.MILLISECONDS));
                 pipeline.addLast(new HttpClientCodec());
                 pipeline.addLast(WebSocketConnection.this);
             }
         });
-        var connected = connecting.connect(InetSocketAddress.createUnresolved(host, port));
+        ChannelFuture connected = connecting.connect(InetSocketAddress.createUnresolved(host, port));
         channel = connected.channel();
+        // The connect timeout of our own: Netty's stays referenced by the channel for its whole life.
+        ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> {
+            fail(new ConnectTimeoutException("connection timed out"));
+            connected.channel().close();
+        }, options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         connected.addListener(result -> {
+            timeout.cancel(false);
             if (!result.isSuccess()) {
                 fail(result.cause());
             }
@@ -246,7 +254,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
         if (open) {
             end(COMPLETED);
         } else {
-            end(TransportErrors.forWebsocket(hostPort, upgradeTimeout,
+            end(TransportErrors.forWebsocket(hostPort, options.responseTimeout(),
                 new IOException("the connection closed before the upgrade was answered")));
         }
         ctx.fireChannelInactive();
@@ -335,7 +343,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 
     /** A failure of the socket, on the event loop or not. */
     private void fail(Throwable cause) {
-        Throwable error = TransportErrors.forWebsocket(hostPort, upgradeTimeout, cause);
+        Throwable error = TransportErrors.forWebsocket(hostPort, options.responseTimeout(), cause);
         onEventLoop(() -> end(error));
     }
 
@@ -398,7 +406,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     }
 
     /** Sends the caller's frames, one at a time, for as long as the socket is open. */
-    private final class Sending implements Subscriber<String> {
+    private final class Sending implements CoreSubscriber<String> {
         private final Channel ch;
 
         Sending(Channel ch) {
