@@ -46,8 +46,9 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The default {@link HttpTransport}: Reactor Netty's HTTP client over a pool of REST connections, and its websocket
- * client over connections of their own.
+ * The default {@link HttpTransport}: Reactor Netty's HTTP client over a pool of REST connections, and websockets on
+ * Netty's own websocket codec over connections of their own, on the same event loops and resolver, with the same
+ * TLS context (the host name is checked against the certificate, as for https).
  *
  * <p>Connections: REST calls share a pool of {@link TransportOptions#maxConnections()}; when all are busy a call
  * waits in a queue of up to {@link TransportOptions#maxPendingCalls()} (the call's deadline bounds the wait) instead
@@ -235,7 +236,11 @@ public final class ReactorNettyTransport implements HttpTransport {
      *
      * <p>Outbound frames are sent as {@code outbound} emits them. When {@code outbound} completes the socket stays
      * open (a status stream has nothing more to say but still listens); it closes when the server closes it, which
-     * completes the returned {@code Flux}, or when the subscription is cancelled. Binary frames are ignored.
+     * completes the returned {@code Flux}, or when the subscription is cancelled (a close frame is sent, then the
+     * connection closed), or when the transport is closed (the {@code Flux} completes). Pings are answered, fragments
+     * joined up to {@link #MAX_WEBSOCKET_MESSAGE_BYTES}, binary frames ignored. Frames are given as the subscriber asks
+     * for them: while it asks for none, the socket is not read. The connect timeout bounds the connection (host name
+     * resolved), the response timeout the upgrade's answer; an open socket has no timeout.
      *
      * @param uri      a {@code ws://} or {@code wss://} URI
      * @param headers  headers of the upgrade request (the bearer token among them), sent as spelled
@@ -278,7 +283,7 @@ public final class ReactorNettyTransport implements HttpTransport {
             @Override
             public void subscribe(CoreSubscriber<? super String> frames) {
                 WebSocketConnection socket = new WebSocketConnection(uri, upgradeHeaders,
-                    MAX_WEBSOCKET_MESSAGE_BYTES, options, frames, outbound, openSockets::remove);
+                    MAX_WEBSOCKET_MESSAGE_BYTES, options, frames, outbound, openSockets);
                 openSockets.add(socket);
                 socket.connect(bootstrap, uri, tls);
                 if (closed.get()) {

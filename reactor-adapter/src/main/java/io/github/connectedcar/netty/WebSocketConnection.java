@@ -35,10 +35,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayDeque;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import org.reactivestreams.Publisher;
@@ -76,7 +76,8 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     private final Publisher<String> outbound;
     private final String hostPort;
     private final TransportOptions options;
-    private final Consumer<WebSocketConnection> onEnd;
+    /** The transport's open sockets, which this one leaves when it is done with. */
+    private final Set<WebSocketConnection> openSockets;
 
     /** Until the server answers the upgrade; dropped then, as the socket needs it no more. */
     private WebSocketClientHandshaker handshaker;
@@ -99,16 +100,17 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
      * @param options        the connect timeout, and the response timeout that bounds the upgrade's answer
      * @param inbound        the subscriber of the text frames received
      * @param outbound       the text frames to send, subscribed once the socket is open
-     * @param onEnd          told once when the socket is done with (closed, failed or cancelled)
+     * @param openSockets    the transport's open sockets, which this one leaves when it is closed, failed or
+     *                       cancelled
      */
     WebSocketConnection(URI uri, HttpHeaders headers, int maxFrameBytes, TransportOptions options,
                         CoreSubscriber<? super String> inbound, Publisher<String> outbound,
-                        Consumer<WebSocketConnection> onEnd) {
+                        Set<WebSocketConnection> openSockets) {
         this.inbound = inbound;
         this.outbound = outbound;
         this.hostPort = TransportErrors.hostAndPort(uri);
         this.options = options;
-        this.onEnd = onEnd;
+        this.openSockets = openSockets;
         this.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
             headers, maxFrameBytes);
     }
@@ -127,6 +129,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
         Bootstrap connecting = bootstrap.clone().handler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
+                channel = ch;
                 ChannelPipeline pipeline = ch.pipeline();
                 if (tls != null) {
                     pipeline.addLast(sslHandler(ch, tls, host, port));
@@ -234,7 +237,8 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
             upgrading.finishHandshake(ctx.channel(), new DefaultFullHttpResponse(response.protocolVersion(),
                 response.status(), Unpooled.EMPTY_BUFFER, response.headers(), EmptyHttpHeaders.INSTANCE));
         } catch (RuntimeException invalid) {
-            fail(invalid);
+            // A 101 that does not complete the handshake (a wrong accept key): no socket, and no status to report.
+            fail(new WebSocketClientHandshakeException("invalid websocket handshake response"));
             ctx.close();
             return;
         }
@@ -333,7 +337,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
         done = true;
         backlog = null;
         stopSending();
-        onEnd.accept(this);
+        openSockets.remove(this);
         if (end == COMPLETED) {
             inbound.onComplete();
         } else {
@@ -384,7 +388,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
             return;
         }
         done = true;
-        onEnd.accept(this);
+        openSockets.remove(this);
         Channel ch = channel;
         if (ch == null) {
             return; // connect() closes the channel it opens
