@@ -7,6 +7,7 @@ import io.github.connectedcar.http.HttpMethod;
 import io.github.connectedcar.http.HttpRequest;
 import io.github.connectedcar.http.TransportException;
 import io.github.connectedcar.http.TransportOptions;
+import io.github.connectedcar.http.WebSocketRefusedException;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -17,6 +18,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -389,6 +391,33 @@ class ReactorNettyWebsocketIntegrationTests {
                     socket.close();
                 }
             }
+        }
+    }
+
+    @Test
+    void reportsA101WithAWrongAcceptKeyAsAFailedUpgradeNotARefusal() throws IOException {
+        try (ServerSocket wrong = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                try (Socket socket = wrong.accept()) {
+                    socket.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Accept: not-the-key\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                    socket.getInputStream().read(new byte[4096]);
+                } catch (IOException closed) {
+                    // The client hung up, as it should.
+                }
+            });
+            answering.start();
+
+            StepVerifier.create(transport.websocket(URI.create("ws://127.0.0.1:" + wrong.getLocalPort() + "/ws"),
+                    AUTHORIZED, Flux.never()))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isInstanceOf(TransportException.class)
+                        .isNotInstanceOf(WebSocketRefusedException.class);
+                    assertThat(((TransportException) error).requestMayHaveBeenSent()).isTrue();
+                    assertThat(error.getMessage()).contains("no valid handshake response");
+                })
+                .verify(VERIFY);
         }
     }
 
