@@ -111,7 +111,8 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
         this.hostPort = TransportErrors.hostAndPort(uri);
         this.options = options;
         this.openSockets = openSockets;
-        this.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
+        // As Reactor Netty's websocket client made it (extensions allowed), so the upgrade reads the same on the wire.
+        this.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, true,
             headers, maxFrameBytes);
     }
 
