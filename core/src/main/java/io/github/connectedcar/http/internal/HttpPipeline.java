@@ -18,8 +18,6 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -160,9 +158,12 @@ public final class HttpPipeline {
 
         // A small first chunk: a socket lives for hours with a frame every second or so, and the default chunk
         // (256 slots, about 1 KB) per open socket showed in the heap at fleet scale; the queue still grows.
-        private final Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer(
+        // Unsafe (not serialized) is enough: only this subscriber emits, and the transport signals it in sequence.
+        private final Sinks.Many<String> frames = Sinks.unsafe().many().unicast().onBackpressureBuffer(
             Queues.<String>unbounded(SOCKET_QUEUE_CHUNK).get());
-        private final Disposable.Swap socket = Disposables.swap();
+        /** The transport's subscription: cancelling it closes the socket. */
+        private volatile Subscription socket;
+        private volatile boolean closed;
         /** Until the socket opened or was refused; then null. */
         private volatile Pending pending;
 
@@ -188,7 +189,7 @@ public final class HttpPipeline {
         void opened(Subscription outbound) {
             Pending taken = take();
             if (taken != null) {
-                taken.framesOut().set(frames.asFlux().doFinally(signal -> socket.dispose()));
+                taken.framesOut().set(frames.asFlux().doFinally(signal -> close()));
                 taken.answer().success(new HttpResponse(taken.request(), SWITCHING_PROTOCOLS, HttpHeaders.empty(),
                     null));
             }
@@ -196,13 +197,25 @@ public final class HttpPipeline {
 
         void cancelUnlessOpen() {
             if (take() != null) {
-                socket.dispose();
+                close();
+            }
+        }
+
+        private void close() {
+            closed = true;
+            Subscription s = socket;
+            if (s != null) {
+                s.cancel();
             }
         }
 
         @Override
         public void onSubscribe(Subscription s) {
-            socket.update(s::cancel);
+            socket = s;
+            if (closed) {
+                s.cancel();
+                return;
+            }
             s.request(Long.MAX_VALUE);
         }
 
