@@ -6,7 +6,7 @@ import io.github.connectedcar.http.HttpResponse;
 import io.github.connectedcar.http.HttpTransport;
 import io.github.connectedcar.http.TransportException;
 import io.github.connectedcar.http.TransportOptions;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -15,15 +15,15 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
@@ -320,27 +320,57 @@ public final class ReactorNettyTransport implements HttpTransport {
     private Mono<HttpResponse> readBody(HttpRequest request, HttpClientResponse response, ByteBufFlux content) {
         int limit = options.maxResponseBytes();
         String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (declared != null && isLongerThan(declared, limit)) {
+        long length = declared == null ? -1 : declaredLength(declared);
+        if (length > limit) {
             return Mono.error(TransportErrors.tooLarge(request.operation(), request.uri(), limit));
         }
         return content
-            .reduceWith(ByteArrayOutputStream::new, (body, piece) -> {
-                if (body.size() + piece.readableBytes() > limit) {
+            .reduceWith(() -> new Body(length), (body, piece) -> {
+                if (body.size + piece.readableBytes() > limit) {
                     throw TransportErrors.tooLarge(request.operation(), request.uri(), limit);
                 }
-                body.writeBytes(ByteBufUtil.getBytes(piece));
+                body.append(piece);
                 return body;
             })
-            .map(body -> toResponse(request, response, body.toByteArray()))
+            .map(body -> toResponse(request, response, body.bytes()))
             .defaultIfEmpty(toResponse(request, response, EMPTY));
     }
 
-    /** Whether a Content-Length header says more than {@code limit} bytes; a malformed one is left to Netty. */
-    private static boolean isLongerThan(String contentLength, int limit) {
+    /**
+     * A body as its pieces arrive, copied once into an array of the declared length when there is one (the usual
+     * case; a growing {@code ByteArrayOutputStream} fed a copy of each piece cost a local read about a tenth of its
+     * time).
+     */
+    private static final class Body {
+        private static final int FIRST_CAPACITY = 8 * 1024;
+        private byte[] buffer;
+        private int size;
+
+        /** @param declaredLength the Content-Length, or -1 */
+        Body(long declaredLength) {
+            buffer = new byte[declaredLength >= 0 ? (int) declaredLength : FIRST_CAPACITY];
+        }
+
+        void append(ByteBuf piece) {
+            int length = piece.readableBytes();
+            if (size + length > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(size + length, buffer.length * 2));
+            }
+            piece.getBytes(piece.readerIndex(), buffer, size, length);
+            size += length;
+        }
+
+        byte[] bytes() {
+            return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+        }
+    }
+
+    /** The length a Content-Length header declares, or -1 when it is malformed (left to Netty). */
+    private static long declaredLength(String contentLength) {
         try {
-            return Long.parseLong(contentLength.strip()) > limit;
+            return Long.parseLong(contentLength.strip());
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
     }
 
@@ -360,8 +390,9 @@ public final class ReactorNettyTransport implements HttpTransport {
     }
 
     private static HttpResponse toResponse(HttpRequest request, HttpClientResponse response, byte[] body) {
-        // Core's headers hold one value per name: keep the first one received.
-        Map<String, String> first = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // Core's headers hold one value per name: the first one received (HttpHeaders.of keeps the first of names
+        // that differ only in case).
+        Map<String, String> first = new LinkedHashMap<>();
         response.responseHeaders().forEach(h -> first.putIfAbsent(h.getKey(), h.getValue()));
         return new HttpResponse(request, response.status().code(), HttpHeaders.of(first), body);
     }
