@@ -104,6 +104,8 @@ public final class ReactorNettyTransport implements HttpTransport {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Ends every open websocket on {@link #close()}: they are outside the pool, whose disposal would not. */
     private final Sinks.One<Boolean> closing = Sinks.one();
+    /** The last REST headers converted for Netty, only read once made. */
+    private volatile Converted lastHeaders;
 
     /** The https and wss clients. */
     private record Secured(HttpClient client, HttpClient websocketClient) {
@@ -196,7 +198,7 @@ public final class ReactorNettyTransport implements HttpTransport {
             }
             io.netty.handler.codec.http.HttpHeaders headers;
             try {
-                headers = nettyHeaders(request.headers());
+                headers = restHeaders(request.headers());
             } catch (IllegalArgumentException e) {
                 return Mono.error(new IllegalArgumentException(
                     request.operation() + ": a header cannot be sent (" + e.getMessage() + ")", e));
@@ -380,6 +382,24 @@ public final class ReactorNettyTransport implements HttpTransport {
         }
         LOG.debug("Ignoring a non-text websocket frame ({})", frame.getClass().getSimpleName());
         return false;
+    }
+
+    /**
+     * {@link #nettyHeaders} of a call's headers; the last ones converted are kept (never changed once made), as the
+     * pipeline hands the same headers for every read of one car with one token.
+     */
+    private io.netty.handler.codec.http.HttpHeaders restHeaders(HttpHeaders headers) {
+        Converted last = lastHeaders;
+        if (last != null && last.headers() == headers) {
+            return last.netty();
+        }
+        io.netty.handler.codec.http.HttpHeaders netty = nettyHeaders(headers);
+        lastHeaders = new Converted(headers, netty);
+        return netty;
+    }
+
+    /** Headers (by identity) and their Netty form. */
+    private record Converted(HttpHeaders headers, io.netty.handler.codec.http.HttpHeaders netty) {
     }
 
     /** Validated Netty headers with the names spelled as given; throws IllegalArgumentException on a bad one. */
