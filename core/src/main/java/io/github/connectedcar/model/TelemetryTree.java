@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A telemetry body kept compact and immutable: its names in Ford's order, each with either Ford's JSON for it as
- * compact UTF-8 bytes or, for the sections merged key by key (docs/ford-api.md §6), a nested tree. About a third of
- * the heap of a Jackson tree of the same body, and a change copies only the arrays of the sections it touches: every
+ * compact UTF-8 bytes with its common property names packed ({@link PackedJson}) or, for the sections merged key by
+ * key (docs/ford-api.md §6), a nested tree. About a fifth of the heap of a Jackson tree of the same body, and a change copies only the arrays of the sections it touches: every
  * entry it does not name is shared with the tree it was made from.
  *
  * <p>Entries are read back into a small Jackson tree on demand ({@link #node(String)}); nothing handed out is kept.
@@ -40,7 +40,7 @@ final class TelemetryTree {
     static final TelemetryTree EMPTY = new TelemetryTree(new String[0], new Object[0]);
 
     private final String[] names;
-    /** A {@code byte[]} of compact JSON, or a {@code TelemetryTree}; never changed once the tree is made. */
+    /** A {@code byte[]} of packed JSON, or a {@code TelemetryTree}; never changed once the tree is made. */
     private final Object[] values;
 
     private TelemetryTree(String[] names, Object[] values) {
@@ -52,7 +52,7 @@ final class TelemetryTree {
 
     /**
      * The tree of a telemetry body, read with Jackson's streaming parser: each entry's bytes are cut out of the body
-     * (re-encoded only when the body is pretty-printed), no tree of the whole body is ever built.
+     * and packed in one pass (whitespace between tokens dropped), no tree of the whole body is ever built.
      *
      * @throws IllegalArgumentException when the body is not one JSON object
      */
@@ -86,48 +86,18 @@ final class TelemetryTree {
                 long start = parser.currentTokenLocation().getByteOffset();
                 if (start < 0) {
                     // A body Jackson decodes as characters (UTF-16 or UTF-32): no byte offsets to cut at.
-                    builder.put(name, MAPPER.writeValueAsBytes(parser.readValueAsTree()));
+                    builder.put(name, PackedJson.pack(MAPPER.writeValueAsBytes(parser.readValueAsTree())));
                 } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                     parser.skipChildren();
-                    builder.put(name, compact(body, (int) start, (int) parser.currentLocation().getByteOffset()));
+                    int end = (int) parser.currentLocation().getByteOffset();
+                    builder.put(name, PackedJson.pack(body, (int) start, end));
                 } else {
                     // A scalar is cut out as sent, like an object (the parser has already checked its syntax).
-                    builder.put(name, Arrays.copyOfRange(body, (int) start, scalarEnd(body, (int) start)));
+                    builder.put(name, PackedJson.pack(body, (int) start, scalarEnd(body, (int) start)));
                 }
             }
         }
         return builder.build();
-    }
-
-    /**
-     * The JSON from start to end as it is when it holds no whitespace outside strings (Ford's bodies), else without that
-     * whitespace (an indented body): the same JSON, compact, with every value spelled as sent. Copying the bytes
-     * costs a fraction of re-encoding the entry through a tree.
-     */
-    private static byte[] compact(byte[] json, int start, int end) {
-        int first = firstWhitespaceOutsideStrings(json, start, end);
-        if (first < 0) {
-            return Arrays.copyOfRange(json, start, end);
-        }
-        byte[] out = new byte[end - start];
-        System.arraycopy(json, start, out, 0, first - start);
-        int size = first - start;
-        boolean inString = false;
-        for (int i = first; i < end; i++) {
-            byte b = json[i];
-            if (inString) {
-                out[size++] = b;
-                if (b == '\\' && i + 1 < end) {
-                    out[size++] = json[++i];
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (!isWhitespace(b)) {
-                out[size++] = b;
-                inString = b == '"';
-            }
-        }
-        return Arrays.copyOf(out, size);
     }
 
     /**
@@ -146,34 +116,11 @@ final class TelemetryTree {
             }
             return json.length;
         }
-        while (i < json.length && json[i] != ',' && json[i] != '}' && json[i] != ']' && !isWhitespace(json[i])) {
+        while (i < json.length && json[i] != ',' && json[i] != '}' && json[i] != ']' && json[i] != ' '
+            && json[i] != '\n' && json[i] != '\r' && json[i] != '\t') {
             i++;
         }
         return i;
-    }
-
-    /** The index of the first JSON whitespace byte outside a string from start to end, or -1. */
-    private static int firstWhitespaceOutsideStrings(byte[] json, int start, int end) {
-        boolean inString = false;
-        for (int i = start; i < end; i++) {
-            byte b = json[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (isWhitespace(b)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** The tree of a JSON object already parsed. */
@@ -188,7 +135,7 @@ final class TelemetryTree {
     }
 
     private static byte[] encode(JsonNode value) {
-        return MAPPER.writeValueAsBytes(value);
+        return PackedJson.pack(MAPPER.writeValueAsBytes(value));
     }
 
     // ---------------------------------------------------------------- merging
@@ -266,7 +213,8 @@ final class TelemetryTree {
 
     /**
      * The string entry of that name, or {@code null} when there is none or it is not a string. A string without
-     * escapes (a time stamp, an id) is read straight from its bytes, without a parser.
+     * escapes (a time stamp, an id) is read straight from its bytes, without a parser (packing leaves a string as
+     * it was, but for control characters, which it escapes).
      */
     String text(String name) {
         if (!(get(name) instanceof byte[] json) || json.length < 2 || json[0] != '"') {
@@ -305,7 +253,7 @@ final class TelemetryTree {
             JsonNode entry = section.toJson();
             return new Reading(entry.get("value"), entry.get("updateTime"));
         }
-        try (JsonParser parser = MAPPER.createParser((byte[]) value)) {
+        try (JsonParser parser = MAPPER.createParser(PackedJson.unpack((byte[]) value))) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_ARRAY) {
                 while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != JsonToken.START_OBJECT) {
@@ -351,9 +299,9 @@ final class TelemetryTree {
     record Reading(JsonNode value, JsonNode updateTime) {
     }
 
-    /** The entry's compact JSON bytes, or {@code null} when there is none or it is a section. */
+    /** The entry's compact JSON, or {@code null} when there is none or it is a section. */
     byte[] bytes(String name) {
-        return get(name) instanceof byte[] bytes ? bytes : null;
+        return get(name) instanceof byte[] packed ? PackedJson.unpack(packed) : null;
     }
 
     boolean has(String name) {
@@ -379,7 +327,7 @@ final class TelemetryTree {
     }
 
     private static JsonNode toNode(Object value) {
-        return value instanceof TelemetryTree tree ? tree.toJson() : MAPPER.readTree((byte[]) value);
+        return value instanceof TelemetryTree tree ? tree.toJson() : MAPPER.readTree(PackedJson.unpack((byte[]) value));
     }
 
     // ---------------------------------------------------------------- object
@@ -411,7 +359,8 @@ final class TelemetryTree {
             return true;
         }
         if (mine instanceof byte[] myBytes && theirs instanceof byte[] theirBytes) {
-            return Arrays.equals(myBytes, theirBytes) || MAPPER.readTree(myBytes).equals(MAPPER.readTree(theirBytes));
+            return Arrays.equals(myBytes, theirBytes) || MAPPER.readTree(PackedJson.unpack(myBytes))
+                .equals(MAPPER.readTree(PackedJson.unpack(theirBytes)));
         }
         return mine.equals(theirs);
     }
