@@ -6,13 +6,15 @@ import io.github.connectedcar.http.HttpResponse;
 import io.github.connectedcar.http.HttpTransport;
 import io.github.connectedcar.http.TransportException;
 import io.github.connectedcar.http.TransportOptions;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.net.URI;
@@ -24,27 +26,29 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
+import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
-import reactor.netty.http.client.WebsocketClientSpec;
-import reactor.netty.http.websocket.WebsocketInbound;
-import reactor.netty.http.websocket.WebsocketOutbound;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
- * The default {@link HttpTransport}: Reactor Netty's HTTP client over a pool of REST connections, and its websocket
- * client over connections of their own.
+ * The default {@link HttpTransport}: Reactor Netty's HTTP client over a pool of REST connections, and websockets on
+ * Netty's own websocket codec over connections of their own, on the same event loops and resolver, with the same
+ * TLS context (the host name is checked against the certificate, as for https).
  *
  * <p>Connections: REST calls share a pool of {@link TransportOptions#maxConnections()}; when all are busy a call
  * waits in a queue of up to {@link TransportOptions#maxPendingCalls()} (the call's deadline bounds the wait) instead
@@ -83,6 +87,12 @@ public final class ReactorNettyTransport implements HttpTransport {
     /** Largest websocket message accepted, after joining its fragments; status pushes are tens of kilobytes. */
     public static final int MAX_WEBSOCKET_MESSAGE_BYTES = 1024 * 1024;
 
+    /**
+     * How a websocket reads from its socket: a small first guess (a push is a few hundred bytes to a few kilobytes)
+     * that grows with what arrives; one instance shared by every socket instead of one each.
+     */
+    private static final AdaptiveRecvByteBufAllocator SOCKET_READS = new AdaptiveRecvByteBufAllocator(64, 512, 65536);
+
     private static final Logger LOG = LoggerFactory.getLogger(ReactorNettyTransport.class);
     private static final byte[] EMPTY = new byte[0];
 
@@ -90,25 +100,24 @@ public final class ReactorNettyTransport implements HttpTransport {
     private final ConnectionProvider connectionProvider;
     /** For http URIs: plain, no TLS set up. */
     private final HttpClient client;
-    /** Websockets over ws: the same settings as {@link #client}, outside the pool (one connection per socket). */
-    private final HttpClient websocketClient;
     /**
-     * The clients for https and wss: {@link #client} and {@link #websocketClient} with TLS. Made at the first call
-     * that needs them when the JDK's trust store is used (reading it takes a noticeable part of a command line's
-     * start, and an http endpoint, such as a local simulator, never needs it); at once otherwise.
+     * The https client ({@link #client} with TLS) and the TLS context of wss sockets. Made at the first call that
+     * needs them when the JDK's trust store is used (reading it takes a noticeable part of a command line's start,
+     * and an http endpoint, such as a local simulator, never needs it); at once otherwise.
      */
     private final Mono<Secured> secured;
     /** Whether {@link #secured} has made its clients (a test looks). */
     private final AtomicBoolean tlsReady = new AtomicBoolean();
-    private final WebsocketClientSpec websocketSpec;
+    /** How websockets connect: Reactor Netty's event loops and resolver; made at the first websocket. */
+    private volatile Bootstrap websockets;
+    /** The open websockets, ended on {@link #close()}: they are outside the pool, whose disposal would not. */
+    private final Set<WebSocketConnection> openSockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Ends every open websocket on {@link #close()}: they are outside the pool, whose disposal would not. */
-    private final Sinks.One<Boolean> closing = Sinks.one();
     /** The last REST headers converted for Netty, only read once made. */
     private volatile Converted lastHeaders;
 
-    /** The https and wss clients. */
-    private record Secured(HttpClient client, HttpClient websocketClient) {
+    /** The https client and the TLS context. */
+    private record Secured(HttpClient client, SslContext sslContext) {
     }
 
     /** @param sslContext the TLS context, or {@code null} for one built from the JDK's trust store when first needed */
@@ -121,7 +130,6 @@ public final class ReactorNettyTransport implements HttpTransport {
             .pendingAcquireTimeout(options.maxPendingWait())
             .build();
         this.client = configured(HttpClient.create(connectionProvider), options);
-        this.websocketClient = configured(HttpClient.newConnection(), options);
         if (sslContext != null) {
             this.secured = Mono.just(secured(sslContext));
         } else {
@@ -130,14 +138,10 @@ public final class ReactorNettyTransport implements HttpTransport {
                 .subscribeOn(Schedulers.boundedElastic())
                 .cache();
         }
-        this.websocketSpec = WebsocketClientSpec.builder()
-            .maxFramePayloadLength(MAX_WEBSOCKET_MESSAGE_BYTES)
-            .build();
     }
 
     private Secured secured(SslContext sslContext) {
-        Secured made = new Secured(client.secure(spec -> spec.sslContext(sslContext)),
-            websocketClient.secure(spec -> spec.sslContext(sslContext)));
+        Secured made = new Secured(client.secure(spec -> spec.sslContext(sslContext)), sslContext);
         tlsReady.set(true);
         return made;
     }
@@ -234,7 +238,11 @@ public final class ReactorNettyTransport implements HttpTransport {
      *
      * <p>Outbound frames are sent as {@code outbound} emits them. When {@code outbound} completes the socket stays
      * open (a status stream has nothing more to say but still listens); it closes when the server closes it, which
-     * completes the returned {@code Flux}, or when the subscription is cancelled. Binary frames are ignored.
+     * completes the returned {@code Flux}, or when the subscription is cancelled (a close frame is sent, then the
+     * connection closed), or when the transport is closed (the {@code Flux} completes). Pings are answered, fragments
+     * joined up to {@link #MAX_WEBSOCKET_MESSAGE_BYTES}, binary frames ignored. Frames are given as the subscriber asks
+     * for them: while it asks for none, the socket is not read. The connect timeout bounds the connection (host name
+     * resolved), the response timeout the upgrade's answer; an open socket has no timeout.
      *
      * @param uri      a {@code ws://} or {@code wss://} URI
      * @param headers  headers of the upgrade request (the bearer token among them), sent as spelled
@@ -263,23 +271,47 @@ public final class ReactorNettyTransport implements HttpTransport {
                     "websocket: a header cannot be sent (" + e.getMessage() + ")", e));
             }
             if (isSecure(uri, "wss")) {
-                return secured.flatMapMany(tls -> socket(tls.websocketClient(), uri, upgradeHeaders, outbound));
+                return secured.flatMapMany(tls -> socket(tls.sslContext(), uri, upgradeHeaders, outbound));
             }
-            return socket(websocketClient, uri, upgradeHeaders, outbound);
+            return socket(null, uri, upgradeHeaders, outbound);
         });
     }
 
-    private Flux<String> socket(HttpClient websocketClient, URI uri,
-                                io.netty.handler.codec.http.HttpHeaders upgradeHeaders, Publisher<String> outbound) {
-        return websocketClient
-                .headers(h -> h.add(upgradeHeaders))
-                .websocket(websocketSpec)
-                .uri(uri)
-                .handle((in, out) -> exchange(in, out, outbound))
-                .onErrorMap(e -> !(e instanceof TransportException) && !(e instanceof OutboundFailed),
-                    e -> TransportErrors.forWebsocket(uri, options.responseTimeout(), e))
-                .onErrorMap(OutboundFailed.class, Throwable::getCause)
-                .takeUntilOther(closing.asMono());
+    /** One socket per subscription, on Netty's websocket codec ({@link WebSocketConnection} says why). */
+    private Flux<String> socket(SslContext tls, URI uri, io.netty.handler.codec.http.HttpHeaders upgradeHeaders,
+                                Publisher<String> outbound) {
+        Bootstrap bootstrap = websocketBootstrap();
+        return new Flux<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super String> frames) {
+                WebSocketConnection socket = new WebSocketConnection(uri, upgradeHeaders,
+                    MAX_WEBSOCKET_MESSAGE_BYTES, options, frames, outbound, openSockets);
+                openSockets.add(socket);
+                socket.connect(bootstrap, uri, tls);
+                if (closed.get()) {
+                    socket.closeWithTransport();
+                }
+            }
+        };
+    }
+
+    private Bootstrap websocketBootstrap() {
+        Bootstrap made = websockets;
+        if (made == null) {
+            // Reactor Netty's own event loops, channel type (epoll where available) and resolver, as the REST client.
+            LoopResources loops = HttpResources.get();
+            EventLoopGroup group = loops.onClient(LoopResources.DEFAULT_NATIVE);
+            made = new Bootstrap()
+                .group(group)
+                .channel(loops.onChannelClass(SocketChannel.class, group))
+                .resolver(client.configuration().resolver())
+                // The connection enforces the connect timeout itself (WebSocketConnection says why).
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, SOCKET_READS);
+            websockets = made;
+        }
+        return made;
     }
 
     /**
@@ -294,24 +326,8 @@ public final class ReactorNettyTransport implements HttpTransport {
             // dispose() subscribes to disposeLater() and returns at once; the event loops are Reactor Netty's
             // shared ones and stay for other clients.
             connectionProvider.dispose();
-            closing.tryEmitValue(true);
+            openSockets.forEach(WebSocketConnection::closeWithTransport);
         }
-    }
-
-    private static Flux<String> exchange(WebsocketInbound in, WebsocketOutbound out, Publisher<String> outbound) {
-        Sinks.Empty<Void> inboundDone = Sinks.empty();
-        Flux<String> received = in.aggregateFrames(MAX_WEBSOCKET_MESSAGE_BYTES)
-            .receiveFrames()
-            .filter(ReactorNettyTransport::isText)
-            .map(frame -> ((TextWebSocketFrame) frame).text())
-            .doFinally(signal -> inboundDone.tryEmitEmpty());
-        // Sending must neither end the exchange when outbound completes nor keep it alive once the server has
-        // closed: it ends with the inbound side, and only its errors get through.
-        Mono<String> sending = Mono.firstWithSignal(
-                out.sendString(Flux.from(outbound).onErrorMap(OutboundFailed::new)).then().then(Mono.<Void>never()),
-                inboundDone.asMono())
-            .then(Mono.empty());
-        return Flux.merge(received, sending);
     }
 
     /**
@@ -376,14 +392,6 @@ public final class ReactorNettyTransport implements HttpTransport {
         }
     }
 
-    private static boolean isText(WebSocketFrame frame) {
-        if (frame instanceof TextWebSocketFrame) {
-            return true;
-        }
-        LOG.debug("Ignoring a non-text websocket frame ({})", frame.getClass().getSimpleName());
-        return false;
-    }
-
     /**
      * {@link #nettyHeaders} of a call's headers; the last ones converted are kept (never changed once made), as the
      * pipeline hands the same headers for every read of one car with one token.
@@ -419,15 +427,6 @@ public final class ReactorNettyTransport implements HttpTransport {
 
     private static int millis(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
-    }
-
-    /** Marks an error raised by the caller's outbound publisher so it is passed on unchanged. */
-    private static final class OutboundFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        OutboundFailed(Throwable cause) {
-            super(null, cause, false, false);
-        }
     }
 
     /**

@@ -72,8 +72,21 @@ final class TransportErrors {
      * @param error           what Reactor Netty signalled
      */
     static TransportException forWebsocket(URI uri, Duration responseTimeout, Throwable error) {
+        return forWebsocket(hostAndPort(uri), responseTimeout, error);
+    }
+
+    /**
+     * The exception for a websocket that could not be opened or broke; one already made here passes unchanged.
+     *
+     * @param hostPort        the websocket's {@code host:port} ({@link #hostAndPort})
+     * @param responseTimeout the configured response timeout (it bounds the upgrade's answer)
+     * @param error           what Netty signalled
+     */
+    static TransportException forWebsocket(String hostPort, Duration responseTimeout, Throwable error) {
         Throwable cause = Exceptions.unwrap(error);
-        String hostPort = hostAndPort(uri);
+        if (cause instanceof TransportException known) {
+            return known;
+        }
         if (cause instanceof WebSocketClientHandshakeException refused) {
             Failure failure = upgradeRefused(refused, hostPort);
             return refused.response() == null

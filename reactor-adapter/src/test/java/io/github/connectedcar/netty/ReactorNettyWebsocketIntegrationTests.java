@@ -7,9 +7,18 @@ import io.github.connectedcar.http.HttpMethod;
 import io.github.connectedcar.http.HttpRequest;
 import io.github.connectedcar.http.TransportException;
 import io.github.connectedcar.http.TransportOptions;
+import io.github.connectedcar.http.WebSocketRefusedException;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,6 +259,185 @@ class ReactorNettyWebsocketIntegrationTests {
         assertThat(upgradeHeaders.get()).isNull();
         StepVerifier.create(socket).expectNext("hello").expectComplete().verify(VERIFY);
         assertThat(upgradeHeaders.get()).isNotNull();
+    }
+
+    @Test
+    void opensASecureSocketTrustingTheGivenTrustStore() {
+        DisposableServer secure = secureServer();
+        try {
+            useTheTestTrustStore();
+            handler = (in, out) -> out.sendString(Mono.just("secure hello"));
+
+            StepVerifier.create(transport.websocket(URI.create("wss://localhost:" + secure.port() + "/ws"),
+                    AUTHORIZED, Flux.never()))
+                .expectNext("secure hello")
+                .expectComplete()
+                .verify(VERIFY);
+        } finally {
+            secure.disposeNow(VERIFY);
+        }
+    }
+
+    @Test
+    void refusesASecureSocketWhoseCertificateDoesNotNameTheHostWithoutSending() {
+        DisposableServer secure = secureServer();
+        try {
+            useTheTestTrustStore();
+            handler = (in, out) -> out.sendString(Mono.just("must not be reached"));
+
+            // A trusted certificate, but issued for "localhost" only, reached by IP address.
+            StepVerifier.create(transport.websocket(URI.create("wss://127.0.0.1:" + secure.port() + "/ws"),
+                    AUTHORIZED, Flux.never()))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isInstanceOf(TransportException.class);
+                    assertThat(((TransportException) error).requestMayHaveBeenSent()).isFalse();
+                    assertThat(error.getMessage()).contains("TLS handshake");
+                })
+                .verify(VERIFY);
+            assertThat(upgradeHeaders.get()).isNull();
+        } finally {
+            secure.disposeNow(VERIFY);
+        }
+    }
+
+    @Test
+    void answersThePingsOfTheServer() {
+        handler = (in, out) -> out.sendObject(Flux.concat(
+            Mono.just(new PingWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {1, 2, 3}))),
+            in.receiveFrames()
+                .filter(PongWebSocketFrame.class::isInstance)
+                .map(pong -> new TextWebSocketFrame("pong carried " + pong.content().readableBytes() + " bytes"))
+                .take(1)));
+
+        StepVerifier.create(transport.websocket(wsUri(), AUTHORIZED, Flux.never()))
+            .expectNext("pong carried 3 bytes")
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void joinsAMessageSentInFragments() {
+        handler = (in, out) -> out.sendObject(Flux.just(
+            new TextWebSocketFrame(false, 0, "{\"_data\":"),
+            new ContinuationWebSocketFrame(false, 0, "{\"speed\":"),
+            new ContinuationWebSocketFrame(true, 0, "12}}")));
+
+        StepVerifier.create(transport.websocket(wsUri(), AUTHORIZED, Flux.never()))
+            .expectNext("{\"_data\":{\"speed\":12}}")
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void givesFramesOnlyAsTheSubscriberAsksForThem() {
+        handler = (in, out) -> out.sendString(Flux.just("1", "2", "3", "4", "5"));
+
+        StepVerifier.create(transport.websocket(wsUri(), AUTHORIZED, Flux.never()), 1)
+            .expectNext("1")
+            .expectNoEvent(Duration.ofMillis(200))
+            .thenRequest(2)
+            .expectNext("2", "3")
+            .expectNoEvent(Duration.ofMillis(200))
+            .thenRequest(10)
+            .expectNext("4", "5")
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void closingTheTransportEndsItsOpenSockets() {
+        handler = (in, out) -> out.sendString(Flux.concat(Mono.just("open"), Flux.never()));
+
+        StepVerifier.create(transport.websocket(wsUri(), AUTHORIZED, Flux.never()))
+            .expectNext("open")
+            .then(transport::close)
+            .expectComplete()
+            .verify(VERIFY);
+        StepVerifier.create(serverSocketClosed.asMono())
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void reportsAConnectTimeoutAsNotSent() throws IOException {
+        transport.close();
+        transport = ReactorNettyTransport.builder()
+            .options(TransportOptions.defaults().withConnectTimeout(Duration.ofMillis(300)))
+            .build();
+        // A listening socket that never accepts, its backlog filled: the kernel leaves further connects unanswered.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> filling = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket socket = new Socket();
+                    try {
+                        socket.connect(full.getLocalSocketAddress(), 100);
+                        filling.add(socket);
+                    } catch (IOException timedOut) {
+                        socket.close();
+                        break;
+                    }
+                }
+                StepVerifier.create(transport.websocket(
+                        URI.create("ws://127.0.0.1:" + full.getLocalPort() + "/ws"), AUTHORIZED, Flux.never()))
+                    .expectErrorSatisfies(error -> {
+                        assertThat(error).isInstanceOf(TransportException.class);
+                        assertThat(((TransportException) error).requestMayHaveBeenSent()).isFalse();
+                        assertThat(error.getMessage()).contains("timed out connecting to 127.0.0.1:");
+                    })
+                    .verify(VERIFY);
+            } finally {
+                for (Socket socket : filling) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void reportsA101WithAWrongAcceptKeyAsAFailedUpgradeNotARefusal() throws IOException {
+        try (ServerSocket wrong = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                try (Socket socket = wrong.accept()) {
+                    socket.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Accept: not-the-key\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                    socket.getInputStream().read(new byte[4096]);
+                } catch (IOException closed) {
+                    // The client hung up, as it should.
+                }
+            });
+            answering.start();
+
+            StepVerifier.create(transport.websocket(URI.create("ws://127.0.0.1:" + wrong.getLocalPort() + "/ws"),
+                    AUTHORIZED, Flux.never()))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isInstanceOf(TransportException.class)
+                        .isNotInstanceOf(WebSocketRefusedException.class);
+                    assertThat(((TransportException) error).requestMayHaveBeenSent()).isTrue();
+                    assertThat(error.getMessage()).contains("no valid handshake response");
+                })
+                .verify(VERIFY);
+        }
+    }
+
+    private DisposableServer secureServer() {
+        return HttpServer.create()
+            .host("localhost")
+            .port(0)
+            .secure(spec -> spec.sslContext(TestCertificates.nettyServerSslContext()))
+            .route(routes -> routes.get("/ws", (request, response) -> {
+                upgradeHeaders.set(request.requestHeaders().copy());
+                return response.sendWebsocket((in, out) -> handler.apply(in, out));
+            }))
+            .bindNow();
+    }
+
+    private void useTheTestTrustStore() {
+        transport.close();
+        transport = ReactorNettyTransport.builder()
+            .options(TransportOptions.defaults().withTrustStore(TestCertificates.trustStore()))
+            .build();
     }
 
     private void useAPoolOfOne() {

@@ -152,7 +152,10 @@ public final class FordCalls {
      * @param outbound frames to send once it is open
      */
     public Mono<WebSocketSession> telemetryWebSocket(String vin, Publisher<String> outbound) {
-        return pipeline.websocket(request(FordApi.TELEMETRY_WEBSOCKET, vin), outbound);
+        // The upgrade is built per subscription and left out of the request cache: a socket opens once in hours,
+        // and a status stream keeps this Mono (so whatever it holds) for its whole life.
+        return Mono.defer(() -> pipeline.websocket(FordApi.TELEMETRY_WEBSOCKET.request(endpoints, region, vin),
+            outbound));
     }
 
     /**

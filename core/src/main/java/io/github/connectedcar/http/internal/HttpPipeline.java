@@ -12,14 +12,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.reactivestreams.Publisher;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
@@ -89,17 +90,22 @@ public final class HttpPipeline {
         Objects.requireNonNull(upgrade, "upgrade");
         Objects.requireNonNull(outbound, "outbound");
         return Mono.defer(() -> {
-            // The last attempt's frames: a policy may open the socket more than once (a renewed token after a 401).
-            AtomicReference<Flux<String>> frames = new AtomicReference<>();
-            Wire wire = new Wire(request -> open(request, outbound, frames));
-            return withinDeadline(upgrade, next(0, wire).send(upgrade), wire).flatMap(response -> {
-                if (response.status() != SWITCHING_PROTOCOLS) {
-                    return Mono.error(new WebSocketRefusedException("The websocket upgrade for " + upgrade.operation()
-                        + " was refused with HTTP " + response.status(), response.status(), null));
-                }
-                return Mono.just(new WebSocketSession(response, frames.get()));
-            });
-        });
+                // The last attempt's frames: a policy may open the socket more than once (a renewed token after a
+                // 401).
+                AtomicReference<Flux<String>> frames = new AtomicReference<>();
+                Wire wire = new Wire(request -> open(request, outbound, frames));
+                return withinDeadline(upgrade, next(0, wire).send(upgrade), wire).flatMap(response -> {
+                    if (response.status() != SWITCHING_PROTOCOLS) {
+                        return Mono.error(new WebSocketRefusedException("The websocket upgrade for "
+                            + upgrade.operation() + " was refused with HTTP " + response.status(), response.status(),
+                            null));
+                    }
+                    return Mono.just(new WebSocketSession(response, frames.get()));
+                });
+            })
+            // A subscriber keeps its subscription for as long as it reads the frames (hours); without this it would
+            // keep the whole upgrade with it: every policy's operators, the requests and headers they made.
+            .onTerminateDetach();
     }
 
     private Mono<HttpResponse> withinDeadline(HttpRequest request, Mono<HttpResponse> call, Wire wire) {
@@ -134,43 +140,113 @@ public final class HttpPipeline {
     private Mono<HttpResponse> open(HttpRequest request, Publisher<String> outbound,
                                     AtomicReference<Flux<String>> framesOut) {
         return Mono.create(answer -> {
-            // A small first chunk: a socket lives for hours with a frame every second or so, and the default chunk
-            // (256 slots, about 1 KB) per open socket showed in the heap at fleet scale; the queue still grows.
-            Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer(
-                Queues.<String>unbounded(SOCKET_QUEUE_CHUNK).get());
-            AtomicBoolean opened = new AtomicBoolean();
-            Disposable.Swap socket = Disposables.swap();
-            Flux<String> sent = Flux.from(outbound).doOnSubscribe(subscription -> {
-                if (opened.compareAndSet(false, true)) {
-                    framesOut.set(frames.asFlux().doFinally(signal -> socket.dispose()));
-                    answer.success(new HttpResponse(request, SWITCHING_PROTOCOLS, HttpHeaders.empty(), null));
-                }
-            });
-            socket.update(transport.websocket(request.uri(), request.headers(), sent).subscribe(
-                frames::tryEmitNext,
-                error -> {
-                    if (opened.get()) {
-                        frames.tryEmitError(error);
-                    } else if (error instanceof WebSocketRefusedException refused) {
-                        answer.success(new HttpResponse(request, refused.status(), HttpHeaders.empty(), null));
-                    } else {
-                        answer.error(error);
-                    }
-                },
-                () -> {
-                    if (opened.get()) {
-                        frames.tryEmitComplete();
-                    } else {
-                        answer.error(new TransportException("The websocket for " + request.operation()
-                            + " closed before it opened", true, null));
-                    }
-                }));
-            answer.onCancel(() -> {
-                if (!opened.get()) {
-                    socket.dispose();
-                }
-            });
+            Upgrade upgrade = new Upgrade(request, answer, framesOut);
+            answer.onCancel(upgrade::cancelUnlessOpen);
+            transport.websocket(request.uri(), request.headers(), Flux.from(outbound).doOnSubscribe(upgrade::opened))
+                .subscribe(upgrade);
         });
+    }
+
+    /**
+     * One upgrade on the wire, and then its open socket's frames. It holds the upgrade's request and answer only
+     * until the socket opens or is refused: the transport keeps this object (and the outbound frames, whose
+     * subscription signals the opening) for the socket's life, which must not keep the upgrade along.
+     */
+    private static final class Upgrade implements CoreSubscriber<String> {
+        private static final AtomicReferenceFieldUpdater<Upgrade, Pending> PENDING =
+            AtomicReferenceFieldUpdater.newUpdater(Upgrade.class, Pending.class, "pending");
+
+        // A small first chunk: a socket lives for hours with a frame every second or so, and the default chunk
+        // (256 slots, about 1 KB) per open socket showed in the heap at fleet scale; the queue still grows.
+        // Unsafe (not serialized) is enough: only this subscriber emits, and the transport signals it in sequence.
+        private final Sinks.Many<String> frames = Sinks.unsafe().many().unicast().onBackpressureBuffer(
+            Queues.<String>unbounded(SOCKET_QUEUE_CHUNK).get());
+        /** The transport's subscription: cancelling it closes the socket. */
+        private volatile Subscription socket;
+        private volatile boolean closed;
+        /** Until the socket opened or was refused; then null. */
+        private volatile Pending pending;
+
+        /** What the answer to the upgrade needs. */
+        private record Pending(HttpRequest request, MonoSink<HttpResponse> answer,
+                               AtomicReference<Flux<String>> framesOut) {
+        }
+
+        Upgrade(HttpRequest request, MonoSink<HttpResponse> answer, AtomicReference<Flux<String>> framesOut) {
+            this.pending = new Pending(request, answer, framesOut);
+        }
+
+        /** The answer, taken once. */
+        private Pending take() {
+            Pending taken = pending;
+            if (taken != null && PENDING.compareAndSet(this, taken, null)) {
+                return taken;
+            }
+            return null;
+        }
+
+        /** The transport subscribed to the outbound frames: the socket is open. */
+        void opened(Subscription outbound) {
+            Pending taken = take();
+            if (taken != null) {
+                taken.framesOut().set(frames.asFlux().doFinally(signal -> close()));
+                taken.answer().success(new HttpResponse(taken.request(), SWITCHING_PROTOCOLS, HttpHeaders.empty(),
+                    null));
+            }
+        }
+
+        void cancelUnlessOpen() {
+            if (take() != null) {
+                close();
+            }
+        }
+
+        private void close() {
+            closed = true;
+            Subscription s = socket;
+            if (s != null) {
+                s.cancel();
+            }
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            socket = s;
+            if (closed) {
+                s.cancel();
+                return;
+            }
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String frame) {
+            frames.tryEmitNext(frame);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            Pending taken = take();
+            if (taken == null) {
+                frames.tryEmitError(error);
+            } else if (error instanceof WebSocketRefusedException refused) {
+                taken.answer().success(new HttpResponse(taken.request(), refused.status(), HttpHeaders.empty(),
+                    null));
+            } else {
+                taken.answer().error(error);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            Pending taken = take();
+            if (taken == null) {
+                frames.tryEmitComplete();
+            } else {
+                taken.answer().error(new TransportException("The websocket for " + taken.request().operation()
+                    + " closed before it opened", true, null));
+            }
+        }
     }
 
     /**
