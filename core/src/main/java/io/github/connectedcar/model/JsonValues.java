@@ -70,6 +70,11 @@ final class JsonValues {
         return text(node).flatMap(JsonValues::parseInstant);
     }
 
+    /** An ISO-8601 instant from a string that may be {@code null} or blank. */
+    static Optional<Instant> instant(String text) {
+        return text == null || text.isBlank() ? Optional.empty() : parseInstant(text.strip());
+    }
+
     private static Optional<Instant> parseInstant(String text) {
         return IsoInstants.parse(text);
     }

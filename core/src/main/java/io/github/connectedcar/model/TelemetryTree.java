@@ -1,5 +1,6 @@
 package io.github.connectedcar.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -81,18 +82,45 @@ final class TelemetryTree {
             Shape inner = shape.sections().get(name);
             if (inner != null && token == JsonToken.START_OBJECT) {
                 builder.put(name, readObject(parser, body, inner));
-            } else if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
-                && parser.currentTokenLocation().getByteOffset() >= 0) {
-                int start = (int) parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                int end = (int) parser.currentLocation().getByteOffset();
-                builder.put(name, PackedJson.pack(body, start, end));
             } else {
-                // A scalar, or a body Jackson decodes as characters (UTF-16 or UTF-32): no byte offsets to cut at.
-                builder.put(name, PackedJson.pack(MAPPER.writeValueAsBytes(parser.readValueAsTree())));
+                long start = parser.currentTokenLocation().getByteOffset();
+                if (start < 0) {
+                    // A body Jackson decodes as characters (UTF-16 or UTF-32): no byte offsets to cut at.
+                    builder.put(name, PackedJson.pack(MAPPER.writeValueAsBytes(parser.readValueAsTree())));
+                } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                    int end = (int) parser.currentLocation().getByteOffset();
+                    builder.put(name, PackedJson.pack(body, (int) start, end));
+                } else {
+                    // A scalar is cut out as sent, like an object (the parser has already checked its syntax).
+                    builder.put(name, PackedJson.pack(body, (int) start, scalarEnd(body, (int) start)));
+                }
             }
         }
         return builder.build();
+    }
+
+    /**
+     * Where the scalar starting at {@code start} ends (exclusive): after the closing quote of a string, else at the
+     * first byte that cannot belong to a number or literal.
+     */
+    private static int scalarEnd(byte[] json, int start) {
+        int i = start;
+        if (json[i] == '"') {
+            for (i++; i < json.length; i++) {
+                if (json[i] == '\\') {
+                    i++;
+                } else if (json[i] == '"') {
+                    return i + 1;
+                }
+            }
+            return json.length;
+        }
+        while (i < json.length && json[i] != ',' && json[i] != '}' && json[i] != ']' && json[i] != ' '
+            && json[i] != '\n' && json[i] != '\r' && json[i] != '\t') {
+            i++;
+        }
+        return i;
     }
 
     /** The tree of a JSON object already parsed. */
@@ -181,6 +209,23 @@ final class TelemetryTree {
     Object get(String name) {
         int index = indexOf(name);
         return index < 0 ? null : values[index];
+    }
+
+    /**
+     * The string entry of that name, or {@code null} when there is none or it is not a string. A string without
+     * escapes (a time stamp, an id) is read straight from its bytes, without a parser (packing leaves a string as
+     * it was, but for control characters, which it escapes).
+     */
+    String text(String name) {
+        if (!(get(name) instanceof byte[] json) || json.length < 2 || json[0] != '"') {
+            return null;
+        }
+        for (int i = 1; i < json.length - 1; i++) {
+            if (json[i] == '\\') {
+                return node(name).stringValue();
+            }
+        }
+        return new String(json, 1, json.length - 2, StandardCharsets.UTF_8);
     }
 
     /** The nested section of that name, or an empty tree when there is none or it is not an object. */
@@ -337,8 +382,11 @@ final class TelemetryTree {
         private int size;
 
         void put(String name, Object value) {
+            // A name given twice keeps its first place and its last value, as in Jackson's trees. Hashes first:
+            // the names come from the parser's symbol table, their hashes already computed.
+            int hash = name.hashCode();
             for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
+                if (names[i].hashCode() == hash && names[i].equals(name)) {
                     values[i] = value;
                     return;
                 }

@@ -79,7 +79,7 @@ public final class VehicleStatus {
 
     private VehicleStatus(TelemetryTree telemetry) {
         this.telemetry = telemetry;
-        this.snapshotTime = JsonValues.instant(telemetry.node("updateTime")).orElse(null);
+        this.snapshotTime = JsonValues.instant(telemetry.text("updateTime")).orElse(null);
     }
 
     /**

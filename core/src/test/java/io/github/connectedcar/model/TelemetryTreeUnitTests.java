@@ -57,6 +57,31 @@ class TelemetryTreeUnitTests {
     }
 
     @Test
+    void aScalarIsKeptAsSentAndReadsBackAsTheSameJson() {
+        String body = "{\"vin\":\"A\\\"B\\\\\",\"count\":-1.50e3,\"on\":true,\"off\":false,\"none\":null,"
+            + "\"updateTime\":\"2026-05-02T07:59:40Z\",\"last\":7}";
+        TelemetryTree tree = TelemetryTree.parse(body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(tree.bytes("vin"), StandardCharsets.UTF_8)).isEqualTo("\"A\\\"B\\\\\"");
+        assertThat(new String(tree.bytes("count"), StandardCharsets.UTF_8)).isEqualTo("-1.50e3");
+        assertThat(new String(tree.bytes("none"), StandardCharsets.UTF_8)).isEqualTo("null");
+        assertThat(new String(tree.bytes("last"), StandardCharsets.UTF_8)).isEqualTo("7");
+        assertThat(tree.toJson()).isEqualTo(TelemetryTree.MAPPER.readTree(body));
+        assertThat(tree.text("vin")).as("a string with escapes").isEqualTo("A\"B\\");
+        assertThat(tree.text("updateTime")).isEqualTo("2026-05-02T07:59:40Z");
+        assertThat(tree.text("count")).as("not a string").isNull();
+        assertThat(tree.text("missing")).isNull();
+    }
+
+    @Test
+    void aNameGivenTwiceKeepsItsFirstPlaceAndItsLastValue() {
+        TelemetryTree tree = TelemetryTree.parse("{\"a\":1,\"b\":2,\"a\":3}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(tree.names()).containsExactly("a", "b");
+        assertThat(new String(tree.bytes("a"), StandardCharsets.UTF_8)).isEqualTo("3");
+    }
+
+    @Test
     void aRemovalOfWhatIsNotThereReturnsTheSameTree() {
         TelemetryTree merged = f150.merge(Fixtures.json("{\"metrics\":{\"noSuchMetric\":null}}"),
             TelemetryTree.Shape.BODY);

@@ -203,6 +203,35 @@ class ReactorNettyTransportIntegrationTests {
     }
 
     @Test
+    void readsABodyOfUnknownLengthInManyPiecesWhole() {
+        // No Content-Length and far more than the first buffer: the body grows piece by piece.
+        String json = "{\"metrics\":{\"odometer\":{\"value\":12345.6}}}".repeat(1000);
+        server.enqueue(new MockResponse.Builder().code(200).chunkedBody(json, 1000).build());
+
+        StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET, uri("/telemetry"), "telemetry")))
+            .assertNext(response -> {
+                assertThat(response.headers().get("Content-Length")).isNull();
+                assertThat(response.bodyAsString()).isEqualTo(json);
+            })
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
+    void readsABodyOfDeclaredLengthWhole() {
+        String json = "{\"vin\":\"1FTFW1E50PFA00001\"}".repeat(500);
+        server.enqueue(new MockResponse.Builder().code(200).body(json).build());
+
+        StepVerifier.create(transport.send(HttpRequest.of(HttpMethod.GET, uri("/telemetry"), "telemetry")))
+            .assertNext(response -> {
+                assertThat(response.headers().get("Content-Length")).isEqualTo(Integer.toString(json.length()));
+                assertThat(response.bodyAsString()).isEqualTo(json);
+            })
+            .expectComplete()
+            .verify(VERIFY);
+    }
+
+    @Test
     void returnsARedirectAsIsWithoutFollowingIt() {
         server.enqueue(new MockResponse.Builder()
             .code(302)

@@ -91,6 +91,15 @@ final class TokenCache<T> {
         this.passing = Objects.requireNonNull(passing, "passing");
     }
 
+    /**
+     * The cached value when it is good for longer than the margin and was not refused, else {@code null}: what
+     * {@link #get()} would hand out at once, without a {@code Mono}.
+     */
+    T fresh() {
+        T value = current;
+        return isFresh(value, clock.instant()) ? value : null;
+    }
+
     /** A value that is good for longer than the margin, renewed first if needed. Lazy. */
     Mono<T> get() {
         return Mono.defer(() -> {

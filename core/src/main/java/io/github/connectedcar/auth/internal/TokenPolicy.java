@@ -27,6 +27,8 @@ public final class TokenPolicy implements HttpPipelinePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(TokenPolicy.class);
 
     private final TokenManager tokens;
+    /** The last request authorized, so that reading one car again and again builds its headers once. */
+    private volatile Authorized last;
 
     public TokenPolicy(TokenManager tokens) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -38,21 +40,36 @@ public final class TokenPolicy implements HttpPipelinePolicy {
         if (scheme == AuthScheme.NONE) {
             return next.send(request);
         }
-        return tokens.token(scheme)
-            .flatMap(token -> next.send(authorize(request, token)).flatMap(response -> {
-                if (response.status() != 401) {
-                    return Mono.just(response);
-                }
-                LOG.info("{} was refused with HTTP 401; renewing the {} once and sending it again", request, scheme);
-                tokens.rejected(scheme, token);
-                return tokens.token(scheme).flatMap(fresh -> next.send(authorize(request, fresh)));
-            }));
+        return tokens.token(scheme).flatMap(token -> sendWith(request, token, next));
     }
 
-    private static HttpRequest authorize(HttpRequest request, String token) {
-        return request.auth() == AuthScheme.CAT
+    private Mono<HttpResponse> sendWith(HttpRequest request, String token, HttpPipelineNext next) {
+        return next.send(authorize(request, token)).flatMap(response -> {
+            if (response.status() != 401) {
+                return Mono.just(response);
+            }
+            AuthScheme scheme = request.auth();
+            LOG.info("{} was refused with HTTP 401; renewing the {} once and sending it again", request, scheme);
+            tokens.rejected(scheme, token);
+            return tokens.token(scheme).flatMap(fresh -> next.send(authorize(request, fresh)));
+        });
+    }
+
+    /** The request with its credential; the last one made is kept, as the same request comes with the same token. */
+    private HttpRequest authorize(HttpRequest request, String token) {
+        Authorized last = this.last;
+        if (last != null && last.request == request && last.token == token) {
+            return last.authorized;
+        }
+        HttpRequest authorized = request.auth() == AuthScheme.CAT
             ? request.withHeader(CAT_HEADER, token)
             : request.withHeader(BEARER_HEADER, BEARER_PREFIX + token);
+        this.last = new Authorized(request, token, authorized);
+        return authorized;
+    }
+
+    /** A request (by identity: callers keep theirs), the token (by identity) and the request carrying it. */
+    private record Authorized(HttpRequest request, String token, HttpRequest authorized) {
     }
 
     /** The token this policy put on a request it sent, if any. */

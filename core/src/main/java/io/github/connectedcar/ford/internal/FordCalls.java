@@ -101,8 +101,13 @@ public final class FordCalls {
 
     /** Sends the request; a non-2xx answer becomes the matching typed exception. Lazy. */
     public Mono<HttpResponse> send(HttpRequest request) {
-        return pipeline.send(request).flatMap(response -> response.isSuccess() ? Mono.just(response)
-            : Mono.error(FordErrors.toException(response, clock)));
+        return pipeline.send(request).handle((response, sink) -> {
+            if (response.isSuccess()) {
+                sink.next(response);
+            } else {
+                sink.error(FordErrors.toException(response, clock));
+            }
+        });
     }
 
     /** Sends the request and reads the answer as JSON. Lazy. */

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
  */
 public final class UserAgentPolicy implements HttpPipelinePolicy {
     private final String userAgent;
+    private volatile Completed last;
 
     public UserAgentPolicy(String userAgent) {
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
@@ -18,10 +19,20 @@ public final class UserAgentPolicy implements HttpPipelinePolicy {
 
     @Override
     public Mono<HttpResponse> process(HttpRequest request, HttpPipelineNext next) {
+        // Callers keep their requests (one per operation and car), so the last one's copy is usually the one needed.
+        Completed last = this.last;
+        if (last != null && last.request == request) {
+            return next.send(last.completed);
+        }
         HttpRequest withHeaders = request.withHeader("User-Agent", userAgent);
         if (!withHeaders.headers().contains("Accept")) {
             withHeaders = withHeaders.withHeader("Accept", "application/json");
         }
+        this.last = new Completed(request, withHeaders);
         return next.send(withHeaders);
+    }
+
+    /** A request (by identity) and its copy with the headers added. */
+    private record Completed(HttpRequest request, HttpRequest completed) {
     }
 }
