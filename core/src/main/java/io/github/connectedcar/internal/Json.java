@@ -12,6 +12,12 @@ public final class Json {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
 
+    static {
+        // Jackson builds its tree reader and writer at first use under a lock; built at class load, so event loops
+        // parsing their first frames at once never wait on each other.
+        MAPPER.writeValueAsBytes(MAPPER.readTree("{\"warm\":[1]}"));
+    }
+
     private Json() {
     }
 

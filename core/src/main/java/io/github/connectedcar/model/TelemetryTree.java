@@ -26,6 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class TelemetryTree {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    static {
+        // Jackson builds its tree reader and writer at first use under a lock; built here, at class load, two event
+        // loops reading their first entries at once never wait on each other.
+        MAPPER.writeValueAsBytes(MAPPER.readTree("{\"warm\":[1]}"));
+    }
+
     /** Which object values are kept as nested trees, level by level (docs/ford-api.md §4.2, §6). */
     record Shape(Map<String, Shape> sections) {
         /** A section whose entries are all leaves. */
