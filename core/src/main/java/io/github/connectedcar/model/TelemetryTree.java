@@ -17,9 +17,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A telemetry body kept compact and immutable: its names in Ford's order, each with either Ford's JSON for it as
- * compact UTF-8 bytes with its common property names packed ({@link PackedJson}) or, for the sections merged key by
- * key (docs/ford-api.md §6), a nested tree. About a fifth of the heap of a Jackson tree of the same body, and a change copies only the arrays of the sections it touches: every
- * entry it does not name is shared with the tree it was made from.
+ * UTF-8 bytes or, for the sections merged key by key (docs/ford-api.md §6), a nested tree. A change copies only the
+ * arrays of the sections it touches: every entry it does not name is shared with the tree it was made from.
+ *
+ * <p>Two forms, one per tree and its sections: <em>as sent</em>, each entry the bytes Ford sent for it (a one-shot
+ * read: cutting them out is a copy), and <em>packed</em> ({@link #packed()}), each entry compact with its common
+ * property names one byte each ({@link PackedJson}): about three fifths of the heap, for a snapshot a stream keeps,
+ * at the cost of a pass over every byte. A body with whitespace between its tokens is packed as it is read, which
+ * drops the whitespace in the same pass.
  *
  * <p>Entries are read back into a small Jackson tree on demand ({@link #node(String)}); nothing handed out is kept.
  */
@@ -43,22 +48,31 @@ final class TelemetryTree {
             "states", new Shape(Map.of("commands", FLAT))));
     }
 
-    static final TelemetryTree EMPTY = new TelemetryTree(new String[0], new Object[0]);
+    static final TelemetryTree EMPTY = new TelemetryTree(new String[0], new Object[0], false);
+    private static final TelemetryTree EMPTY_PACKED = new TelemetryTree(new String[0], new Object[0], true);
 
     private final String[] names;
-    /** A {@code byte[]} of packed JSON, or a {@code TelemetryTree}; never changed once the tree is made. */
+    /** A {@code byte[]} of JSON (packed when {@link #packed} is), or a {@code TelemetryTree}; never changed. */
     private final Object[] values;
+    /** Whether the entries, and those of the sections, are packed ({@link PackedJson}) rather than as sent. */
+    private final boolean packed;
 
-    private TelemetryTree(String[] names, Object[] values) {
+    private TelemetryTree(String[] names, Object[] values, boolean packed) {
         this.names = names;
         this.values = values;
+        this.packed = packed;
+    }
+
+    private static TelemetryTree empty(boolean packed) {
+        return packed ? EMPTY_PACKED : EMPTY;
     }
 
     // ---------------------------------------------------------------- reading a body
 
     /**
      * The tree of a telemetry body, read with Jackson's streaming parser: each entry's bytes are cut out of the body
-     * and packed in one pass (whitespace between tokens dropped), no tree of the whole body is ever built.
+     * as sent, no tree of the whole body is ever built. A body with line breaks or tabs (an indented one) is packed
+     * instead, which drops the whitespace between tokens in the same pass.
      *
      * @throws IllegalArgumentException when the body is not one JSON object
      */
@@ -69,7 +83,7 @@ final class TelemetryTree {
                 throw new IllegalArgumentException("Telemetry must be a JSON object, not "
                     + (first == null ? "an empty body" : first.name()));
             }
-            TelemetryTree tree = readObject(parser, body, Shape.BODY);
+            TelemetryTree tree = readObject(parser, body, Shape.BODY, hasControlBytes(body));
             if (parser.nextToken() != null) {
                 throw new IllegalArgumentException("Telemetry has content after its JSON object");
             }
@@ -79,31 +93,50 @@ final class TelemetryTree {
         }
     }
 
-    /** Reads the object the parser is at (its START_OBJECT read) up to and including its END_OBJECT. */
-    private static TelemetryTree readObject(JsonParser parser, byte[] body, Shape shape) {
+    /**
+     * Whether the body holds a byte below 0x20: whitespace the packed form drops (or a control character inside a
+     * string, which it escapes). Ford sends its bodies compact, without any.
+     */
+    private static boolean hasControlBytes(byte[] body) {
+        boolean found = false;
+        for (byte b : body) {
+            found |= (b & 0xE0) == 0; // 0x00 to 0x1F; no early exit, so the loop has no branch
+        }
+        return found;
+    }
+
+    /**
+     * Reads the object the parser is at (its START_OBJECT read) up to and including its END_OBJECT, its entries
+     * packed or as sent.
+     */
+    private static TelemetryTree readObject(JsonParser parser, byte[] body, Shape shape, boolean pack) {
         Builder builder = new Builder();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken token = parser.nextToken();
             Shape inner = shape.sections().get(name);
             if (inner != null && token == JsonToken.START_OBJECT) {
-                builder.put(name, readObject(parser, body, inner));
+                builder.put(name, readObject(parser, body, inner, pack));
             } else {
                 long start = parser.currentTokenLocation().getByteOffset();
                 if (start < 0) {
                     // A body Jackson decodes as characters (UTF-16 or UTF-32): no byte offsets to cut at.
-                    builder.put(name, PackedJson.pack(MAPPER.writeValueAsBytes(parser.readValueAsTree())));
-                } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    parser.skipChildren();
-                    int end = (int) parser.currentLocation().getByteOffset();
-                    builder.put(name, PackedJson.pack(body, (int) start, end));
+                    builder.put(name, encode(parser.readValueAsTree(), pack));
                 } else {
-                    // A scalar is cut out as sent, like an object (the parser has already checked its syntax).
-                    builder.put(name, PackedJson.pack(body, (int) start, scalarEnd(body, (int) start)));
+                    int end;
+                    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                        parser.skipChildren();
+                        end = (int) parser.currentLocation().getByteOffset();
+                    } else {
+                        // A scalar is cut out as sent, like an object (the parser has already checked its syntax).
+                        end = scalarEnd(body, (int) start);
+                    }
+                    builder.put(name, pack ? PackedJson.pack(body, (int) start, end)
+                        : Arrays.copyOfRange(body, (int) start, end));
                 }
             }
         }
-        return builder.build();
+        return builder.build(pack);
     }
 
     /**
@@ -129,19 +162,43 @@ final class TelemetryTree {
         return i;
     }
 
-    /** The tree of a JSON object already parsed. */
+    /** The tree of a JSON object already parsed, its entries as Jackson writes them (compact). */
     static TelemetryTree of(JsonNode object, Shape shape) {
         Builder builder = new Builder();
         for (Map.Entry<String, JsonNode> property : object.properties()) {
             Shape inner = shape.sections().get(property.getKey());
             JsonNode value = property.getValue();
-            builder.put(property.getKey(), inner != null && value.isObject() ? of(value, inner) : encode(value));
+            builder.put(property.getKey(), inner != null && value.isObject() ? of(value, inner) : encode(value, false));
         }
-        return builder.build();
+        return builder.build(false);
     }
 
-    private static byte[] encode(JsonNode value) {
-        return PackedJson.pack(MAPPER.writeValueAsBytes(value));
+    /** A value's compact JSON (Jackson escapes control characters), packed or not. */
+    private static byte[] encode(JsonNode value, boolean pack) {
+        byte[] json = MAPPER.writeValueAsBytes(value);
+        return pack ? PackedJson.pack(json) : json;
+    }
+
+    /**
+     * This tree with every entry packed (this tree when it already is): the same JSON in about three fifths of the
+     * heap, for a snapshot kept a long time. The entries of a tree as sent hold no byte below 0x20 (a body with any
+     * is packed as it is read), so packing them drops nothing but the spaces between tokens.
+     */
+    TelemetryTree packed() {
+        if (packed) {
+            return this;
+        }
+        Object[] packedValues = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            packedValues[i] = values[i] instanceof TelemetryTree section ? section.packed()
+                : PackedJson.pack((byte[]) values[i]);
+        }
+        return new TelemetryTree(names, packedValues, true);
+    }
+
+    /** An entry's JSON as bytes of plain JSON. */
+    private byte[] json(byte[] entry) {
+        return packed ? PackedJson.unpack(entry) : entry;
     }
 
     // ---------------------------------------------------------------- merging
@@ -150,7 +207,8 @@ final class TelemetryTree {
      * A new tree with an update merged in (docs/ford-api.md §6): each name of the update replaces this tree's entry
      * of the same name (keeping its place) or is added at the end; a name the shape keeps as a section is merged one
      * level deeper when the update's value is an object and ignored otherwise; a JSON {@code null} for any other name
-     * removes the entry. This tree is not changed, and the result shares every entry the update does not name.
+     * removes the entry. This tree is not changed, and the result shares every entry the update does not name; its
+     * new entries are packed when this tree is.
      */
     TelemetryTree merge(JsonNode update, Shape shape) {
         TelemetryTree result = this;
@@ -160,13 +218,13 @@ final class TelemetryTree {
             Shape inner = shape.sections().get(name);
             if (inner != null) {
                 if (value.isObject()) {
-                    TelemetryTree base = result.get(name) instanceof TelemetryTree section ? section : EMPTY;
+                    TelemetryTree base = result.get(name) instanceof TelemetryTree section ? section : empty(packed);
                     result = result.with(name, base.merge(value, inner));
                 }
             } else if (value.isNull()) {
                 result = result.without(name);
             } else {
-                result = result.with(name, encode(value));
+                result = result.with(name, encode(value, packed));
             }
         }
         return result;
@@ -177,13 +235,13 @@ final class TelemetryTree {
         if (index >= 0) {
             Object[] changed = values.clone();
             changed[index] = value;
-            return new TelemetryTree(names, changed);
+            return new TelemetryTree(names, changed, packed);
         }
         String[] longerNames = Arrays.copyOf(names, names.length + 1);
         Object[] longerValues = Arrays.copyOf(values, values.length + 1);
         longerNames[names.length] = name;
         longerValues[values.length] = value;
-        return new TelemetryTree(longerNames, longerValues);
+        return new TelemetryTree(longerNames, longerValues, packed);
     }
 
     private TelemetryTree without(String name) {
@@ -197,7 +255,7 @@ final class TelemetryTree {
         System.arraycopy(values, 0, fewerValues, 0, index);
         System.arraycopy(names, index + 1, fewerNames, index, names.length - index - 1);
         System.arraycopy(values, index + 1, fewerValues, index, values.length - index - 1);
-        return new TelemetryTree(fewerNames, fewerValues);
+        return new TelemetryTree(fewerNames, fewerValues, packed);
     }
 
     // ---------------------------------------------------------------- access
@@ -259,7 +317,7 @@ final class TelemetryTree {
             JsonNode entry = section.toJson();
             return new Reading(entry.get("value"), entry.get("updateTime"));
         }
-        try (JsonParser parser = MAPPER.createParser(PackedJson.unpack((byte[]) value))) {
+        try (JsonParser parser = MAPPER.createParser(json((byte[]) value))) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_ARRAY) {
                 while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != JsonToken.START_OBJECT) {
@@ -305,9 +363,11 @@ final class TelemetryTree {
     record Reading(JsonNode value, JsonNode updateTime) {
     }
 
-    /** The entry's compact JSON, or {@code null} when there is none or it is a section. */
+    /**
+     * The entry's JSON (as sent, or compact when packed), or {@code null} when there is none or it is a section.
+     */
     byte[] bytes(String name) {
-        return get(name) instanceof byte[] packed ? PackedJson.unpack(packed) : null;
+        return get(name) instanceof byte[] entry ? json(entry) : null;
     }
 
     boolean has(String name) {
@@ -332,8 +392,8 @@ final class TelemetryTree {
         return node;
     }
 
-    private static JsonNode toNode(Object value) {
-        return value instanceof TelemetryTree tree ? tree.toJson() : MAPPER.readTree(PackedJson.unpack((byte[]) value));
+    private JsonNode toNode(Object value) {
+        return value instanceof TelemetryTree tree ? tree.toJson() : MAPPER.readTree(json((byte[]) value));
     }
 
     // ---------------------------------------------------------------- object
@@ -353,20 +413,20 @@ final class TelemetryTree {
         boolean sameOrder = names == that.names || Arrays.equals(names, that.names);
         for (int i = 0; i < names.length; i++) {
             Object theirs = sameOrder ? that.values[i] : that.get(names[i]);
-            if (theirs == null || !sameEntry(values[i], theirs)) {
+            if (theirs == null || !sameEntry(values[i], that, theirs)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean sameEntry(Object mine, Object theirs) {
+    private boolean sameEntry(Object mine, TelemetryTree that, Object theirs) {
         if (mine == theirs) {
             return true;
         }
         if (mine instanceof byte[] myBytes && theirs instanceof byte[] theirBytes) {
-            return Arrays.equals(myBytes, theirBytes) || MAPPER.readTree(PackedJson.unpack(myBytes))
-                .equals(MAPPER.readTree(PackedJson.unpack(theirBytes)));
+            return packed == that.packed && Arrays.equals(myBytes, theirBytes)
+                || MAPPER.readTree(json(myBytes)).equals(MAPPER.readTree(that.json(theirBytes)));
         }
         return mine.equals(theirs);
     }
@@ -405,8 +465,9 @@ final class TelemetryTree {
             values[size++] = value;
         }
 
-        TelemetryTree build() {
-            return size == 0 ? EMPTY : new TelemetryTree(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+        TelemetryTree build(boolean packed) {
+            return size == 0 ? empty(packed)
+                : new TelemetryTree(Arrays.copyOf(names, size), Arrays.copyOf(values, size), packed);
         }
     }
 }

@@ -82,6 +82,49 @@ class TelemetryTreeUnitTests {
     }
 
     @Test
+    void aCompactBodyKeepsItsEntriesAsSentUntilPackedThenTheSameJsonTakesFewerBytes() {
+        String odometer = "{\"updateTime\":\"2026-05-02T07:59:40Z\",\"oemCorrelationId\":\"41207\",\"value\": 18234.5}";
+        String body = "{\"vin\":\"V1\",\"metrics\":{\"odometer\":" + odometer + ",\"customMetrics\":{\"x\":{\"value\":1}}}}";
+        TelemetryTree sent = TelemetryTree.parse(body.getBytes(StandardCharsets.UTF_8));
+
+        byte[] asSent = (byte[]) sent.section("metrics").get("odometer");
+        assertThat(new String(asSent, StandardCharsets.UTF_8)).as("cut out, space and all").isEqualTo(odometer);
+
+        TelemetryTree packed = sent.packed();
+        byte[] stored = (byte[]) packed.section("metrics").get("odometer");
+        assertThat(stored.length).as("three names a byte each, the space dropped").isEqualTo(odometer.length()
+            - "\"updateTime\":".length() - "\"oemCorrelationId\":".length() - "\"value\":".length() + 3 - 1);
+        assertThat(new String(packed.section("metrics").bytes("odometer"), StandardCharsets.UTF_8))
+            .isEqualTo(odometer.replace(" ", ""));
+        assertThat(packed.section("metrics").section("customMetrics").get("x")).as("sections too")
+            .isNotEqualTo(sent.section("metrics").section("customMetrics").get("x"));
+        assertThat(packed).isEqualTo(sent).hasSameHashCodeAs(sent);
+        assertThat(sent).isEqualTo(packed);
+        assertThat(packed.toJson()).isEqualTo(sent.toJson()).isEqualTo(TelemetryTree.MAPPER.readTree(body));
+        assertThat(packed.packed()).isSameAs(packed);
+    }
+
+    @Test
+    void aPushIntoAPackedTreeIsPackedAndIntoOneAsSentIsNot() {
+        String body = "{\"metrics\":{\"odometer\":{\"value\":1.0}}}";
+        TelemetryTree sent = TelemetryTree.parse(body.getBytes(StandardCharsets.UTF_8));
+        String push = "{\"metrics\":{\"speed\":{\"value\":2.0},\"customMetrics\":{\"x\":{\"value\":3}}}}";
+
+        TelemetryTree intoSent = sent.merge(Fixtures.json(push), TelemetryTree.Shape.BODY);
+        TelemetryTree intoPacked = sent.packed().merge(Fixtures.json(push), TelemetryTree.Shape.BODY);
+
+        assertThat(new String((byte[]) intoSent.section("metrics").get("speed"), StandardCharsets.UTF_8))
+            .isEqualTo("{\"value\":2.0}");
+        assertThat((byte[]) intoPacked.section("metrics").get("speed")).as("\"value\": one byte")
+            .hasSize("{\"value\":2.0}".length() - "\"value\":".length() + 1);
+        assertThat((byte[]) intoPacked.section("metrics").section("customMetrics").get("x"))
+            .as("in a section the push adds").hasSize("{\"value\":3}".length() - "\"value\":".length() + 1);
+        assertThat(intoPacked.packed()).isSameAs(intoPacked);
+        assertThat(intoPacked).isEqualTo(intoSent);
+        assertThat(intoPacked.toJson()).isEqualTo(intoSent.toJson());
+    }
+
+    @Test
     void aRemovalOfWhatIsNotThereReturnsTheSameTree() {
         TelemetryTree merged = f150.merge(Fixtures.json("{\"metrics\":{\"noSuchMetric\":null}}"),
             TelemetryTree.Shape.BODY);

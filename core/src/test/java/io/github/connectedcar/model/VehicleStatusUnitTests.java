@@ -617,4 +617,29 @@ class VehicleStatusUnitTests {
             METRIC_TIME));
         assertThat(level.toString()).isEqualTo("104.0 % at 2026-05-02T07:59:40Z");
     }
+
+    @Test
+    void aCompactedStatusIsEqualAndEveryGetterReadsTheSame() throws ReflectiveOperationException {
+        for (String fixture : List.of(FixtureFiles.F150, FixtureFiles.MACH_E, FixtureFiles.RANGER)) {
+            // Compact, as Ford sends it: its entries are kept as sent until compacted.
+            byte[] body = Fixtures.load(fixture).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            VehicleStatus asSent = VehicleStatus.parse(body);
+            VehicleStatus compacted = asSent.compacted();
+
+            assertThat(compacted).isNotSameAs(asSent).isEqualTo(asSent).hasSameHashCodeAs(asSent);
+            assertThat(compacted.compacted()).isSameAs(compacted);
+            int getters = 0;
+            for (java.lang.reflect.Method getter : VehicleStatus.class.getMethods()) {
+                if (getter.getParameterCount() == 0 && getter.getDeclaringClass() == VehicleStatus.class
+                    && !java.lang.reflect.Modifier.isStatic(getter.getModifiers())
+                    && !List.of("compacted", "hashCode", "toString").contains(getter.getName())) {
+                    assertThat(getter.invoke(compacted)).as("%s of %s", getter.getName(), fixture)
+                        .isEqualTo(getter.invoke(asSent));
+                    getters++;
+                }
+            }
+            assertThat(getters).isGreaterThan(60);
+            assertThat(compacted.raw()).isEqualTo(Fixtures.load(fixture));
+        }
+    }
 }

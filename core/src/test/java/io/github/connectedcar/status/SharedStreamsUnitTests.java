@@ -88,6 +88,27 @@ class SharedStreamsUnitTests {
     }
 
     @Test
+    void aStreamKeepsItsStatusesCompactedWhileAOneShotReadKeepsTheBodyAsSent() {
+        String compactBody = io.github.connectedcar.testing.Fixtures.load(FixtureFiles.F150).toString();
+        transport.on("telemetry", request -> Mono.just(InMemoryTransport.json(request, 200, compactBody)));
+        sockets(Duration.ofSeconds(20));
+        ConnectedCarAsyncClient client = client();
+
+        VehicleStatus once = client.vehicle(VIN).status().block(VERIFY);
+        assertThat(once.compacted()).as("a one-shot read is not packed").isNotSameAs(once);
+        StepVerifier.withVirtualTime(() -> client.vehicle(VIN).statusUpdates(), 1)
+            .assertNext(first -> assertThat(first.compacted()).isSameAs(first).isEqualTo(once))
+            .then(() -> sockets.get(0).tryEmitNext(odometer(7)))
+            .thenRequest(1)
+            .assertNext(pushed -> {
+                assertThat(odometerOf(pushed)).isEqualTo(7.0);
+                assertThat(pushed.compacted()).as("a push merged into it").isSameAs(pushed);
+            })
+            .thenCancel()
+            .verify(VERIFY);
+    }
+
+    @Test
     void theLastSubscriberLeavingClosesTheSocketAndNothingRunsAfterwards() {
         sockets(Duration.ofSeconds(20));
         ConnectedCarAsyncClient[] client = new ConnectedCarAsyncClient[1];

@@ -385,9 +385,12 @@ public final class StatusStream extends Flux<VehicleStatus> {
         }
     }
 
-    /** A full read replaces the snapshot; pushes that came before the first one are applied to it. */
+    /**
+     * A full read replaces the snapshot, compacted since the stream keeps it (and every push merged into it) until
+     * the next; pushes that came before the first one are applied to it.
+     */
     private void replace(VehicleStatus status) {
-        snapshot = status;
+        snapshot = status.compacted();
         readAt = owner.calls().clock().millis();
         if (early != null) {
             early.forEach(data -> snapshot = TelemetryMapper.merge(snapshot, data));
