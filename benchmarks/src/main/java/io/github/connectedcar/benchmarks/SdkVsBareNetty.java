@@ -22,8 +22,8 @@ import reactor.netty.http.server.HttpServer;
  * A load driver, not a test: reads one car's status through the whole SDK ({@code status()}: pipeline, token cache,
  * Reactor Netty, mapping into {@code VehicleStatus}) and, side by side, with a bare Reactor Netty client doing a GET
  * and Jackson's {@code readTree} of the answer, both against one static local server that answers every GET with a
- * real telemetry body (the F-150's, compact as Ford sends it). At each concurrency it runs rounds of SDK then bare (the order swapped every round, so that
- * drift favours neither) and prints, per concurrency, the median and the spread of the per-round ratios SDK / bare of
+ * real telemetry body (the F-150's, compact as Ford sends it). At each concurrency it runs rounds, each of short blocks of SDK and bare reads in turn (the
+ * order swapped every block, so that drift favours neither), and prints, per concurrency, the median and the spread of the per-round ratios SDK / bare of
  * throughput and of median latency.
  *
  * <pre>java -cp benchmarks/target/connectedcar-benchmarks.jar io.github.connectedcar.benchmarks.SdkVsBareNetty \
@@ -32,14 +32,42 @@ import reactor.netty.http.server.HttpServer;
 public final class SdkVsBareNetty {
     private static final String VIN = "1FTFW1E50PFA00001";
 
+    /** Reads per block of one client within a round (at least 20 per unit of concurrency). */
+    private static final int BLOCK = 500;
     /** How long both clients run before the measured rounds, split over the concurrencies. */
     private static final Duration WARM_UP = Duration.ofSeconds(30);
 
     private SdkVsBareNetty() {
     }
 
-    /** One run's outcome. */
-    private record Run(double perSecond, double p50Millis, int failed) {
+    /** One run's outcome: each read's latency in nanoseconds, the run's wall time, the reads that failed. */
+    private record Run(long[] latencies, long nanos, int failed) {
+    }
+
+    /** The runs of one client in a round, taken together. */
+    private static final class Blocks {
+        private final List<long[]> latencies = new ArrayList<>();
+        private long nanos;
+        private int failed;
+
+        void add(Run run) {
+            latencies.add(run.latencies());
+            nanos += run.nanos();
+            failed += run.failed();
+        }
+
+        int failed() {
+            return failed;
+        }
+
+        double perSecond() {
+            return latencies.stream().mapToInt(l -> l.length).sum() / (nanos / 1e9);
+        }
+
+        double p50Millis() {
+            long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            return all.length == 0 ? Double.NaN : all[all.length / 2] / 1e6;
+        }
     }
 
     public static void main(String[] args) {
@@ -91,14 +119,20 @@ public final class SdkVsBareNetty {
                 int sdkFailed = 0;
                 int bareFailed = 0;
                 for (int r = 0; r < rounds; r++) {
-                    Run s;
-                    Run b;
-                    if (r % 2 == 0) {
-                        s = run(sdkRead, requests, c);
-                        b = run(bareRead, requests, c);
-                    } else {
-                        b = run(bareRead, requests, c);
-                        s = run(sdkRead, requests, c);
+                    // A round is short blocks of each client in turn (the first swapped every block), so that the
+                    // shared machine's drift over seconds falls on both alike.
+                    Blocks s = new Blocks();
+                    Blocks b = new Blocks();
+                    int block = Math.max(BLOCK, 20 * c);
+                    for (int done = 0, i = 0; done < requests; done += block, i++) {
+                        int size = Math.min(block, requests - done);
+                        if (i % 2 == 0) {
+                            s.add(run(sdkRead, size, c));
+                            b.add(run(bareRead, size, c));
+                        } else {
+                            b.add(run(bareRead, size, c));
+                            s.add(run(sdkRead, size, c));
+                        }
                     }
                     throughput[r] = s.perSecond() / b.perSecond();
                     latency[r] = s.p50Millis() / b.p50Millis();
@@ -139,10 +173,7 @@ public final class SdkVsBareNetty {
             .collectList()
             .map(list -> list.stream().mapToLong(Long::longValue).toArray())
             .block(Duration.ofMinutes(10));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Arrays.sort(latencies);
-        double p50 = latencies.length == 0 ? Double.NaN : latencies[latencies.length / 2] / 1e6;
-        return new Run(latencies.length / seconds, p50, failed.get());
+        return new Run(latencies, System.nanoTime() - started, failed.get());
     }
 
     private static double median(double[] values) {
