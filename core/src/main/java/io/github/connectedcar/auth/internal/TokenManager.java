@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps one account's credentials fresh for every caller: the CAT (Ford hosts) and the TMC token (Autonomic hosts),
@@ -85,8 +86,21 @@ public final class TokenManager {
         // Nearly every call finds its token at hand: one step instead of the renewal's chain of operators.
         return Mono.defer(() -> {
             String ready = readyToken(scheme);
-            return ready != null ? Mono.just(ready) : renewedToken(scheme);
+            return ready != null ? Mono.just(ready) : renewedToken(scheme).flatMap(TokenManager::offTheEventLoop);
         });
+    }
+
+    /**
+     * A renewed token, handed on from Reactor's parallel threads when it arrived on a non-blocking thread (an event
+     * loop of the transport). Every call that needed the renewal waited for it, and would otherwise go on from the
+     * loop its answer arrived on: Reactor Netty opens a connection asked for on an event loop on that same loop, so a
+     * burst of calls at start-up put every connection of the pool on one thread for the pool's life (half the
+     * throughput at concurrency 64, BENCHMARKS.md). Renewals are rare; the hop costs nothing that counts. Elsewhere
+     * (a test's thread, virtual time) the token is handed on where it is.
+     */
+    private static Mono<String> offTheEventLoop(String token) {
+        Mono<String> renewed = Mono.just(token);
+        return Schedulers.isInNonBlockingThread() ? renewed.publishOn(Schedulers.parallel()) : renewed;
     }
 
     private Mono<String> renewedToken(AuthScheme scheme) {
