@@ -43,7 +43,7 @@ public class PipelineBenchmarks {
 
     @Setup
     public void signIn() {
-        client = SignedIn.builder("http://127.0.0.1:1").transport(new CannedTransport(Telemetry.ICE))
+        client = SignedIn.builder("http://127.0.0.1:1").transport(new CannedTransport(Telemetry.compact(Telemetry.ICE)))
             .buildAsyncClient();
         calls = ClientInternals.calls(client);
         tokens = ClientInternals.tokens(client);

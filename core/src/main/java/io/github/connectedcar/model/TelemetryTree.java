@@ -98,11 +98,12 @@ final class TelemetryTree {
      * string, which it escapes). Ford sends its bodies compact, without any.
      */
     private static boolean hasControlBytes(byte[] body) {
-        boolean found = false;
         for (byte b : body) {
-            found |= (b & 0xE0) == 0; // 0x00 to 0x1F; no early exit, so the loop has no branch
+            if ((b & 0xE0) == 0) { // 0x00 to 0x1F
+                return true;
+            }
         }
-        return found;
+        return false;
     }
 
     /**
