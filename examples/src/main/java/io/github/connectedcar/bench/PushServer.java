@@ -17,18 +17,20 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small stand-in for Autonomic's push, for the fleet streaming benchmark, not a test: answers the TMC exchange with
- * a token, a telemetry read with a full F-150 body (the fixture, about 12 KB) under the asked VIN, and keeps a
- * websocket per car open that pushes one change per car per second ({@code odometer} with the send time as its
- * {@code updateTime}, so the receiver can measure push-to-subscriber latency on the same machine). Pushes are spread
- * evenly over each second: every 10 ms a hundredth of the open sockets gets its frame.
+ * a token, a telemetry read with a full F-150 body (the fixture, compact as Ford sends it: about 8 KB) under the
+ * asked VIN, and keeps a websocket per car open that pushes one change per car per second ({@code odometer} with the
+ * send time as its {@code updateTime}, so the receiver can measure push-to-subscriber latency on the same machine).
+ * Pushes are spread evenly over each second: every 10 ms a hundredth of the open sockets gets its frame.
  *
  * <pre>java -cp examples/target/connectedcar.jar io.github.connectedcar.bench.PushServer [port]</pre>
  */
 public final class PushServer implements AutoCloseable {
-    private static final String TELEMETRY = resource("/bench/telemetry.json");
+    private static final String TELEMETRY = JsonMapper.builder().build().readTree(resource("/bench/telemetry.json"))
+        .toString();
     private static final String TMC = "{\"access_token\":\"tmc-bench\",\"expires_in\":86400,\"token_type\":\"Bearer\","
         + "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:jwt\"}";
     private static final int SLICES = 100;
