@@ -22,12 +22,13 @@ import reactor.netty.http.server.HttpServer;
  * A load driver, not a test: reads one car's status through the whole SDK ({@code status()}: pipeline, token cache,
  * Reactor Netty, mapping into {@code VehicleStatus}) and, side by side, with a bare Reactor Netty client doing a GET
  * and Jackson's {@code readTree} of the answer, both against one static local server that answers every GET with a
- * real telemetry body (the F-150's, compact as Ford sends it). At each concurrency it runs rounds, each of short blocks of SDK and bare reads in turn (the
- * order swapped every block, so that drift favours neither), and prints, per concurrency, the median and the spread of the per-round ratios SDK / bare of
- * throughput and of median latency.
+ * real telemetry body (the F-150's, compact as Ford sends it). After a warm-up it runs, at each concurrency, rounds
+ * made of short blocks of SDK and bare reads in turn (the first swapped every block, so that drift favours neither),
+ * and prints per concurrency the median and the spread of the per-round ratios SDK / bare of throughput and of median
+ * latency.
  *
  * <pre>java -cp benchmarks/target/connectedcar-benchmarks.jar io.github.connectedcar.benchmarks.SdkVsBareNetty \
- *     [rounds=7] [requests per run=4000] [concurrencies=1,16,64,256] [SDK pool size, default: the SDK's default]</pre>
+ *     [rounds=7] [reads per client and round=4000] [concurrencies=1,16,64,256] [SDK pool size, default: the SDK's default]</pre>
  */
 public final class SdkVsBareNetty {
     private static final String VIN = "1FTFW1E50PFA00001";
@@ -97,7 +98,7 @@ public final class SdkVsBareNetty {
                 .responseSingle((response, content) -> content.asByteArray())
                 .map(bytes -> Json.MAPPER.readTree(bytes));
 
-            System.out.printf(Locale.ROOT, "%d-byte telemetry body, %d requests per run, %d rounds, %d cores, "
+            System.out.printf(Locale.ROOT, "%d-byte telemetry body, %d reads per client and round, %d rounds, %d cores, "
                     + "SDK pool %s%n", body.length, requests, rounds, Runtime.getRuntime().availableProcessors(),
                 pool == null ? "default (" + TransportOptions.defaults().maxConnections() + ")" : pool);
             // Warm-up: JIT, both connection pools, the token cache. By time, not by count: on two cores the SDK's
